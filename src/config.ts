@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const apiKeys = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    // "name:key,name:key" → key → name (the name is what writes record as their author)
+    const keys = new Map<string, string>();
+    for (const pair of text
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const at = pair.indexOf(':');
+      const name = pair.slice(0, at).trim();
+      const key = pair.slice(at + 1).trim();
+      if (at <= 0 || !key || key.length < 8) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected name:key pairs (key ≥ 8 characters), separated by commas',
+        });
+        return z.NEVER;
+      }
+      keys.set(key, name);
+    }
+    return keys;
+  });
+
+const envSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a bolt:// or neo4j:// URI')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'expected a database name')
+    .default('neo4j'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  API_KEYS: apiKeys,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  /** Unset means: start the embedded Neo4j of tools/neo4j. */
+  neo4jUri?: string;
+  neo4jUser: string;
+  neo4jPassword: string;
+  neo4jDatabase: string;
+  port: number;
+  /** API key → the name of its holder. */
+  apiKeys: ReadonlyMap<string, string>;
+  logLevel: string;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; a bad value throws one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const blankToUndefined = Object.fromEntries(
+    Object.keys(envSchema.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]),
+  );
+  const parsed = envSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid configuration: ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    neo4jUri: e.NEO4J_URI,
+    neo4jUser: e.NEO4J_USER,
+    neo4jPassword: e.NEO4J_PASSWORD,
+    neo4jDatabase: e.NEO4J_DATABASE,
+    port: e.PORT,
+    apiKeys: e.API_KEYS,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+  });
+}

@@ -1,0 +1,85 @@
+import neo4j, { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
+import { translateNeo4jError } from './errors';
+import { toPlain } from './plain';
+
+export { toPlain };
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** Called once per round trip to Neo4j (a query or a transaction); tests count them. */
+  onRoundTrip?: () => void;
+}
+
+type Params = Record<string, unknown>;
+
+/**
+ * The one place that talks to the driver: sessions per unit of work, executeRead /
+ * executeWrite (which retry transient errors), rows turned into plain JS, Neo4j errors
+ * turned into GraphQL errors with a code.
+ */
+export interface Database {
+  readonly driver: Driver;
+  read<T = Record<string, unknown>>(cypher: string, params?: Params): Promise<T[]>;
+  write<T = Record<string, unknown>>(cypher: string, params?: Params): Promise<T[]>;
+  readTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R>;
+  writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R>;
+  /** Resolves when Neo4j answers; rejects (translated) otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Plain rows of a result: every record as an object, Integers as numbers. */
+export function rowsOf<T>(result: QueryResult<RecordShape>): T[] {
+  return result.records.map((record) => toPlain(record.toObject()) as T);
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+    // Fail fast when Neo4j is gone: the API must answer SERVICE_UNAVAILABLE quickly.
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    maxConnectionPoolSize: 50,
+    disableLosslessIntegers: false,
+  });
+  const sessionConfig = (mode: 'READ' | 'WRITE') => ({
+    database: options.database,
+    defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+  });
+
+  async function transaction<R>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<R>,
+  ): Promise<R> {
+    options.onRoundTrip?.();
+    const session = driver.session(sessionConfig(mode));
+    try {
+      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } catch (error) {
+      throw translateNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  return {
+    driver,
+    read: (cypher, params = {}) =>
+      transaction('READ', async (tx) => rowsOf(await tx.run(cypher, params))),
+    write: (cypher, params = {}) =>
+      transaction('WRITE', async (tx) => rowsOf(await tx.run(cypher, params))),
+    readTransaction: (work) => transaction('READ', work),
+    writeTransaction: (work) => transaction('WRITE', work),
+    async ping() {
+      try {
+        await driver.getServerInfo({ database: options.database });
+      } catch (error) {
+        throw translateNeo4jError(error);
+      }
+    },
+    close: () => driver.close(),
+  };
+}
