@@ -1,0 +1,24 @@
+// Fails when src/generated/graphql.ts is not what codegen makes of schema.graphql now.
+import fs from 'node:fs';
+import path from 'node:path';
+import { generate } from '@graphql-codegen/cli';
+import { parse } from 'yaml';
+
+async function main() {
+  const root = path.join(__dirname, '..');
+  const config = parse(fs.readFileSync(path.join(root, 'codegen.yml'), 'utf8'));
+  const outputs = await generate({ ...config, cwd: root, silent: true }, false);
+  const stale = outputs.filter(
+    (output: { filename: string; content: string }) =>
+      !fs.existsSync(path.resolve(root, output.filename)) ||
+      fs.readFileSync(path.resolve(root, output.filename), 'utf8') !== output.content,
+  );
+  for (const output of stale) console.error(`stale: ${output.filename} (run npm run codegen)`);
+  if (stale.length) process.exit(1);
+  console.log('codegen: generated types match schema.graphql');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/database';
+import type { Loaders } from './loaders';
+import type { Repositories } from '../repositories';
+
+/** Who sent a request: the holder's name from API_KEYS, or null for anonymous reads. */
+export interface Caller {
+  name: string;
+}
+
+export interface Context {
+  db: Database;
+  repos: Repositories;
+  loaders: Loaders;
+  caller: Caller | null;
+  requestId: string;
+  logger: Logger;
+}

@@ -1,0 +1,102 @@
+import type { QueryResolvers } from '../../generated/graphql';
+import { apiError, ErrorCode } from '../../db/errors';
+import { MAX_LIST } from '../../repositories/entities';
+import { toLuceneQuery } from '../../repositories/search-query';
+import type {
+  ActionRecord,
+  EntityRecord,
+  InstitutionRecord,
+  MeetingRecord,
+} from '../../repositories/records';
+import {
+  connectionArgs,
+  id,
+  neighbourhoodArgs,
+  pageArgs,
+  parseArgs,
+  searchArgs,
+} from '../validation';
+import type { Context } from '../context';
+import { z } from 'zod';
+
+const ALL = { offset: 0, limit: MAX_LIST };
+const idArgs = z.object({ id });
+
+async function entityOfType<T extends EntityRecord>(
+  ctx: Context,
+  args: unknown,
+  label: string,
+): Promise<T | null> {
+  const record = await ctx.loaders.entity.load(parseArgs(idArgs, args).id);
+  return record && record.labels.includes(label) ? (record as T) : null;
+}
+
+function page(args: { first?: number | null; after?: string | null }) {
+  const { first, after } = parseArgs(pageArgs, { first: args.first ?? 20, after: args.after });
+  return { offset: after, limit: first };
+}
+
+export const Query: QueryResolvers = {
+  entity: (_, args, ctx) => ctx.loaders.entity.load(parseArgs(idArgs, args).id),
+  countries: (_, __, ctx) => ctx.repos.entities.countries(),
+  cities: async (_, __, ctx) => (await ctx.repos.entities.cities(ALL)).items,
+  city: (_, args, ctx) => entityOfType(ctx, args, 'City'),
+  institutions: async (_, args, ctx) => (await ctx.repos.entities.institutions(args, ALL)).items,
+  institution: (_, args, ctx) => entityOfType<InstitutionRecord>(ctx, args, 'Institution'),
+  meetings: async (_, args, ctx) => (await ctx.repos.entities.meetings(args, ALL)).items,
+  meeting: (_, args, ctx) => entityOfType<MeetingRecord>(ctx, args, 'Meeting'),
+  actions: async (_, args, ctx) => (await ctx.repos.entities.actions(args, ALL)).items,
+  action: (_, args, ctx) => entityOfType<ActionRecord>(ctx, args, 'Action'),
+  fieldsOfAction: (_, __, ctx) => ctx.repos.entities.fieldsOfAction(),
+
+  citiesConnection: (_, args, ctx) => ctx.repos.entities.cities(page(args)),
+  institutionsConnection: (_, args, ctx) => ctx.repos.entities.institutions(args, page(args)),
+  meetingsConnection: (_, args, ctx) => ctx.repos.entities.meetings(args, page(args)),
+  actionsConnection: (_, args, ctx) => ctx.repos.entities.actions(args, page(args)),
+
+  search: async (_, args, ctx) => {
+    const { text, first } = parseArgs(searchArgs, { text: args.text, first: args.first ?? 10 });
+    const query = toLuceneQuery(text);
+    if (!query) {
+      throw apiError(
+        ErrorCode.BAD_USER_INPUT,
+        'text: give at least one letter or digit to search for.',
+        {
+          field: 'text',
+        },
+      );
+    }
+    return ctx.repos.graph.search(query, first);
+  },
+
+  neighbourhood: async (_, args, ctx) => {
+    const {
+      id: startId,
+      depth,
+      limit,
+    } = parseArgs(neighbourhoodArgs, {
+      id: args.id,
+      depth: args.depth ?? 1,
+      limit: args.limit ?? 150,
+    });
+    const subgraph = await ctx.repos.graph.neighbourhood(startId, depth, limit);
+    if (!subgraph) throw notFound('id', startId);
+    return subgraph;
+  },
+
+  connection: async (_, args, ctx) => {
+    const { fromId, toId, maxHops } = parseArgs(connectionArgs, {
+      fromId: args.fromId,
+      toId: args.toId,
+      maxHops: args.maxHops ?? 6,
+    });
+    const result = await ctx.repos.graph.connection(fromId, toId, maxHops);
+    if (!result.fromExists) throw notFound('fromId', fromId);
+    if (!result.toExists) throw notFound('toId', toId);
+    return result.path;
+  },
+};
+
+function notFound(field: string, entityId: string) {
+  return apiError(ErrorCode.NOT_FOUND, `${field}: no entity with id '${entityId}'.`, { field });
+}

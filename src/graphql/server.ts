@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import { createRepositories } from '../repositories';
+import { callerFromHeader } from './auth';
+import type { Context } from './context';
+import { formatError, isPublicError } from './format-error';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+
+export const SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema.graphql');
+const WEB_DIST = path.join(__dirname, '..', '..', 'web', 'dist');
+const BODY_LIMIT = '100kb';
+
+export interface ApiServer {
+  app: Express;
+  apollo: ApolloServer<Context>;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  config: Pick<Config, 'apiKeys' | 'production'>;
+  db: Database;
+  logger: Logger;
+}
+
+/** Logs every operation with its request id, name and duration; internal errors in full. */
+function loggingPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async didResolveOperation({ operationName, contextValue: ctx }) {
+          ctx.logger = ctx.logger.child({ operationName: operationName ?? null });
+        },
+        async didEncounterErrors({ errors, contextValue: ctx }) {
+          for (const error of errors) {
+            if (!isPublicError(error)) {
+              ctx.logger.error(
+                { err: error.originalError ?? error, path: error.path },
+                'internal error',
+              );
+            }
+          }
+        },
+        async willSendResponse({ contextValue: ctx }) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          ctx.logger.debug({ ms: Math.round(ms * 10) / 10 }, 'graphql request');
+        },
+      };
+    },
+  };
+}
+
+/** Builds the whole HTTP app (GraphQL, health, explorer page) without listening. */
+export async function createServer({ config, db, logger }: ServerOptions): Promise<ApiServer> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 8 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 10 },
+    maxTokens: { n: 2000 },
+    costLimit: { maxCost: 5000 },
+    blockFieldSuggestion: { enabled: config.production },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<Context>({
+    typeDefs: fs.readFileSync(SCHEMA_PATH, 'utf8'),
+    resolvers,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: protection.validationRules,
+    plugins: [...protection.plugins, loggingPlugin(), ApolloServerPluginLandingPageDisabled()],
+    formatError,
+  });
+  await apollo.start();
+
+  const repos = createRepositories(db);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use((req, res, next) => {
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+    res.setHeader('x-request-id', requestId);
+    res.locals.requestId = requestId;
+    next();
+  });
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await withTimeout(db.ping(), 1000);
+      res.json({ status: 'ready', neo4j: 'up' });
+    } catch {
+      res.status(503).json({ status: 'not ready', neo4j: 'unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = res.locals.requestId as string;
+        return {
+          db,
+          repos,
+          loaders: createLoaders(repos),
+          caller: callerFromHeader(req.headers.authorization, config.apiKeys),
+          requestId,
+          logger: logger.child({ requestId }),
+        };
+      },
+    }),
+  );
+
+  if (fs.existsSync(WEB_DIST)) app.use(express.static(WEB_DIST, { index: 'index.html' }));
+  app.use(httpErrorHandler(logger));
+
+  return {
+    app,
+    apollo,
+    stop: () => apollo.stop(),
+  };
+}
+
+/** Body-parser and other HTTP-level failures as GraphQL-shaped JSON with a code. */
+function httpErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error?.status === 'number' ? error.status : 500;
+    const code =
+      status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const message =
+      status === 413
+        ? `Request body larger than ${BODY_LIMIT}.`
+        : status < 500
+          ? 'Malformed request: the body must be valid JSON.'
+          : 'Internal server error';
+    if (status >= 500) logger.error({ err: error, requestId: res.locals.requestId }, 'http error');
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

@@ -1,0 +1,391 @@
+import { createHash } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Database } from '../db/database';
+import { apiError, ErrorCode } from '../db/errors';
+
+export interface SourceInput {
+  document: string;
+  section: string;
+  quote: string;
+}
+
+/** Who writes, when, and on what authority (a document passage, or the author's own word). */
+export interface Provenance {
+  who: string;
+  at: string;
+  source?: SourceInput | null;
+}
+
+export interface MeetingFields {
+  id?: string | null;
+  name: string;
+  nameDe?: string | null;
+  kind: string;
+  status: string;
+  year: number;
+  date?: string | null;
+  cityId?: string | null;
+  venueId?: string | null;
+}
+
+export interface ActionFields {
+  name?: string;
+  nameDe?: string | null;
+  kind?: string;
+  description?: string | null;
+  descriptionDe?: string | null;
+  start?: string | null;
+  end?: string | null;
+  fieldId?: string | null;
+  partOfId?: string | null;
+}
+
+export interface InstitutionFields {
+  name?: string;
+  nameDe?: string | null;
+  kind?: string;
+  cityId?: string | null;
+}
+
+type Tx = ManagedTransaction;
+type Reference = { field: string; id: string; labels: string[] };
+
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'entry';
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** All writes of the API. Each method is one transaction; a failed check throws before any change. */
+export class CurationRepository {
+  constructor(private readonly db: Database) {}
+
+  upsertMeeting(fields: MeetingFields, prov: Provenance): Promise<string> {
+    return this.db.writeTransaction(async (tx) => {
+      await requireRefs(tx, [
+        ...(fields.id ? [{ field: 'id', id: fields.id, labels: ['Meeting'] }] : []),
+        ...ref('cityId', fields.cityId, ['City']),
+        ...ref('venueId', fields.venueId, ['Institution']),
+      ]);
+      const id = fields.id ?? (await freeId(tx, 'meeting', `${fields.name} ${fields.year}`));
+      await tx.run(
+        `MERGE (m:Entity:Meeting {id: $id})
+         ON CREATE SET m.createdBy = $who, m.createdAt = $at,
+           m.order = coalesce(head(COLLECT { MATCH (x:Meeting) RETURN max(x.order) }), 0) + 1
+         SET m.name = $name, m.nameDe = $nameDe, m.kind = $kind, m.status = $status,
+           m.year = $year, m.date = $date, m.updatedBy = $who, m.updatedAt = $at
+         WITH m
+         OPTIONAL MATCH (m)-[old:HELD_IN|AT_VENUE]->()
+         DELETE old
+         WITH DISTINCT m
+         OPTIONAL MATCH (c:City {id: $cityId})
+         OPTIONAL MATCH (v:Institution {id: $venueId})
+         FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END |
+           CREATE (m)-[:HELD_IN {createdBy: $who, createdAt: $at}]->(c))
+         FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END |
+           CREATE (m)-[:AT_VENUE {createdBy: $who, createdAt: $at}]->(v))`,
+        {
+          id,
+          name: fields.name,
+          nameDe: fields.nameDe ?? null,
+          kind: fields.kind,
+          status: fields.status,
+          year: fields.year,
+          date: fields.date ?? null,
+          cityId: fields.cityId ?? null,
+          venueId: fields.venueId ?? null,
+          who: prov.who,
+          at: prov.at,
+        },
+      );
+      await attachSource(tx, id, prov);
+      await rechainMeetings(tx);
+      return id;
+    });
+  }
+
+  /** Adds (actor)-[:type]->(target) once; a repeated call changes nothing but the audit. */
+  linkActor(
+    type: 'LEADS' | 'CONTRIBUTES_TO' | 'TOOK_PART_IN',
+    target: { field: string; id: string; label: 'Action' | 'Meeting' },
+    actorId: string,
+    props: Record<string, string | null>,
+    prov: Provenance,
+  ): Promise<void> {
+    return this.db.writeTransaction(async (tx) => {
+      await requireRefs(tx, [
+        { field: target.field, id: target.id, labels: [target.label] },
+        { field: 'actorId', id: actorId, labels: ['City', 'Institution'] },
+      ]);
+      const sourceId = await attachSource(tx, null, prov);
+      await tx.run(
+        `MATCH (t:${target.label} {id: $targetId}), (a:Entity {id: $actorId})
+         MERGE (a)-[r:${type}]->(t)
+         ON CREATE SET r.createdBy = $who, r.createdAt = $at
+         SET r += $props, r.updatedBy = $who, r.updatedAt = $at,
+           r.sourceIds = CASE WHEN $sourceId IN coalesce(r.sourceIds, []) THEN r.sourceIds
+             ELSE coalesce(r.sourceIds, []) + $sourceId END,
+           t.updatedBy = $who, t.updatedAt = $at`,
+        { targetId: target.id, actorId, props, sourceId, who: prov.who, at: prov.at },
+      );
+    });
+  }
+
+  unlinkActor(
+    type: 'LEADS' | 'CONTRIBUTES_TO' | 'TOOK_PART_IN',
+    target: { field: string; id: string; label: 'Action' | 'Meeting' },
+    actorId: string,
+    prov: Provenance,
+  ): Promise<void> {
+    return this.db.writeTransaction(async (tx) => {
+      await requireRefs(tx, [
+        { field: target.field, id: target.id, labels: [target.label] },
+        { field: 'actorId', id: actorId, labels: ['City', 'Institution'] },
+      ]);
+      await tx.run(
+        `MATCH (a:Entity {id: $actorId})-[r:${type}]->(t:${target.label} {id: $targetId})
+         SET t.updatedBy = $who, t.updatedAt = $at
+         DELETE r`,
+        { targetId: target.id, actorId, who: prov.who, at: prov.at },
+      );
+    });
+  }
+
+  createAction(
+    fields: Required<Pick<ActionFields, 'name' | 'kind'>> & ActionFields,
+    prov: Provenance,
+  ) {
+    return this.db.writeTransaction(async (tx) => {
+      await requireRefs(tx, actionRefs(fields));
+      const id = await freeId(tx, 'action', fields.name);
+      await tx.run(`CREATE (a:Entity:Action {id: $id, createdBy: $who, createdAt: $at})`, {
+        id,
+        who: prov.who,
+        at: prov.at,
+      });
+      await writeActionFields(tx, id, fields, prov);
+      await attachSource(tx, id, prov);
+      return id;
+    });
+  }
+
+  updateAction(id: string, fields: ActionFields, prov: Provenance): Promise<void> {
+    return this.db.writeTransaction(async (tx) => {
+      await requireRefs(tx, [{ field: 'id', id, labels: ['Action'] }, ...actionRefs(fields)]);
+      if (fields.partOfId === id) {
+        throw apiError(ErrorCode.BAD_USER_INPUT, 'partOfId: an action cannot be part of itself.', {
+          field: 'partOfId',
+        });
+      }
+      await writeActionFields(tx, id, fields, prov);
+      await attachSource(tx, id, prov);
+    });
+  }
+
+  createInstitution(
+    fields: Required<Pick<InstitutionFields, 'name' | 'kind'>> & InstitutionFields,
+    prov: Provenance,
+  ): Promise<string> {
+    return this.db.writeTransaction(async (tx) => {
+      await requireRefs(tx, ref('cityId', fields.cityId, ['City']));
+      const id = await freeId(tx, 'institution', fields.name);
+      await tx.run(`CREATE (i:Entity:Institution {id: $id, createdBy: $who, createdAt: $at})`, {
+        id,
+        who: prov.who,
+        at: prov.at,
+      });
+      await writeInstitutionFields(tx, id, fields, prov);
+      await attachSource(tx, id, prov);
+      return id;
+    });
+  }
+
+  updateInstitution(id: string, fields: InstitutionFields, prov: Provenance): Promise<void> {
+    return this.db.writeTransaction(async (tx) => {
+      await requireRefs(tx, [
+        { field: 'id', id, labels: ['Institution'] },
+        ...ref('cityId', fields.cityId, ['City']),
+      ]);
+      await writeInstitutionFields(tx, id, fields, prov);
+      await attachSource(tx, id, prov);
+    });
+  }
+
+  /** Deletes the entity and its relationships; false when there was none. */
+  async deleteEntity(label: 'Action' | 'Institution', id: string): Promise<boolean> {
+    const rows = await this.db.write<{ deleted: number }>(
+      `OPTIONAL MATCH (n:${label} {id: $id}) DETACH DELETE n RETURN count(n) AS deleted`,
+      { id },
+    );
+    return (rows[0]?.deleted ?? 0) > 0;
+  }
+}
+
+function ref(field: string, id: string | null | undefined, labels: string[]): Reference[] {
+  return id ? [{ field, id, labels }] : [];
+}
+
+function actionRefs(fields: ActionFields): Reference[] {
+  return [
+    ...ref('fieldId', fields.fieldId, ['FieldOfAction']),
+    ...ref('partOfId', fields.partOfId, ['Action']),
+  ];
+}
+
+/** Unknown or wrongly typed ids are the caller's mistake: BAD_USER_INPUT naming the field. */
+async function requireRefs(tx: Tx, refs: Reference[]): Promise<void> {
+  if (refs.length === 0) return;
+  const result = await tx.run(
+    `UNWIND $refs AS ref
+     OPTIONAL MATCH (n:Entity {id: ref.id})
+     RETURN ref.field AS field, ref.id AS id,
+       n IS NOT NULL AND any(l IN labels(n) WHERE l IN ref.labels) AS ok`,
+    { refs },
+  );
+  for (const record of result.records) {
+    if (!record.get('ok')) {
+      const field = record.get('field') as string;
+      const labels = refs.find((r) => r.field === field)?.labels.join(' or ');
+      throw apiError(
+        ErrorCode.BAD_USER_INPUT,
+        `${field}: no ${labels} with id '${record.get('id') as string}'.`,
+        { field },
+      );
+    }
+  }
+}
+
+/** A readable id from the name, made unique with a counter when taken. */
+async function freeId(tx: Tx, prefix: string, name: string): Promise<string> {
+  const base = `${prefix}/${slugify(name)}`;
+  const result = await tx.run(
+    `MATCH (n:Entity) WHERE n.id = $base OR n.id STARTS WITH $base + '-' RETURN collect(n.id) AS taken`,
+    { base },
+  );
+  const taken = new Set(result.records[0]?.get('taken') as string[]);
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n += 1;
+  return `${base}-${n}`;
+}
+
+/**
+ * Links the written fact to its source: the given passage, or a record that the API key's
+ * holder entered it. Returns the Source id (relationships keep it in `sourceIds`).
+ */
+async function attachSource(tx: Tx, entityId: string | null, prov: Provenance): Promise<string> {
+  const source = prov.source
+    ? {
+        id: `source/${sha(`${prov.source.document}\u0000${prov.source.section}\u0000${prov.source.quote}`)}`,
+        document: prov.source.document,
+        section: prov.source.section,
+        quote: prov.source.quote,
+        enteredBy: null,
+        enteredAt: null,
+      }
+    : {
+        id: `source/entered-${sha(`${prov.who}\u0000${prov.at}\u0000${entityId ?? ''}`)}`,
+        document: 'Entered through the Creative Cities Graph API',
+        section: `entered by ${prov.who}`,
+        quote: '',
+        enteredBy: prov.who,
+        enteredAt: prov.at,
+      };
+  await tx.run(
+    `MERGE (s:Source {id: $source.id})
+     ON CREATE SET s += $source
+     WITH s
+     OPTIONAL MATCH (n:Entity {id: $entityId})
+     FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | MERGE (n)-[:STATED_IN]->(s))`,
+    { source, entityId },
+  );
+  return source.id;
+}
+
+async function writeActionFields(tx: Tx, id: string, f: ActionFields, prov: Provenance) {
+  await tx.run(
+    `MATCH (a:Action {id: $id})
+     SET a += $props, a.updatedBy = $who, a.updatedAt = $at
+     WITH a
+     CALL (a) {
+       WITH a WHERE $fieldId IS NOT NULL
+       OPTIONAL MATCH (a)-[old:IN_FIELD]->() DELETE old
+       WITH DISTINCT a MATCH (f:FieldOfAction {id: $fieldId})
+       CREATE (a)-[:IN_FIELD {createdBy: $who, createdAt: $at}]->(f)
+     }
+     CALL (a) {
+       WITH a WHERE $partOfId IS NOT NULL
+       OPTIONAL MATCH (a)-[old:PART_OF]->() DELETE old
+       WITH DISTINCT a MATCH (p:Action {id: $partOfId})
+       CREATE (a)-[:PART_OF {createdBy: $who, createdAt: $at}]->(p)
+     }`,
+    {
+      id,
+      props: defined({
+        name: f.name,
+        nameDe: f.nameDe,
+        kind: f.kind,
+        description: f.description,
+        descriptionDe: f.descriptionDe,
+        start: f.start,
+        end: f.end,
+      }),
+      fieldId: f.fieldId ?? null,
+      partOfId: f.partOfId ?? null,
+      who: prov.who,
+      at: prov.at,
+    },
+  );
+}
+
+async function writeInstitutionFields(tx: Tx, id: string, f: InstitutionFields, prov: Provenance) {
+  await tx.run(
+    `MATCH (i:Institution {id: $id})
+     SET i += $props, i.updatedBy = $who, i.updatedAt = $at
+     WITH i
+     CALL (i) {
+       WITH i WHERE $cityId IS NOT NULL
+       OPTIONAL MATCH (i)-[old:BASED_IN]->() DELETE old
+       WITH DISTINCT i MATCH (c:City {id: $cityId})
+       CREATE (i)-[:BASED_IN {createdBy: $who, createdAt: $at}]->(c)
+     }`,
+    {
+      id,
+      props: defined({ name: f.name, nameDe: f.nameDe, kind: f.kind }),
+      cityId: f.cityId ?? null,
+      who: prov.who,
+      at: prov.at,
+    },
+  );
+}
+
+/** Only the keys the caller gave: a patch leaves absent fields as they are (null clears). */
+function defined(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}
+
+/** Keeps (:Meeting)-[:NEXT]->(:Meeting) a single chronological chain, touching only what changed. */
+async function rechainMeetings(tx: Tx): Promise<void> {
+  await tx.run(
+    `MATCH (m:Meeting)
+     WITH m ORDER BY coalesce(m.date, toString(m.year)), m.order, m.id
+     WITH collect(m) AS ms
+     WITH ms, [i IN range(0, size(ms) - 2) | [ms[i].id, ms[i + 1].id]] AS pairs
+     CALL (pairs) {
+       MATCH (a:Meeting)-[n:NEXT]->(b:Meeting) WHERE NOT [a.id, b.id] IN pairs DELETE n
+     }
+     CALL (ms) {
+       UNWIND range(0, size(ms) - 2) AS i
+       WITH ms[i] AS a, ms[i + 1] AS b
+       MERGE (a)-[:NEXT]->(b)
+     }`,
+  );
+}

@@ -1,0 +1,141 @@
+import type { Database } from '../db/database';
+import type {
+  EntityRecord,
+  GraphRelationshipRecord,
+  PartnershipRecord,
+  PathRecord,
+  SearchHitRecord,
+  SubgraphRecord,
+} from './records';
+
+/** Relationships between entities: what graph views draw and paths walk (no statements or sources). */
+export const ENTITY_RELATIONSHIPS =
+  'IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN';
+
+const relationshipProjection = (r: string) =>
+  `{id: elementId(${r}), type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, role: ${r}.role}`;
+
+// Depth and hop limits are validated integers; variable-length bounds cannot be $params,
+// so there is one query text per allowed value.
+function neighbourhoodQuery(depth: number): string {
+  return `
+MATCH (start:Entity {id: $id})
+CALL (start) {
+  MATCH (start)-[:${ENTITY_RELATIONSHIPS}*1..${depth}]-(n:Entity)
+  WITH DISTINCT n ORDER BY n.id LIMIT $limit + 1
+  RETURN collect(n) AS reached
+}
+WITH start, reached, size(reached) > $limit AS truncated
+WITH [start] + reached[..$limit] AS nodes, truncated
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r:${ENTITY_RELATIONSHIPS}]->(b)
+  WHERE b IN nodes
+  RETURN collect(${relationshipProjection('r')}) AS relationships
+}
+RETURN [n IN nodes | n {.id, .name, .nameDe, labels: labels(n)}] AS nodes, relationships, truncated`;
+}
+
+function connectionQuery(maxHops: number): string {
+  return `
+OPTIONAL MATCH (a:Entity {id: $fromId})
+OPTIONAL MATCH (b:Entity {id: $toId})
+OPTIONAL CALL (a, b) {
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+  MATCH p = shortestPath((a)-[:${ENTITY_RELATIONSHIPS}*..${maxHops}]-(b))
+  RETURN p LIMIT 1
+}
+WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathNodes,
+  CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRelationships
+RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists,
+  [n IN pathNodes | n {.*, labels: labels(n)}] AS nodes,
+  [r IN pathRelationships | ${relationshipProjection('r')}] AS relationships`;
+}
+
+// A city is involved in what it does itself or through its institutions.
+const partnersQuery = `
+UNWIND $ids AS id
+MATCH (c:City {id: id})
+CALL (c) {
+  MATCH (c)<-[:BASED_IN*0..1]-(:Entity)-[:LEADS|CONTRIBUTES_TO]->(a:Action)
+  RETURN collect(DISTINCT a) AS myActions
+}
+CALL (c) {
+  MATCH (c)<-[:BASED_IN*0..1]-(:Entity)-[:TOOK_PART_IN|HELD_IN]-(m:Meeting)
+  RETURN collect(DISTINCT m) AS myMeetings
+}
+CALL (c, myActions, myMeetings) {
+  MATCH (other:City) WHERE other <> c
+  CALL (other) {
+    OPTIONAL MATCH (other)<-[:BASED_IN*0..1]-(:Entity)-[:LEADS|CONTRIBUTES_TO]->(a:Action)
+    RETURN collect(DISTINCT a) AS theirActions
+  }
+  CALL (other) {
+    OPTIONAL MATCH (other)<-[:BASED_IN*0..1]-(:Entity)-[:TOOK_PART_IN|HELD_IN]-(m:Meeting)
+    RETURN collect(DISTINCT m) AS theirMeetings
+  }
+  WITH other,
+    [a IN myActions WHERE a IN theirActions] AS sharedActions,
+    [m IN myMeetings WHERE m IN theirMeetings] AS sharedMeetings
+  ORDER BY size(sharedActions) + size(sharedMeetings) DESC, other.name
+  RETURN collect({
+    city: other {.*, labels: labels(other)},
+    sharedActions: [a IN sharedActions | a {.*, labels: labels(a)}],
+    sharedMeetings: [m IN sharedMeetings | m {.*, labels: labels(m)}]
+  }) AS partners
+}
+RETURN id, partners`;
+
+const searchQuery = `
+CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $limit * 4}) YIELD node, score
+OPTIONAL MATCH (meeting:Meeting)-[:HAS_TOPIC|HAS_OUTCOME]->(node:Statement)
+WITH score, CASE WHEN node:Statement THEN meeting ELSE node END AS entity,
+  CASE WHEN node:Statement THEN node END AS statement
+WHERE entity IS NOT NULL
+WITH entity, score, statement ORDER BY score DESC
+WITH entity, collect({score: score, statement: statement})[0] AS best
+RETURN best.score AS score, entity {.*, labels: labels(entity)} AS entity,
+  CASE WHEN best.statement IS NULL THEN null ELSE best.statement {.*} END AS statement
+ORDER BY score DESC, entity.id
+LIMIT $limit`;
+
+/** Graph-shaped reads: full-text search, neighbourhoods, paths, partnerships. */
+export class GraphRepository {
+  constructor(private readonly db: Database) {}
+
+  async search(luceneQuery: string, limit: number): Promise<SearchHitRecord[]> {
+    return this.db.read<SearchHitRecord>(searchQuery, { query: luceneQuery, limit });
+  }
+
+  /** Null when the start entity does not exist. */
+  async neighbourhood(id: string, depth: number, limit: number): Promise<SubgraphRecord | null> {
+    const [row] = await this.db.read<SubgraphRecord>(neighbourhoodQuery(depth), { id, limit });
+    return row ?? null;
+  }
+
+  async connection(
+    fromId: string,
+    toId: string,
+    maxHops: number,
+  ): Promise<{ fromExists: boolean; toExists: boolean; path: PathRecord | null }> {
+    const [row] = await this.db.read<{
+      fromExists: boolean;
+      toExists: boolean;
+      nodes: EntityRecord[] | null;
+      relationships: GraphRelationshipRecord[] | null;
+    }>(connectionQuery(maxHops), { fromId, toId });
+    if (!row) return { fromExists: false, toExists: false, path: null };
+    const path =
+      row.nodes && row.relationships
+        ? { length: row.relationships.length, nodes: row.nodes, relationships: row.relationships }
+        : null;
+    return { fromExists: row.fromExists, toExists: row.toExists, path };
+  }
+
+  async partnersByCityIds(ids: readonly string[]): Promise<Map<string, PartnershipRecord[]>> {
+    const rows = await this.db.read<{ id: string; partners: PartnershipRecord[] }>(partnersQuery, {
+      ids,
+    });
+    return new Map(rows.map((row) => [row.id, row.partners]));
+  }
+}
