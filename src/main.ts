@@ -1,0 +1,70 @@
+// npm start: Neo4j (the embedded launcher unless NEO4J_URI is set) → schema → report → API.
+import http from 'node:http';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+import { createDatabase } from './db/database';
+import { createServer } from './graphql/server';
+import { createLogger } from './logger';
+import { startNeo4j, type LocalNeo4j } from './neo4j/launcher';
+import { ensureReportLoaded } from './report-load';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let embedded: LocalNeo4j | null = null;
+  let neo4j = {
+    uri: config.neo4jUri ?? '',
+    user: config.neo4jUser,
+    password: config.neo4jPassword,
+    browserUrl: null as string | null,
+  };
+  if (!config.neo4jUri) {
+    logger.info('NEO4J_URI not set: starting the embedded Neo4j (data in .data/neo4j)');
+    embedded = await startNeo4j({ dataDir: path.join(__dirname, '..', '.data', 'neo4j') });
+    neo4j = { ...embedded, browserUrl: embedded.browserUrl };
+  }
+
+  const db = createDatabase({ ...neo4j, database: config.neo4jDatabase });
+  await db.ping();
+  await ensureReportLoaded(db, logger);
+
+  const api = await createServer({ config, db, logger });
+  const server = http.createServer(api.app);
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  const port = (server.address() as { port: number }).port;
+  console.log(`API ready: http://localhost:${port}/graphql  (explorer: http://localhost:${port}/)`);
+  if (neo4j.browserUrl)
+    console.log(`Neo4j Browser: ${neo4j.browserUrl}  (connect to ${neo4j.uri}, no auth)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Stop accepting connections; in-flight requests finish, idle keep-alives close.
+    server.close();
+    server.closeIdleConnections();
+    await api.stop();
+    await db.close();
+    if (embedded) await embedded.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Database } from './db/database';
+import { applySchema, buildReportGraph, writeGraph } from './ingest';
+
+/**
+ * Applies the schema and loads the report's graph unless this very version of it is
+ * already in the database. Loading is idempotent anyway; skipping it keeps what curators
+ * changed through the API from being reset to the report at every start.
+ */
+export async function ensureReportLoaded(
+  db: Database,
+  logger: Logger,
+): Promise<'loaded' | 'current'> {
+  await applySchema(db);
+  const graph = buildReportGraph();
+  const checksum = createHash('sha256').update(JSON.stringify(graph)).digest('hex');
+  const [marker] = await db.read<{ checksum: string }>(
+    `MATCH (l:ReportLoad {id: 'report'}) RETURN l.checksum AS checksum`,
+  );
+  if (marker?.checksum === checksum) {
+    logger.info({ checksum: checksum.slice(0, 12) }, 'report graph already loaded');
+    return 'current';
+  }
+  await writeGraph(db, graph);
+  await db.write(
+    `MERGE (l:ReportLoad {id: 'report'}) SET l.checksum = $checksum, l.loadedAt = $at`,
+    { checksum, at: new Date().toISOString() },
+  );
+  logger.info(
+    { nodes: graph.nodes.length, relationships: graph.relationships.length },
+    'report graph loaded',
+  );
+  return 'loaded';
+}
