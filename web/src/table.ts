@@ -1,0 +1,233 @@
+// "Who leads what": every action with its lead, field, city and contributors; sortable
+// by any column, filterable by field of action and by city.
+import type { ActionRow, ActorWithCity, Named } from './api';
+import { h, replace } from './dom';
+import { label, t } from './i18n';
+import type { StringKey } from './i18n';
+
+export type SortKey = 'action' | 'field' | 'lead' | 'city' | 'start';
+
+export interface TableState {
+  field?: string;
+  city?: string;
+  /** e.g. 'lead' or '-lead' for descending. */
+  sort?: string;
+}
+
+/** The city an actor stands for: itself, or the city an institution is based in. */
+function cityOf(actor: ActorWithCity): Named | undefined {
+  if (actor.__typename === 'City') return actor;
+  return actor.city ?? undefined;
+}
+
+function leadCities(row: ActionRow): Named[] {
+  const byId = new Map<string, Named>();
+  for (const lead of row.leads) {
+    const city = cityOf(lead);
+    if (city) byId.set(city.id, city);
+  }
+  return [...byId.values()];
+}
+
+function involvedCityIds(row: ActionRow): Set<string> {
+  const ids = new Set<string>();
+  for (const actor of [...row.leads, ...row.contributors.map((c) => c.actor)]) {
+    const city = cityOf(actor);
+    if (city) ids.add(city.id);
+  }
+  return ids;
+}
+
+function sortValue(row: ActionRow, key: SortKey): string {
+  switch (key) {
+    case 'action':
+      return label(row);
+    case 'field':
+      return row.field ? label(row.field) : '\uffff';
+    case 'lead':
+      return row.leads.map(label).join(', ') || '\uffff';
+    case 'city':
+      return leadCities(row).map(label).join(', ') || '\uffff';
+    case 'start':
+      return row.start ?? row.meetings[0]?.year.toString() ?? '\uffff';
+  }
+}
+
+export function filterAndSort(rows: ActionRow[], state: TableState): ActionRow[] {
+  const desc = state.sort?.startsWith('-') ?? false;
+  const key = (state.sort?.replace(/^-/, '') || 'action') as SortKey;
+  return rows
+    .filter((r) => !state.field || r.field?.id === state.field)
+    .filter((r) => !state.city || involvedCityIds(r).has(state.city))
+    .sort((a, b) => {
+      const order = sortValue(a, key).localeCompare(sortValue(b, key), undefined, {
+        sensitivity: 'base',
+      });
+      return (desc ? -order : order) || label(a).localeCompare(label(b));
+    });
+}
+
+const COLUMNS: [SortKey | null, StringKey][] = [
+  ['action', 'action'],
+  ['lead', 'lead'],
+  ['city', 'city'],
+  ['field', 'field'],
+  [null, 'contributors'],
+  ['start', 'decidedAt'],
+];
+
+function uniqueSorted(items: Named[]): Named[] {
+  const byId = new Map(items.map((i) => [i.id, i] as const));
+  return [...byId.values()].sort((a, b) => label(a).localeCompare(label(b)));
+}
+
+export function renderTable(
+  container: HTMLElement,
+  rows: ActionRow[],
+  state: TableState,
+  handlers: { change(next: TableState): void; open(id: string): void },
+): void {
+  const fields = uniqueSorted(rows.flatMap((r) => (r.field ? [r.field] : [])));
+  const cities = uniqueSorted(
+    rows.flatMap((r) =>
+      [...r.leads, ...r.contributors.map((c) => c.actor)].flatMap((a) => {
+        const city = cityOf(a);
+        return city ? [city] : [];
+      }),
+    ),
+  );
+  const shown = filterAndSort(rows, state);
+  const desc = state.sort?.startsWith('-') ?? false;
+  const sortKey = state.sort?.replace(/^-/, '') || 'action';
+
+  const select = (
+    testid: string,
+    labelKey: StringKey,
+    allKey: StringKey,
+    options: Named[],
+    value: string | undefined,
+    onChange: (v: string | undefined) => void,
+  ) =>
+    h(
+      'label',
+      { className: 'filter' },
+      h('span', {}, t(labelKey)),
+      h(
+        'select',
+        {
+          'data-testid': testid,
+          onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value || undefined),
+        },
+        h('option', { value: '' }, t(allKey)),
+        options.map((o) => h('option', { value: o.id, selected: o.id === value }, label(o))),
+      ),
+    );
+
+  const actorList = (actors: ActorWithCity[]) =>
+    actors.length
+      ? actors.map((a, i) => [
+          i > 0 ? ', ' : null,
+          h(
+            'button',
+            { type: 'button', className: 'link', onclick: () => handlers.open(a.id) },
+            label(a),
+          ),
+        ])
+      : h('em', {}, t('nobodyLeads'));
+
+  replace(
+    container,
+    h(
+      'div',
+      { className: 'table-filters' },
+      select('table-filter-field', 'filterField', 'allFields', fields, state.field, (field) =>
+        handlers.change({ ...state, field }),
+      ),
+      select('table-filter-city', 'filterCity', 'allCities', cities, state.city, (city) =>
+        handlers.change({ ...state, city }),
+      ),
+      h(
+        'p',
+        { className: 'table-count', 'data-testid': 'table-count', role: 'status' },
+        `${shown.length} / ${rows.length} ${t('rowsShown')}`,
+      ),
+    ),
+    h(
+      'div',
+      { className: 'table-scroll' },
+      h(
+        'table',
+        { 'data-testid': 'leads-table' },
+        h('caption', { className: 'visually-hidden' }, t('tableTab')),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            COLUMNS.map(([key, title]) => {
+              const sorted = key === sortKey;
+              return h(
+                'th',
+                {
+                  scope: 'col',
+                  'aria-sort': sorted ? (desc ? 'descending' : 'ascending') : null,
+                },
+                key
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        className: 'sort',
+                        'data-testid': `table-sort-${key}`,
+                        onclick: () =>
+                          handlers.change({ ...state, sort: sorted && !desc ? `-${key}` : key }),
+                      },
+                      t(title),
+                      h('span', { 'aria-hidden': 'true' }, sorted ? (desc ? ' ▼' : ' ▲') : ' ↕'),
+                    )
+                  : t(title),
+              );
+            }),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          shown.map((row) =>
+            h(
+              'tr',
+              { 'data-testid': 'table-row', 'data-entity-id': row.id },
+              h(
+                'th',
+                { scope: 'row' },
+                h(
+                  'button',
+                  { type: 'button', className: 'link', onclick: () => handlers.open(row.id) },
+                  label(row),
+                ),
+              ),
+              h('td', { 'data-col': 'lead' }, actorList(row.leads)),
+              h('td', { 'data-col': 'city' }, leadCities(row).map(label).join(', ')),
+              h('td', { 'data-col': 'field' }, row.field ? label(row.field) : ''),
+              h(
+                'td',
+                { 'data-col': 'contributors' },
+                row.contributors.map((c, i) => [
+                  i > 0 ? '; ' : null,
+                  h(
+                    'button',
+                    { type: 'button', className: 'link', onclick: () => handlers.open(c.actor.id) },
+                    label(c.actor),
+                  ),
+                  c.role ? h('span', { className: 'role' }, ` (${c.role})`) : null,
+                ]),
+              ),
+              h('td', { 'data-col': 'meetings' }, row.meetings.map(label).join(', ')),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}

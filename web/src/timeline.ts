@@ -1,0 +1,60 @@
+// The meetings from 2010 to 2012 along a line, planned ones marked.
+import type { MeetingSummary } from './api';
+import { h, replace } from './dom';
+import { humanize, label, t } from './i18n';
+
+export function renderTimeline(
+  container: HTMLElement,
+  meetings: MeetingSummary[],
+  current: string | undefined,
+  onChoose: (id: string) => void,
+): void {
+  const years = [...new Set(meetings.map((m) => m.year))].sort((a, b) => a - b);
+  replace(
+    container,
+    h(
+      'ol',
+      { className: 'timeline-years' },
+      years.map((year) =>
+        h(
+          'li',
+          { className: 'timeline-year' },
+          h('h3', { className: 'year-label' }, String(year)),
+          h(
+            'ol',
+            { className: 'timeline-meetings' },
+            meetings
+              .filter((m) => m.year === year)
+              .map((m) => {
+                const planned = m.status === 'PLANNED';
+                return h(
+                  'li',
+                  {},
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      className: `timeline-item${planned ? ' planned' : ''}`,
+                      'data-testid': 'timeline-item',
+                      'data-entity-id': m.id,
+                      'data-status': m.status,
+                      'aria-pressed': String(m.id === current),
+                      onclick: () => onChoose(m.id),
+                    },
+                    h('span', { className: 'timeline-date' }, m.date ?? String(m.year)),
+                    h('span', { className: 'timeline-name' }, label(m)),
+                    h(
+                      'span',
+                      { className: 'timeline-meta' },
+                      [m.city ? label(m.city) : null, humanize(m.kind)].filter(Boolean).join(' · '),
+                    ),
+                    planned ? h('span', { className: 'planned-badge' }, t('planned')) : null,
+                  ),
+                );
+              }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
