@@ -198,18 +198,25 @@ export async function connection(fromId: string, toId: string): Promise<PathResu
 const SOURCE = 'sources { document section quote quoteEn enteredBy }';
 const STATEMENT = 'id text textEn section part';
 
+// Each type's `kind` is a different enum, so the fragments alias it apart.
+type RawDetails = EntityDetails & {
+  institutionKind?: string;
+  meetingKind?: string;
+  actionKind?: string;
+};
+
 export async function entityDetails(
   id: string,
 ): Promise<{ entity: EntityDetails | null; neighbourhood: Subgraph | null }> {
-  return request(
+  const data = await request<{ entity: RawDetails | null; neighbourhood: Subgraph | null }>(
     `query Details($id: ID!) {
       entity(id: $id) {
         ${REF}
         ${SOURCE}
         ... on City { country { id name nameDe } }
-        ... on Institution { kind city { id name nameDe } }
+        ... on Institution { institutionKind: kind city { id name nameDe } }
         ... on Meeting {
-          kind status year date
+          meetingKind: kind status year date
           city { id name nameDe }
           venue { id name nameDe }
           topics { ${STATEMENT} }
@@ -218,7 +225,7 @@ export async function entityDetails(
           participations { role actor { ${REF} } }
         }
         ... on Action {
-          kind description descriptionDe start end
+          actionKind: kind description descriptionDe start end
           field { id name nameDe }
           leads { ${REF} }
           contributors { role roleDe actor { ${REF} } }
@@ -230,6 +237,13 @@ export async function entityDetails(
     }`,
     { id },
   );
+  const raw = data.entity;
+  if (!raw) return { entity: null, neighbourhood: data.neighbourhood };
+  const { institutionKind, meetingKind, actionKind, ...entity } = raw;
+  return {
+    entity: { ...entity, kind: institutionKind ?? meetingKind ?? actionKind },
+    neighbourhood: data.neighbourhood,
+  };
 }
 
 export async function meetings(): Promise<MeetingSummary[]> {

@@ -153,7 +153,6 @@ export class GraphView {
       style: stylesheet(),
       minZoom: 0.15,
       maxZoom: 3,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
@@ -277,10 +276,14 @@ export class GraphView {
     this.cy.elements().removeClass('path faded');
   }
 
-  fitTo(ids: string[]): void {
+  /** Fits the view to these nodes; resolves when the camera has arrived. */
+  fitTo(ids: string[]): Promise<void> {
     const eles = this.cy.collection();
     for (const id of ids) eles.merge(this.cy.getElementById(id));
-    this.cy.animate({ fit: { eles, padding: 60 } }, { duration: 350 });
+    this.cy.stop();
+    return new Promise((resolve) => {
+      this.cy.animate({ fit: { eles, padding: 60 } }, { duration: 350, complete: () => resolve() });
+    });
   }
 
   fit(): void {

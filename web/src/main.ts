@@ -12,7 +12,7 @@ import type {
   Subgraph,
 } from './api';
 import { renderDetails } from './details';
-import { byId, download, h, replace } from './dom';
+import { byId, debounce, download, h, replace } from './dom';
 import { GraphView, KIND_STYLES, kindOf } from './graph';
 import type { DrawableNode } from './graph';
 import { kindLabel, label, lang, setLang, t } from './i18n';
@@ -79,7 +79,11 @@ function say(message: string): void {
   statusEl.textContent = message;
 }
 
+/** While the page restores the view from the URL, the URL is the truth: leave it be. */
+let restoring = true;
+
 function syncUrl(): void {
+  if (restoring) return;
   state.exp = [...expanded];
   state.lang = lang();
   const hash = formatState(state);
@@ -321,8 +325,8 @@ async function drawPath(fromId: string, toId: string): Promise<void> {
     nodes.map((n) => n.id),
     path.relationships,
   );
-  graph.fitTo(nodes.map((n) => n.id));
   renderPathResult();
+  await graph.fitTo(nodes.map((n) => n.id));
 }
 
 function renderPathResult(): void {
@@ -550,29 +554,43 @@ onClick('btn-json', () => {
   );
 });
 byId('details-close').addEventListener('click', closeDetails);
+window.addEventListener(
+  'resize',
+  debounce(() => {
+    if (state.view !== 'graph') return;
+    graph.cy.resize();
+    graph.fit();
+  }, 250),
+);
 
 // ---- start -------------------------------------------------------------------------------
+
+async function restoreView(): Promise<void> {
+  try {
+    await startView(state.exp.length ? [...state.exp] : [START_ID]);
+    // Cytoscape draws in an animation frame requested while adding: ours runs after it.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    window.__firstViewMs = Math.round(performance.now());
+    performance.mark('explorer:first-view');
+    const selected = state.sel ?? (state.exp.length ? undefined : START_ID);
+    if (selected && graph.has(selected)) graph.select(selected);
+    const follow: Promise<void>[] = [];
+    if (state.details) follow.push(showDetails(state.details));
+    if (state.from && state.to) follow.push(drawPath(state.from, state.to));
+    await Promise.all(follow);
+  } finally {
+    restoring = false;
+    syncUrl();
+    document.body.dataset.ready = 'true';
+  }
+}
 
 async function start(): Promise<void> {
   applyStaticTexts();
   renderLegend();
   renderDetailsPanel();
   setView(state.view);
-  const timeline = track(loadTimeline);
-  await track(async () => {
-    await startView(state.exp.length ? state.exp : [START_ID]);
-    window.__firstViewMs = Math.round(performance.now());
-    performance.mark('explorer:first-view');
-    document.body.dataset.ready = 'true';
-    const selected = state.sel ?? (state.exp.length ? undefined : START_ID);
-    if (selected && graph.has(selected)) graph.select(selected);
-    syncUrl();
-    const follow: Promise<void>[] = [];
-    if (state.details) follow.push(showDetails(state.details));
-    if (state.from && state.to) follow.push(drawPath(state.from, state.to));
-    await Promise.all(follow);
-  });
-  await timeline;
+  await Promise.all([track(loadTimeline), track(restoreView)]);
 }
 
 void start();

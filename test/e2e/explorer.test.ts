@@ -1,0 +1,414 @@
+/**
+ * The explorer page in headless Chromium against the real API server over the real
+ * Neo4j with the report's graph loaded: what a user sees after searching, expanding,
+ * asking how two things connect, opening a meeting, filtering the table, switching
+ * language and sharing the URL. Screenshots go to test-artifacts/screenshots/.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from 'cytoscape';
+import type { Page } from 'playwright-core';
+import { startTestApi, type TestApi } from '../support/api-server';
+import { launchBrowser, screenshot, SCREENSHOT_DIR, type TestBrowser } from '../support/browser';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+
+type ExplorerWindow = Window & { __cy: Core; __firstViewMs?: number };
+
+let api: TestApi;
+let browser: TestBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+const shots: string[] = [];
+
+/** Waits until the page has no request, layout or camera move in flight. */
+async function settled(p: Page = page): Promise<void> {
+  await p.waitForFunction(
+    () => document.body.dataset.ready === 'true' && document.body.dataset.pending === '0',
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+async function nodeIds(p: Page = page): Promise<string[]> {
+  return p.evaluate(() => (window as unknown as ExplorerWindow).__cy.nodes().map((n) => n.id()));
+}
+
+async function shot(name: string, p: Page = page): Promise<void> {
+  shots.push(await screenshot(p, name));
+}
+
+/** Types into a search box and picks the option for `id` with the keyboard. */
+async function pickWithKeyboard(testid: string, text: string, id: string): Promise<void> {
+  const input = page.getByTestId(`${testid}-input`);
+  await input.fill(text);
+  const option = page.locator(`[data-testid="${testid}-option"][data-entity-id="${id}"]`);
+  await option.waitFor({ timeout: 15_000 });
+  const ids = await page
+    .getByTestId(`${testid}-option`)
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.entityId));
+  const index = ids.indexOf(id);
+  expect(index).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i < index; i++) await input.press('ArrowDown');
+  await expect(option.getAttribute('aria-selected')).resolves.toBe('true');
+  await input.press('Enter');
+}
+
+function hashParams(url: string): URLSearchParams {
+  return new URLSearchParams(new URL(url).hash.replace(/^#/, ''));
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web.mjs'), '--quiet'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  api = await startTestApi();
+  browser = await launchBrowser();
+  page = await browser.newPage({ width: 1366, height: 900 });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+  if (shots.length) console.log(`explorer screenshots:\n${shots.join('\n')}`);
+});
+
+describe('explorer page', () => {
+  test('serves a small bundle and draws the start view', async () => {
+    const bundle = fs.statSync(path.join(ROOT, 'web/dist/app.js')).size;
+    expect(bundle).toBeLessThan(700 * 1024);
+
+    await page.goto(api.url);
+    await settled();
+    const firstView = await page.evaluate(() => {
+      const mark = performance.getEntriesByName('explorer:first-view')[0];
+      return mark ? Math.round(mark.startTime) : undefined;
+    });
+    expect(firstView).toBeGreaterThan(0);
+    console.log(`explorer first view (navigation start → graph drawn): ${firstView} ms`);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    fs.writeFileSync(
+      path.join(SCREENSHOT_DIR, '..', 'explorer-timing.json'),
+      JSON.stringify({ firstViewMs: firstView, bundleBytes: bundle }, null, 2),
+    );
+
+    const ids = await nodeIds();
+    expect(ids).toContain('city/leipzig');
+    expect(ids.length).toBeGreaterThan(3);
+    expect(
+      await page.evaluate(() => (window as unknown as ExplorerWindow).__cy.$('node:selected').id()),
+    ).toBe('city/leipzig');
+    expect(await page.getByTestId('legend').locator('li').count()).toBe(7);
+    expect(hashParams(page.url()).get('exp')).toBe('city/leipzig');
+    await shot('01-start-view');
+  });
+
+  test('search "Sala Dogana" adds the hit, selects and centres it', async () => {
+    const input = page.getByTestId('search-input');
+    await input.fill('Sala Dogana');
+    await page.getByTestId('search-option').first().waitFor();
+    await shot('02-search-results');
+    const hits = await page.getByTestId('search-option').evaluateAll((els) =>
+      els.map((el) => ({
+        id: (el as HTMLElement).dataset.entityId ?? '',
+        name: el.querySelector('.combo-name')?.textContent ?? '',
+      })),
+    );
+    const hit = hits.find((h) => /sala dogana/i.test(h.name));
+    expect(hit).toBeDefined();
+    const id = hit!.id;
+    await pickWithKeyboard('search', 'Sala Dogana', id);
+    await settled();
+
+    const view = await page.evaluate((nodeId) => {
+      const cy = (window as unknown as ExplorerWindow).__cy;
+      const node = cy.getElementById(nodeId);
+      const p = node.renderedPosition();
+      return {
+        present: node.nonempty(),
+        selected: node.selected(),
+        dx: Math.abs(p.x - cy.width() / 2) / cy.width(),
+        dy: Math.abs(p.y - cy.height() / 2) / cy.height(),
+      };
+    }, id);
+    expect(view.present).toBe(true);
+    expect(view.selected).toBe(true);
+    expect(view.dx).toBeLessThan(0.05);
+    expect(view.dy).toBeLessThan(0.05);
+    await expect(page.getByTestId('details-title').textContent()).resolves.toMatch(/Sala Dogana/);
+    expect(hashParams(page.url()).get('sel')).toBe(id);
+    await shot('03-search-hit-centred');
+  });
+
+  test('clicking a node expands its neighbourhood', async () => {
+    const before = await nodeIds();
+    const target = await page.evaluate(() => {
+      const cy = (window as unknown as ExplorerWindow).__cy;
+      const candidates = cy.nodes('[kind = "City"], [kind = "Institution"]').not('.expanded');
+      const genoa = candidates.filter((n) => n.id() === 'city/genoa');
+      const node = genoa.nonempty() ? genoa.first() : candidates.first();
+      cy.center(node);
+      return node.id();
+    });
+    expect(target).toBeTruthy();
+    const point = await page.evaluate((id) => {
+      const cy = (window as unknown as ExplorerWindow).__cy;
+      const rect = cy.container()!.getBoundingClientRect();
+      const p = cy.getElementById(id).renderedPosition();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    }, target);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction(
+      (id) => (window as unknown as ExplorerWindow).__cy.getElementById(id).hasClass('expanded'),
+      target,
+    );
+    await settled();
+    const after = await nodeIds();
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(hashParams(page.url()).get('exp')?.split(',')).toContain(target);
+    await shot('04-expanded');
+  });
+
+  test('shows and highlights the path from HGB Leipzig to Genoa', async () => {
+    await pickWithKeyboard('path-from', 'HGB', 'institution/hgb-leipzig');
+    await pickWithKeyboard('path-to', 'Genoa', 'city/genoa');
+    await page.getByTestId('path-show').click();
+    await page.getByTestId('path-steps').waitFor();
+    await settled();
+
+    const steps = await page
+      .locator('[data-testid="path-steps"] li.path-node')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.entityId));
+    expect(steps[0]).toBe('institution/hgb-leipzig');
+    expect(steps[steps.length - 1]).toBe('city/genoa');
+    const length = Number((await page.getByTestId('path-length').textContent())?.match(/\d+/)?.[0]);
+    expect(length).toBe(steps.length - 1);
+
+    const highlighted = await page.evaluate(() => {
+      const cy = (window as unknown as ExplorerWindow).__cy;
+      return {
+        nodes: cy.nodes('.path').map((n) => n.id()),
+        edges: cy.edges('.path').length,
+        faded: cy.elements('.faded').length,
+      };
+    });
+    expect(highlighted.nodes.sort()).toEqual([...steps].sort());
+    expect(highlighted.edges).toBe(length);
+    expect(highlighted.faded).toBeGreaterThan(0);
+    const params = hashParams(page.url());
+    expect(params.get('from')).toBe('institution/hgb-leipzig');
+    expect(params.get('to')).toBe('city/genoa');
+    await shot('05-path-hgb-to-genoa');
+  });
+
+  test('the timeline opens a meeting with its outcomes and who leads its actions', async () => {
+    const items = page.getByTestId('timeline-item');
+    await items.first().waitFor();
+    const years = await items.evaluateAll((els) =>
+      els.map((el) => el.querySelector('.timeline-date')?.textContent?.slice(0, 4)),
+    );
+    expect(years[0]).toBe('2010');
+    expect(years[years.length - 1]).toBe('2012');
+    const planned = page.locator('[data-testid="timeline-item"][data-status="PLANNED"]');
+    expect(await planned.count()).toBeGreaterThan(0);
+    await expect(planned.first().locator('.planned-badge').isVisible()).resolves.toBe(true);
+
+    await page
+      .locator('[data-testid="timeline-item"][data-entity-id="meeting/genoa-2011"]')
+      .click();
+    await settled();
+    await expect(page.getByTestId('details-title').textContent()).resolves.toMatch(/Genoa|Genua/);
+    const outcomes = page.getByTestId('details-outcomes');
+    await expect(outcomes.locator('blockquote[lang="de"]').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/Sala Dogana/)]),
+    );
+    await expect(outcomes.locator('blockquote[lang="en"]').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/Sala Dogana/)]),
+    );
+    const actions = await page.getByTestId('details-actions').textContent();
+    expect(actions).toMatch(/Sala Dogana/);
+    expect(actions).toMatch(/Lead/);
+    expect(
+      await page
+        .locator('[data-testid="timeline-item"][data-entity-id="meeting/genoa-2011"]')
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(await page.getByTestId('details-sources').locator('figure').count()).toBeGreaterThan(0);
+    await shot('06-meeting-genoa-2011');
+  });
+
+  test('the who-leads-what table sorts and filters by field and city', async () => {
+    await page.getByTestId('tab-table').click();
+    await settled();
+    const rows = page.getByTestId('table-row');
+    await rows.first().waitFor();
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(3);
+
+    const fieldOptions = await page
+      .getByTestId('table-filter-field')
+      .locator('option')
+      .evaluateAll((els) =>
+        els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent ?? '' })),
+      );
+    const education = fieldOptions.find((o) => /education/i.test(o.text));
+    expect(education).toBeDefined();
+    await page.getByTestId('table-filter-field').selectOption(education!.value);
+    const inField = await rows.count();
+    expect(inField).toBeGreaterThan(0);
+    expect(inField).toBeLessThan(all);
+    const fields = await page
+      .locator('[data-testid="table-row"] td[data-col="field"]')
+      .allTextContents();
+    expect(new Set(fields)).toEqual(new Set([education!.text]));
+    expect(hashParams(page.url()).get('field')).toBe(education!.value);
+
+    await page.getByTestId('table-filter-field').selectOption('');
+    await page.getByTestId('table-filter-city').selectOption('city/genoa');
+    const genoaRows = await rows.evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+    expect(genoaRows.length).toBeLessThan(all);
+    expect(genoaRows.some((text) => /Sala Dogana/.test(text))).toBe(true);
+    await shot('07-table-filtered-genoa');
+    await page.getByTestId('table-filter-city').selectOption('');
+    expect(await rows.count()).toBe(all);
+
+    const leadHeader = page.getByTestId('table-sort-lead');
+    await leadHeader.click();
+    const th = page.locator('th', { has: page.getByTestId('table-sort-lead') });
+    expect(await th.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await page
+      .locator('[data-testid="table-row"] td[data-col="lead"]')
+      .allTextContents();
+    const collator = (a: string, b: string) =>
+      a.localeCompare(b, undefined, { sensitivity: 'base' });
+    const named = ascending.filter((v) => !/no lead/.test(v));
+    expect(named).toEqual([...named].sort(collator));
+    await page.getByTestId('table-sort-lead').click();
+    expect(await th.getAttribute('aria-sort')).toBe('descending');
+    await page.getByTestId('table-sort-action').click();
+
+    await page.getByTestId('tab-graph').click();
+    await settled();
+  });
+
+  test('switches the labels between English and German', async () => {
+    const genoaLabel = () =>
+      page.evaluate(() =>
+        (window as unknown as ExplorerWindow).__cy.getElementById('city/genoa').data('label'),
+      );
+    expect(await genoaLabel()).toBe('Genoa');
+    await page.getByTestId('lang-de').click();
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await genoaLabel()).toBe('Genua');
+    await expect(page.getByTestId('tab-table').textContent()).resolves.toBe('Wer leitet was');
+    await expect(page.getByTestId('details-title').textContent()).resolves.toMatch(/Genua/);
+    expect(hashParams(page.url()).get('lang')).toBe('de');
+    await shot('08-german-labels');
+  });
+
+  test('the URL restores the view in a fresh page', async () => {
+    const url = page.url();
+    const original = {
+      nodes: (await nodeIds()).sort(),
+      selected: await page.evaluate(() =>
+        (window as unknown as ExplorerWindow).__cy.$('node:selected').id(),
+      ),
+      title: await page.getByTestId('details-title').textContent(),
+    };
+    const params = hashParams(url);
+    const expanded = params.get('exp')!.split(',');
+    expect(expanded.length).toBeGreaterThan(1);
+
+    const shared = await browser.newPage({ width: 1366, height: 900 });
+    try {
+      await shared.goto(url);
+      await settled(shared);
+      await shared.getByTestId('path-steps').waitFor();
+      await shared.getByTestId('details-title').waitFor();
+      await settled(shared);
+      const restored = await nodeIds(shared);
+      for (const id of expanded) expect(restored).toContain(id);
+      expect(restored.sort()).toEqual(original.nodes);
+      expect(
+        await shared.evaluate(() =>
+          (window as unknown as ExplorerWindow).__cy.$('node:selected').id(),
+        ),
+      ).toBe(original.selected);
+      expect(await shared.getByTestId('details-title').textContent()).toBe(original.title);
+      expect(await shared.getAttribute('html', 'lang')).toBe('de');
+      const pathNodes = await shared.evaluate(() =>
+        (window as unknown as ExplorerWindow).__cy.nodes('.path').map((n) => n.id()),
+      );
+      expect(pathNodes).toEqual(expect.arrayContaining(['institution/hgb-leipzig', 'city/genoa']));
+      expect(hashParams(shared.url()).toString()).toBe(params.toString());
+      await shot('09-restored-from-url', shared);
+    } finally {
+      await shared.close();
+    }
+    await page.getByTestId('lang-en').click();
+  });
+
+  test('exports the view as PNG and the subgraph as JSON', async () => {
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('btn-png').click(),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const pngBytes = fs.readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('btn-json').click(),
+    ]);
+    expect(json.suggestedFilename()).toMatch(/\.json$/);
+    const data = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as {
+      nodes: { id: string }[];
+      relationships: unknown[];
+    };
+    expect(data.nodes.map((n) => n.id).sort()).toEqual((await nodeIds()).sort());
+    expect(data.relationships.length).toBeGreaterThan(0);
+  });
+
+  test('fits a phone width and stays keyboard reachable', async () => {
+    const phone = await browser.newPage({ width: 390, height: 844 });
+    try {
+      await phone.goto(`${api.url}/#sel=meeting/genoa-2011&d=meeting/genoa-2011&exp=city/leipzig`);
+      await settled(phone);
+      await phone.getByTestId('details-title').waitFor();
+      const overflow = await phone.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(1);
+      await shot('10-phone', phone);
+
+      // From the top of the page, Tab reaches the search box; Enter picks a hit.
+      await phone.keyboard.press('Tab');
+      await phone.keyboard.press('Tab');
+      await expect(
+        phone.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      ).resolves.toBe('search-input');
+      await phone.keyboard.type('Ljubljana');
+      await phone.getByTestId('search-option').first().waitFor();
+      await phone.keyboard.press('Enter');
+      await settled(phone);
+      expect(hashParams(phone.url()).get('sel')).toBeTruthy();
+      expect(await phone.getByRole('combobox', { name: 'Search' }).count()).toBe(1);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  test('no errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
