@@ -1,0 +1,342 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ANNOTATION_FILES, Annotations, Link, loadAnnotations, SourceRef } from './annotations';
+import { AnnotationError } from './errors';
+import { GraphAccumulator, Origin } from './graph-accumulator';
+import { GraphData } from './graph-data';
+import { EntityLabel, ID_PREFIX, RelationshipType } from './model';
+import { ParsedMeeting, ParsedReport, parseReport } from './parse-report';
+import { Passage, PassageResolver, StatementText } from './source-passages';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, 'data/annotations');
+export const DEFAULT_REPORT_PATH = path.join(REPO_ROOT, 'data/sources/000_8c8abccec544f9ff.txt');
+
+export type BuildOptions = {
+  /** Directory of the curated YAML files. */
+  dataDir?: string;
+  /** The report the annotations point into. */
+  reportPath?: string;
+};
+
+/** Parses the report, validates the annotations against it and returns the graph. Pure: no DB. */
+export function buildReportGraph(options: BuildOptions = {}): GraphData {
+  const report = parseReport(readFileSync(options.reportPath ?? DEFAULT_REPORT_PATH, 'utf8'));
+  return assembleGraph(report, loadAnnotations(options.dataDir ?? DEFAULT_DATA_DIR));
+}
+
+type EntityDeclaration = {
+  label: EntityLabel;
+  file: string;
+  entry: {
+    id: string;
+    name: string;
+    nameDe: string;
+    sources: SourceRef[];
+    inferred?: boolean;
+    note?: string;
+  };
+  props: Record<string, unknown>;
+};
+
+const ACTORS: EntityLabel[] = ['City', 'Institution'];
+const { meetings: MEETINGS_FILE, statementsEn: STATEMENTS_FILE } = ANNOTATION_FILES;
+
+export function assembleGraph(report: ParsedReport, annotations: Annotations): GraphData {
+  const graph = new GraphAccumulator();
+  const headings = matchMeetingsToReport(report, annotations);
+  const statements = statementTexts(headings, annotations.statementsEn);
+  const resolver = new PassageResolver(report, statements, headingsById(headings));
+
+  const addPassage = (passage: Passage, origin: Origin): string => {
+    const { id, ...props } = passage;
+    graph.addNodeOnce({ labels: ['Source'], id, props }, origin);
+    return id;
+  };
+  const sourceIdsOf = (refs: SourceRef[], origin: Origin): string[] =>
+    refs.map((ref) => addPassage(resolver.resolve(ref, origin.file, origin.entry), origin));
+
+  // Entities first, so that relationships can check what they point at.
+  const declarations = entityDeclarations(annotations, headings);
+  for (const { label, file, entry, props } of declarations) {
+    const origin = { file, entry: entry.id };
+    if (!entry.id.startsWith(ID_PREFIX[label])) {
+      throw new AnnotationError(
+        file,
+        entry.id,
+        `a ${label} id must start with "${ID_PREFIX[label]}"`,
+      );
+    }
+    const { name, nameDe, inferred, note } = entry;
+    graph.addNode(
+      {
+        labels: ['Entity', label],
+        id: entry.id,
+        props: { name, nameDe, ...props, inferred, note },
+      },
+      origin,
+    );
+  }
+  for (const { file, entry } of declarations) {
+    const origin = { file, entry: entry.id };
+    const heading = headings.get(entry.id);
+    const refs: SourceRef[] = heading?.parsed
+      ? [{ heading: entry.id, quote: heading.heading }, ...entry.sources]
+      : entry.sources;
+    if (refs.length === 0) throw new AnnotationError(file, entry.id, 'has no source');
+    for (const ref of refs) {
+      const to = addPassage(resolver.resolve(ref, file, entry.id), origin);
+      graph.addRelationship({ type: 'STATED_IN', from: entry.id, to, props: {} }, origin, {
+        once: true,
+      });
+      if ('statement' in ref) {
+        // the statements that name an entity: lets readers walk from a passage to what it names
+        const mention = { type: 'MENTIONS', from: ref.statement, to: entry.id, props: {} };
+        graph.addRelationship(mention, origin, { once: true });
+      }
+    }
+  }
+
+  for (const statement of statements.values()) {
+    const origin = { file: STATEMENTS_FILE, entry: statement.id };
+    const { id, text, textEn, section, part, order, meetingId } = statement;
+    graph.addNode(
+      { labels: ['Statement'], id, props: { text, textEn, section, part, order } },
+      origin,
+    );
+    const ownPassage = addPassage(resolver.passage(section, text, id), origin);
+    graph.addRelationship({ type: 'STATED_IN', from: id, to: ownPassage, props: {} }, origin);
+    const type = part === 'topic' ? 'HAS_TOPIC' : 'HAS_OUTCOME';
+    graph.addRelationship({ type, from: meetingId, to: id, props: { order } }, origin);
+  }
+
+  const link = (
+    type: RelationshipType,
+    origin: Origin,
+    ends: { from: string; to: string },
+    target: Link,
+    expected: EntityLabel[],
+  ): void => {
+    const targetLabels = graph.labelsOf(target.id);
+    if (!expected.some((label) => targetLabels.includes(label))) {
+      throw new AnnotationError(
+        origin.file,
+        origin.entry,
+        `${type} points at "${target.id}", which is no known ${expected.join(' or ')}`,
+      );
+    }
+    const { role, roleDe, inferred, note } = target;
+    const sourceIds = sourceIdsOf(target.sources, {
+      ...origin,
+      entry: `${origin.entry} → ${target.id}`,
+    });
+    graph.addRelationship(
+      { type, ...ends, props: { role, roleDe, inferred, note, sourceIds } },
+      origin,
+    );
+  };
+  const outgoing = (
+    type: RelationshipType,
+    origin: Origin,
+    target: Link | undefined,
+    expected: EntityLabel[],
+  ) => {
+    if (target) link(type, origin, { from: origin.entry, to: target.id }, target, expected);
+  };
+  const incoming = (
+    type: RelationshipType,
+    origin: Origin,
+    source: Link,
+    expected: EntityLabel[],
+  ) => link(type, origin, { from: source.id, to: origin.entry }, source, expected);
+
+  for (const city of annotations.cities) {
+    const origin = { file: ANNOTATION_FILES.cities, entry: city.id };
+    outgoing('IN_COUNTRY', origin, city.country, ['Country']);
+    for (const group of city.memberOf ?? []) outgoing('MEMBER_OF', origin, group, ['Institution']);
+  }
+  for (const institution of annotations.institutions) {
+    const origin = { file: ANNOTATION_FILES.institutions, entry: institution.id };
+    outgoing('BASED_IN', origin, institution.city, ['City']);
+    for (const group of institution.memberOf ?? [])
+      outgoing('MEMBER_OF', origin, group, ['Institution']);
+  }
+  for (const meeting of annotations.meetings) {
+    const origin = { file: MEETINGS_FILE, entry: meeting.id };
+    outgoing('HELD_IN', origin, meeting.city, ['City']);
+    outgoing('AT_VENUE', origin, meeting.venue, ['Institution']);
+    for (const other of meeting.heldWith ?? []) outgoing('HELD_WITH', origin, other, ['Meeting']);
+    for (const action of meeting.addressed ?? []) outgoing('ADDRESSED', origin, action, ['Action']);
+    for (const actor of meeting.participants ?? []) incoming('TOOK_PART_IN', origin, actor, ACTORS);
+  }
+  for (const action of annotations.actions) {
+    const origin = { file: ANNOTATION_FILES.actions, entry: action.id };
+    outgoing('IN_FIELD', origin, action.field, ['FieldOfAction']);
+    outgoing('PART_OF', origin, action.partOf, ['Action']);
+    for (const actor of action.leads ?? []) incoming('LEADS', origin, actor, ACTORS);
+    for (const actor of action.contributors ?? [])
+      incoming('CONTRIBUTES_TO', origin, actor, ACTORS);
+  }
+  addTimeline(graph, annotations);
+  return graph.toGraphData();
+}
+
+type MatchedHeading = { heading: string; parsed?: ParsedMeeting; order: number };
+
+/** Pairs each meeting entry with the report's meeting of the same heading; orders them. */
+function matchMeetingsToReport(
+  report: ParsedReport,
+  annotations: Annotations,
+): Map<string, MatchedHeading> {
+  const matched = new Map<string, MatchedHeading>();
+  const used = new Set<string>();
+  let announced = report.meetings.length;
+  for (const entry of annotations.meetings) {
+    if (!entry.heading) {
+      announced += 1;
+      matched.set(entry.id, { heading: '', order: announced });
+      continue;
+    }
+    const index = report.meetings.findIndex((meeting) => meeting.heading === entry.heading);
+    const parsed = report.meetings[index];
+    if (!parsed) {
+      throw new AnnotationError(
+        MEETINGS_FILE,
+        entry.id,
+        `heading "${entry.heading}" is no meeting of the report`,
+      );
+    }
+    if (used.has(entry.heading)) {
+      throw new AnnotationError(
+        MEETINGS_FILE,
+        entry.id,
+        `heading "${entry.heading}" is annotated twice`,
+      );
+    }
+    if (parsed.year !== entry.year) {
+      throw new AnnotationError(
+        MEETINGS_FILE,
+        entry.id,
+        `year ${entry.year} differs from the report's ${parsed.year}`,
+      );
+    }
+    used.add(entry.heading);
+    matched.set(entry.id, { heading: entry.heading, parsed, order: index + 1 });
+  }
+  for (const meeting of report.meetings) {
+    if (!used.has(meeting.heading)) {
+      throw new AnnotationError(
+        MEETINGS_FILE,
+        meeting.heading,
+        `the report's meeting at line ${meeting.line} has no entry (add one with this heading)`,
+      );
+    }
+  }
+  return matched;
+}
+
+function headingsById(matched: Map<string, MatchedHeading>): Map<string, string> {
+  return new Map([...matched].filter(([, m]) => m.parsed).map(([id, m]) => [id, m.heading]));
+}
+
+export function statementId(meetingId: string, part: string, order: number): string {
+  return `statement/${meetingId.replace(/^meeting\//, '')}/${part}/${order}`;
+}
+
+type StatementWithEnglish = StatementText & {
+  textEn: string;
+  part: string;
+  order: number;
+  meetingId: string;
+};
+
+function statementTexts(
+  matched: Map<string, MatchedHeading>,
+  english: Record<string, string>,
+): Map<string, StatementWithEnglish> {
+  const statements = new Map<string, StatementWithEnglish>();
+  for (const [meetingId, { parsed }] of matched) {
+    for (const statement of parsed?.statements ?? []) {
+      const id = statementId(meetingId, statement.part, statement.order);
+      const textEn = english[id];
+      if (!textEn) {
+        throw new AnnotationError(
+          STATEMENTS_FILE,
+          id,
+          `missing English translation of "${statement.text}"`,
+        );
+      }
+      const { section, text, part, order } = statement;
+      statements.set(id, { id, section, text, textEn, part, order, meetingId });
+    }
+  }
+  for (const id of Object.keys(english)) {
+    if (!statements.has(id)) {
+      throw new AnnotationError(STATEMENTS_FILE, id, 'no statement of the report has this id');
+    }
+  }
+  return statements;
+}
+
+function addTimeline(graph: GraphAccumulator, annotations: Annotations): void {
+  const dates = new Map(annotations.meetings.map((meeting) => [meeting.id, meeting.date]));
+  const seen = new Set<string>();
+  annotations.timeline.forEach((id, index) => {
+    const origin = { file: MEETINGS_FILE, entry: `timeline[${index}]` };
+    const date = dates.get(id);
+    if (date === undefined)
+      throw new AnnotationError(origin.file, origin.entry, `"${id}" is no meeting`);
+    if (seen.has(id)) throw new AnnotationError(origin.file, origin.entry, `"${id}" appears twice`);
+    seen.add(id);
+    const previous = annotations.timeline[index - 1];
+    if (previous === undefined) return;
+    if ((dates.get(previous) ?? '') > date) {
+      throw new AnnotationError(
+        origin.file,
+        origin.entry,
+        `"${id}" (${date}) is earlier than "${previous}"`,
+      );
+    }
+    graph.addRelationship({ type: 'NEXT', from: previous, to: id, props: {} }, origin);
+  });
+}
+
+function entityDeclarations(
+  annotations: Annotations,
+  matched: Map<string, MatchedHeading>,
+): EntityDeclaration[] {
+  const declare =
+    (label: EntityLabel, file: string) =>
+    (entry: EntityDeclaration['entry'], props = {}) => ({
+      label,
+      file,
+      entry,
+      props,
+    });
+  return [
+    ...annotations.countries.map((entry) => declare('Country', ANNOTATION_FILES.countries)(entry)),
+    ...annotations.cities.map((entry) => declare('City', ANNOTATION_FILES.cities)(entry)),
+    ...annotations.institutions.map((entry) =>
+      declare('Institution', ANNOTATION_FILES.institutions)(entry, { kind: entry.kind }),
+    ),
+    ...annotations.meetings.map((entry) =>
+      declare('Meeting', MEETINGS_FILE)(entry, {
+        kind: entry.kind,
+        status: entry.status,
+        year: entry.year,
+        date: entry.date,
+        order: matched.get(entry.id)?.order,
+      }),
+    ),
+    ...annotations.actions.map((entry) =>
+      declare('Action', ANNOTATION_FILES.actions)(entry, {
+        kind: entry.kind,
+        description: entry.description,
+        descriptionDe: entry.descriptionDe,
+        start: entry.start,
+        end: entry.end,
+      }),
+    ),
+    ...annotations.fields.map((entry) => declare('FieldOfAction', ANNOTATION_FILES.fields)(entry)),
+  ];
+}

@@ -1,0 +1,24 @@
+/**
+ * A graph ready to be written: what buildReportGraph produces and writeGraph consumes (the
+ * benchmark generator produces it too). Property values must be storable by Neo4j: strings,
+ * numbers, booleans or arrays of those.
+ */
+export type GraphNode = {
+  labels: string[];
+  id: string;
+  props: Record<string, unknown>;
+};
+
+export type GraphRelationship = {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+  /** Tells apart several relationships of one type between the same two nodes. */
+  key?: string;
+};
+
+export type GraphData = {
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+};
