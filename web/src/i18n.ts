@@ -10,6 +10,7 @@ const STRINGS = {
     en: 'Partner meetings 2010–2012: who leads what, and how it connects',
     de: 'Partnertreffen 2010–2012: wer was federführend leitet und wie alles zusammenhängt',
   },
+  skipToGraph: { en: 'Skip to the graph', de: 'Zum Graphen springen' },
   search: { en: 'Search', de: 'Suche' },
   searchPlaceholder: {
     en: 'Search cities, institutions, actions…',

@@ -138,6 +138,8 @@ function addSubgraph(id: string, sub: Subgraph): void {
   if (sub.truncated) say(t('truncated'));
 }
 
+const expanding = new Map<string, Promise<void>>();
+
 /** Draws the entity's neighbourhood (once) and optionally selects and centres it. */
 async function expand(
   id: string,
@@ -145,10 +147,18 @@ async function expand(
 ): Promise<void> {
   if (options.select && graph.has(id)) graph.select(id);
   if (!expanded.includes(id)) {
-    const sub = await api.neighbourhood(id, 1);
-    const before = graph.cy.nodes().length;
-    addSubgraph(id, sub);
-    if (graph.cy.nodes().length !== before) await graph.layout({ animate: true });
+    // A double click taps twice: both taps share one request.
+    let loading = expanding.get(id);
+    if (!loading) {
+      loading = (async () => {
+        const sub = await api.neighbourhood(id, 1);
+        const before = graph.cy.nodes().length;
+        addSubgraph(id, sub);
+        if (graph.cy.nodes().length !== before) await graph.layout({ animate: true });
+      })().finally(() => expanding.delete(id));
+      expanding.set(id, loading);
+    }
+    await loading;
   }
   if (options.select) graph.select(id);
   if (options.centre) await graph.centre(id);
@@ -554,6 +564,13 @@ onClick('btn-json', () => {
   );
 });
 byId('details-close').addEventListener('click', closeDetails);
+// The hash holds the view, so the skip link moves focus itself instead of navigating.
+byId('skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  byId('btn-fit').focus();
+});
+// A link pasted into this tab: restore the view it describes.
+window.addEventListener('hashchange', () => location.reload());
 window.addEventListener(
   'resize',
   debounce(() => {
