@@ -60,13 +60,6 @@ export function assembleGraph(report: ParsedReport, annotations: Annotations): G
   const declarations = entityDeclarations(annotations, headings);
   for (const { label, file, entry, props } of declarations) {
     const origin = { file, entry: entry.id };
-    if (!entry.id.startsWith(ID_PREFIX[label])) {
-      throw new AnnotationError(
-        file,
-        entry.id,
-        `a ${label} id must start with "${ID_PREFIX[label]}"`,
-      );
-    }
     const { name, nameDe, inferred, note } = entry;
     graph.addNode(
       {
@@ -76,6 +69,14 @@ export function assembleGraph(report: ParsedReport, annotations: Annotations): G
       },
       origin,
     );
+    // after the duplicate check, so that a clash between files is reported as such
+    if (!entry.id.startsWith(ID_PREFIX[label])) {
+      throw new AnnotationError(
+        file,
+        entry.id,
+        `a ${label} id must start with "${ID_PREFIX[label]}"`,
+      );
+    }
   }
   for (const { file, entry } of declarations) {
     const origin = { file, entry: entry.id };

@@ -1,0 +1,257 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildReportGraph, DEFAULT_DATA_DIR } from '../../../src/ingest/build-graph';
+import { AnnotationError } from '../../../src/ingest/errors';
+import { GraphData } from '../../../src/ingest/graph-data';
+
+const graph = buildReportGraph();
+const nodeById = new Map(graph.nodes.map((node) => [node.id, node]));
+const countBy = <T>(items: T[], key: (item: T) => string): Record<string, number> =>
+  items.reduce<Record<string, number>>((counts, item) => {
+    counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+    return counts;
+  }, {});
+const rels = (type: string, data: GraphData = graph) =>
+  data.relationships.filter((rel) => rel.type === type);
+
+describe('buildReportGraph on the real report', () => {
+  it('is deterministic', () => {
+    expect(JSON.stringify(buildReportGraph())).toBe(JSON.stringify(graph));
+  });
+
+  it('has every kind of node', () => {
+    expect(countBy(graph.nodes, (node) => node.labels.join(':'))).toMatchObject({
+      'Entity:Country': 5,
+      'Entity:City': 5,
+      'Entity:Meeting': 8,
+      'Entity:FieldOfAction': 4,
+      Statement: 86,
+    });
+  });
+
+  it('gives every entity an English and a German name and every statement an English text', () => {
+    for (const node of graph.nodes) {
+      if (node.labels.includes('Entity')) {
+        expect(typeof node.props.name).toBe('string');
+        expect(typeof node.props.nameDe).toBe('string');
+      }
+      if (node.labels.includes('Statement')) expect(node.props.textEn).toEqual(expect.any(String));
+    }
+  });
+
+  it('grounds every entity and statement in a verbatim passage of its statement', () => {
+    const sourced = new Set(rels('STATED_IN').map((rel) => rel.from));
+    for (const node of graph.nodes) {
+      if (node.labels.includes('Entity') || node.labels.includes('Statement')) {
+        expect(sourced.has(node.id) ? node.id : `${node.id} has no source`).toBe(node.id);
+      }
+    }
+    for (const source of graph.nodes.filter((node) => node.labels.includes('Source'))) {
+      const statementId = source.props.statementId as string | undefined;
+      if (!statementId) continue;
+      const statement = nodeById.get(statementId);
+      expect(statement?.props.text).toContain(source.props.quote);
+      expect(statement?.props.section).toBe(source.props.section);
+    }
+  });
+
+  it('gives every fact-stating relationship source ids of existing Source nodes', () => {
+    const structural = new Set(['STATED_IN', 'MENTIONS', 'NEXT', 'HAS_TOPIC', 'HAS_OUTCOME']);
+    for (const rel of graph.relationships.filter((r) => !structural.has(r.type))) {
+      const sourceIds = rel.props.sourceIds as string[];
+      expect(sourceIds.length).toBeGreaterThan(0);
+      for (const id of sourceIds) expect(nodeById.get(id)?.labels).toEqual(['Source']);
+    }
+  });
+
+  it('chains the meetings in time', () => {
+    expect(rels('NEXT').map((rel) => [rel.from, rel.to])).toEqual([
+      ['meeting/gdansk-2010', 'meeting/pecs-2010'],
+      ['meeting/pecs-2010', 'meeting/leipzig-2010'],
+      ['meeting/leipzig-2010', 'meeting/ljubljana-2011'],
+      ['meeting/ljubljana-2011', 'meeting/genoa-2011'],
+      ['meeting/genoa-2011', 'meeting/gdansk-2011'],
+      ['meeting/gdansk-2011', 'meeting/partner-meeting-2012-03'],
+    ]);
+  });
+
+  it('records who leads which action ("Federführung")', () => {
+    expect(
+      rels('LEADS')
+        .map((rel) => `${rel.from} → ${rel.to}`)
+        .sort(),
+    ).toEqual([
+      'city/gdansk → action/joint-workshops-education',
+      'city/ljubljana → action/transnational-action-plan',
+      'city/ljubljana → action/transnational-study',
+      'city/ljubljana → action/work-package-5',
+    ]);
+  });
+
+  it('uses statement ids and section paths of the report', () => {
+    expect(nodeById.get('statement/genoa-2011/outcome/5')?.props).toMatchObject({
+      section: 'Genua, Italien (2011) > Ergebnis/Ableitung > 2 > Ableitung für Leipzig',
+      part: 'outcome',
+      order: 5,
+    });
+  });
+});
+
+describe('buildReportGraph on broken annotations', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'annotations-'));
+    cpSync(DEFAULT_DATA_DIR, dataDir, { recursive: true });
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const edit = (file: string, from: string, to: string): void => {
+    const target = path.join(dataDir, file);
+    const text = readFileSync(target, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(target, text.replace(from, to));
+  };
+  const expectError = (file: string, entry: string, detail: RegExp): void => {
+    let thrown: unknown;
+    try {
+      buildReportGraph({ dataDir });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AnnotationError);
+    expect(thrown).toMatchObject({ file, entry });
+    expect((thrown as Error).message).toMatch(`${file}: entry "${entry}": `);
+    expect((thrown as Error).message).toMatch(detail);
+  };
+
+  it('rejects a quote that is not verbatim in its statement', () => {
+    edit('cities.yaml', 'quote: "in Gdańsk"', 'quote: "in Danzig"');
+    expectError(
+      'cities.yaml',
+      'city/gdansk',
+      /quote "in Danzig" is not verbatim in statement statement\/gdansk-2011\/topic\/1/,
+    );
+  });
+
+  it('rejects a quote of a relationship that is not verbatim', () => {
+    edit(
+      'actions.yaml',
+      'quote: "2 gemeinsame Workshops unter Federführung der Partnerstadt Gdansk" }',
+      'quote: "unter Federführung der Stadt Danzig" }',
+    );
+    expectError(
+      'actions.yaml',
+      'action/joint-workshops-education → city/gdansk',
+      /is not verbatim/,
+    );
+  });
+
+  it('rejects a dangling reference', () => {
+    edit('actions.yaml', '  leads:\n    - id: city/gdansk', '  leads:\n    - id: city/danzig');
+    expectError(
+      'actions.yaml',
+      'action/joint-workshops-education',
+      /LEADS points at "city\/danzig", which is no known City or Institution/,
+    );
+  });
+
+  it('rejects a reference to an entity of the wrong kind', () => {
+    edit(
+      'meetings.yaml',
+      '    venue:\n      id: institution/gdansk-science-and-technology-park',
+      '    venue:\n      id: city/gdansk',
+    );
+    expectError(
+      'meetings.yaml',
+      'meeting/gdansk-2011',
+      /AT_VENUE points at "city\/gdansk", which is no known Institution/,
+    );
+  });
+
+  it('rejects a source pointing at an unknown statement', () => {
+    edit(
+      'fields.yaml',
+      'statement: statement/ljubljana-2011/outcome/9,',
+      'statement: statement/ljubljana-2011/outcome/99,',
+    );
+    expectError(
+      'fields.yaml',
+      'field/marketing',
+      /unknown statement "statement\/ljubljana-2011\/outcome\/99"/,
+    );
+  });
+
+  it('rejects a duplicate id, naming both places', () => {
+    edit('fields.yaml', '- id: field/marketing', '- id: field/networks');
+    expectError(
+      'fields.yaml',
+      'field/networks',
+      /duplicate id "field\/networks" \(also in fields.yaml, entry "field\/networks"\)/,
+    );
+  });
+
+  it('rejects a duplicate id across files', () => {
+    edit('fields.yaml', '- id: field/marketing', '- id: city/leipzig');
+    expectError(
+      'fields.yaml',
+      'city/leipzig',
+      /duplicate id "city\/leipzig" \(also in cities.yaml/,
+    );
+  });
+
+  it('rejects a value outside the contract enums, naming the entry and field', () => {
+    edit('institutions.yaml', '  kind: UNIVERSITY', '  kind: ACADEMY');
+    expectError(
+      'institutions.yaml',
+      'institution/hgb-leipzig',
+      /^institutions.yaml: entry "institution\/hgb-leipzig": kind: /,
+    );
+  });
+
+  it('rejects an unknown field instead of ignoring it', () => {
+    edit('countries.yaml', '  nameDe: Ungarn', '  nameDe: Ungarn\n  capital: Budapest');
+    expectError('countries.yaml', 'country/hungary', /capital/);
+  });
+
+  it('rejects a missing translation and a translation of no statement', () => {
+    edit('statements-en.yaml', 'statement/pecs-2010/outcome/4:', 'statement/pecs-2010/outcome/40:');
+    expectError(
+      'statements-en.yaml',
+      'statement/pecs-2010/outcome/4',
+      /missing English translation/,
+    );
+  });
+
+  it('rejects a meeting heading that is not in the report', () => {
+    edit('meetings.yaml', 'heading: Genua, Italien (2011)', 'heading: Genova, Italia (2011)');
+    expectError(
+      'meetings.yaml',
+      'meeting/genoa-2011',
+      /heading "Genova, Italia \(2011\)" is no meeting of the report/,
+    );
+  });
+
+  it('rejects an id with the wrong prefix', () => {
+    edit('fields.yaml', '- id: field/marketing', '- id: marketing');
+    expectError('fields.yaml', 'marketing', /must start with "field\/"/);
+  });
+
+  it('rejects a timeline that goes back in time', () => {
+    edit(
+      'meetings.yaml',
+      '  - meeting/gdansk-2010\n  - meeting/pecs-2010\n  - meeting/leipzig-2010\n  - meeting/ljubljana-2011',
+      '  - meeting/gdansk-2010\n  - meeting/pecs-2010\n  - meeting/ljubljana-2011\n  - meeting/leipzig-2010',
+    );
+    expectError(
+      'meetings.yaml',
+      'timeline[3]',
+      /"meeting\/leipzig-2010" \(2010\) is earlier than "meeting\/ljubljana-2011"/,
+    );
+  });
+
+  it('rejects invalid YAML, naming the file', () => {
+    writeFileSync(path.join(dataDir, 'countries.yaml'), '- id: [unclosed');
+    expectError('countries.yaml', '(file)', /is not valid YAML/);
+  });
+});
