@@ -5,8 +5,14 @@ import { AnnotationError } from './errors';
 import { GraphAccumulator, Origin } from './graph-accumulator';
 import { GraphData } from './graph-data';
 import { EntityLabel, ID_PREFIX, RelationshipType } from './model';
-import { ParsedMeeting, ParsedReport, parseReport } from './parse-report';
-import { Passage, PassageResolver, StatementText } from './source-passages';
+import {
+  headingsById,
+  MatchedHeading,
+  matchMeetingsToReport,
+  statementTexts,
+} from './meeting-statements';
+import { ParsedReport, parseReport } from './parse-report';
+import { Passage, PassageResolver } from './source-passages';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, 'data/annotations');
@@ -43,6 +49,7 @@ const ACTORS: EntityLabel[] = ['City', 'Institution'];
 const { meetings: MEETINGS_FILE, statementsEn: STATEMENTS_FILE } = ANNOTATION_FILES;
 
 export function assembleGraph(report: ParsedReport, annotations: Annotations): GraphData {
+  checkDates(annotations);
   const graph = new GraphAccumulator();
   const headings = matchMeetingsToReport(report, annotations);
   const statements = statementTexts(headings, annotations.statementsEn);
@@ -182,101 +189,20 @@ export function assembleGraph(report: ParsedReport, annotations: Annotations): G
   return graph.toGraphData();
 }
 
-type MatchedHeading = { heading: string; parsed?: ParsedMeeting; order: number };
-
-/** Pairs each meeting entry with the report's meeting of the same heading; orders them. */
-function matchMeetingsToReport(
-  report: ParsedReport,
-  annotations: Annotations,
-): Map<string, MatchedHeading> {
-  const matched = new Map<string, MatchedHeading>();
-  const used = new Set<string>();
-  let announced = report.meetings.length;
-  for (const entry of annotations.meetings) {
-    if (!entry.heading) {
-      announced += 1;
-      matched.set(entry.id, { heading: '', order: announced });
-      continue;
-    }
-    const index = report.meetings.findIndex((meeting) => meeting.heading === entry.heading);
-    const parsed = report.meetings[index];
-    if (!parsed) {
-      throw new AnnotationError(
-        MEETINGS_FILE,
-        entry.id,
-        `heading "${entry.heading}" is no meeting of the report`,
-      );
-    }
-    if (used.has(entry.heading)) {
-      throw new AnnotationError(
-        MEETINGS_FILE,
-        entry.id,
-        `heading "${entry.heading}" is annotated twice`,
-      );
-    }
-    if (parsed.year !== entry.year) {
-      throw new AnnotationError(
-        MEETINGS_FILE,
-        entry.id,
-        `year ${entry.year} differs from the report's ${parsed.year}`,
-      );
-    }
-    used.add(entry.heading);
-    matched.set(entry.id, { heading: entry.heading, parsed, order: index + 1 });
-  }
-  for (const meeting of report.meetings) {
-    if (!used.has(meeting.heading)) {
-      throw new AnnotationError(
-        MEETINGS_FILE,
-        meeting.heading,
-        `the report's meeting at line ${meeting.line} has no entry (add one with this heading)`,
-      );
+/** Dates are ISO strings of varying precision, so prefix order is chronological order. */
+function checkDates(annotations: Annotations): void {
+  for (const meeting of annotations.meetings) {
+    if (!meeting.date.startsWith(String(meeting.year))) {
+      const detail = `date ${meeting.date} is not in its year ${meeting.year}`;
+      throw new AnnotationError(MEETINGS_FILE, meeting.id, detail);
     }
   }
-  return matched;
-}
-
-function headingsById(matched: Map<string, MatchedHeading>): Map<string, string> {
-  return new Map([...matched].filter(([, m]) => m.parsed).map(([id, m]) => [id, m.heading]));
-}
-
-export function statementId(meetingId: string, part: string, order: number): string {
-  return `statement/${meetingId.replace(/^meeting\//, '')}/${part}/${order}`;
-}
-
-type StatementWithEnglish = StatementText & {
-  textEn: string;
-  part: string;
-  order: number;
-  meetingId: string;
-};
-
-function statementTexts(
-  matched: Map<string, MatchedHeading>,
-  english: Record<string, string>,
-): Map<string, StatementWithEnglish> {
-  const statements = new Map<string, StatementWithEnglish>();
-  for (const [meetingId, { parsed }] of matched) {
-    for (const statement of parsed?.statements ?? []) {
-      const id = statementId(meetingId, statement.part, statement.order);
-      const textEn = english[id];
-      if (!textEn) {
-        throw new AnnotationError(
-          STATEMENTS_FILE,
-          id,
-          `missing English translation of "${statement.text}"`,
-        );
-      }
-      const { section, text, part, order } = statement;
-      statements.set(id, { id, section, text, textEn, part, order, meetingId });
+  for (const action of annotations.actions) {
+    if (action.start && action.end && action.start > action.end) {
+      const detail = `start ${action.start} is after end ${action.end}`;
+      throw new AnnotationError(ANNOTATION_FILES.actions, action.id, detail);
     }
   }
-  for (const id of Object.keys(english)) {
-    if (!statements.has(id)) {
-      throw new AnnotationError(STATEMENTS_FILE, id, 'no statement of the report has this id');
-    }
-  }
-  return statements;
 }
 
 function addTimeline(graph: GraphAccumulator, annotations: Annotations): void {

@@ -250,6 +250,15 @@ describe('buildReportGraph on broken annotations', () => {
     );
   });
 
+  it('rejects dates that contradict each other', () => {
+    edit('actions.yaml', "  start: '2011-01'", "  start: '2014-01'");
+    expectError(
+      'actions.yaml',
+      'action/kontaktstelle-kreativwirtschaft',
+      /start 2014-01 is after end 2013-12/,
+    );
+  });
+
   it('rejects invalid YAML, naming the file', () => {
     writeFileSync(path.join(dataDir, 'countries.yaml'), '- id: [unclosed');
     expectError('countries.yaml', '(file)', /is not valid YAML/);
