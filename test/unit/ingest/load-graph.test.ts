@@ -1,0 +1,113 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { GraphData } from '../../../src/ingest/graph-data';
+import { writeGraph } from '../../../src/ingest/load-graph';
+import { cypherStatements } from '../../../src/ingest/schema';
+
+type Run = { cypher: string; rows: Array<Record<string, unknown>> };
+
+/** A stand-in for the db module that records the queries of each transaction. */
+function recordingDb() {
+  const transactions: Run[][] = [];
+  return {
+    transactions,
+    async writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+      const runs: Run[] = [];
+      transactions.push(runs);
+      const tx = {
+        run: async (cypher: string, params: { rows: Array<Record<string, unknown>> }) => {
+          runs.push({ cypher, rows: params.rows });
+          return { records: [{ get: () => neo4j.int(params.rows.length) }] };
+        },
+      };
+      return work(tx as unknown as ManagedTransaction);
+    },
+  };
+}
+
+const data: GraphData = {
+  nodes: [
+    { labels: ['Entity', 'City'], id: 'city/a', props: { name: 'A', order: 3, score: 0.5 } },
+    { labels: ['City', 'Entity'], id: 'city/b', props: { name: 'B' } },
+    { labels: ['Statement'], id: 'statement/x', props: { text: 'x' } },
+  ],
+  relationships: [
+    { type: 'MENTIONS', from: 'statement/x', to: 'city/a', props: {} },
+    { type: 'NEXT', from: 'city/a', to: 'city/b', props: { sourceIds: ['s'] }, key: 'k1' },
+  ],
+};
+
+describe('writeGraph', () => {
+  it('writes everything in one transaction, nodes before relationships, grouped by labels', async () => {
+    const db = recordingDb();
+    await expect(writeGraph(db, data)).resolves.toEqual({ nodes: 3, relationships: 2 });
+    expect(db.transactions).toHaveLength(1);
+    const runs = db.transactions[0] ?? [];
+    expect(runs.map((run) => run.cypher)).toEqual([
+      'UNWIND $rows AS row\nMERGE (n:`Entity` {id: row.id})\nSET n:`City`\nSET n += row.props',
+      'UNWIND $rows AS row\nMERGE (n:`Statement` {id: row.id})\nSET n += row.props',
+      'UNWIND $rows AS row\nMATCH (a:`Statement` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
+        'MERGE (a)-[r:`MENTIONS`]->(b)\nSET r += row.props\nRETURN count(r) AS written',
+      'UNWIND $rows AS row\nMATCH (a:`Entity` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
+        'MERGE (a)-[r:`NEXT` {key: row.key}]->(b)\nSET r += row.props\nRETURN count(r) AS written',
+    ]);
+    expect(runs[0]?.rows.map((row) => row.id)).toEqual(['city/a', 'city/b']);
+  });
+
+  it('stores integral numbers as Neo4j integers and leaves other values alone', async () => {
+    const db = recordingDb();
+    await writeGraph(db, data);
+    const props = db.transactions[0]?.[0]?.rows[0]?.props as Record<string, unknown>;
+    expect(neo4j.isInt(props.order)).toBe(true);
+    expect(props.score).toBe(0.5);
+    expect(props.name).toBe('A');
+  });
+
+  it('batches, and commits batch by batch when asked', async () => {
+    const db = recordingDb();
+    await writeGraph(db, data, { batchSize: 1, singleTransaction: false });
+    expect(db.transactions).toHaveLength(5);
+    expect(db.transactions.every((runs) => runs.length === 1 && runs[0]?.rows.length === 1)).toBe(
+      true,
+    );
+  });
+
+  it('refuses labels and types outside the model before touching the database', async () => {
+    const db = recordingDb();
+    const badLabel = {
+      ...data,
+      nodes: [{ labels: ['City`) DETACH DELETE n //'], id: 'x', props: {} }],
+    };
+    await expect(writeGraph(db, badLabel)).rejects.toThrow(/not in the graph model/);
+    const badType = {
+      ...data,
+      relationships: [{ type: 'KNOWS', from: 'city/a', to: 'city/b', props: {} }],
+    };
+    await expect(writeGraph(db, badType)).rejects.toThrow(/"KNOWS" is not in the graph model/);
+    const dangling = {
+      ...data,
+      relationships: [{ type: 'NEXT', from: 'city/a', to: 'city/zz', props: {} }],
+    };
+    await expect(writeGraph(db, dangling)).rejects.toThrow(/node city\/zz is not in the graph/);
+    expect(db.transactions).toHaveLength(0);
+  });
+
+  it('fails when the database wrote fewer relationships than asked', async () => {
+    const db = recordingDb();
+    const lossy = {
+      async writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+        const tx = { run: async () => ({ records: [{ get: () => neo4j.int(0) }] }) };
+        return work(tx as unknown as ManagedTransaction);
+      },
+    };
+    await expect(writeGraph(lossy, data)).rejects.toThrow(/wrote 0 of 1 :MENTIONS relationships/);
+    expect(db.transactions).toHaveLength(0);
+  });
+});
+
+describe('cypherStatements', () => {
+  it('splits a .cypher file at line-ending semicolons and drops comment lines', () => {
+    const text = '// title\nMATCH (n)\nRETURN n;\n\n// next\nRETURN "a;b" AS x;\n';
+    expect(cypherStatements(text)).toEqual(['MATCH (n)\nRETURN n', 'RETURN "a;b" AS x']);
+  });
+});
