@@ -1,0 +1,321 @@
+// Runs a real Neo4j Community server without Docker: the Java launcher in tools/neo4j,
+// built with Maven on first use. Used by `npm start` (when NEO4J_URI is unset), `npm run
+// neo4j` and the integration tests' global setup.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import neo4j from 'neo4j-driver';
+
+export const LAUNCHER_DIR = path.resolve(__dirname, '..', '..', 'tools', 'neo4j');
+
+/** Heap for the local server; the page cache (64 MB) is set in the generated neo4j.conf. */
+const JVM_OPTIONS = [
+  '-Xms256m',
+  '-Xmx512m',
+  // A small development and test database on a 2-core machine: the serial collector needs
+  // about 120 MB less memory than G1 and starts as fast.
+  '-XX:+UseSerialGC',
+  '-XX:+ExitOnOutOfMemoryError',
+  // What Neo4j's own start script passes to Java 17.
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+];
+
+const READY_PATTERN = /^NEO4J READY (bolt:\/\/\S+) (http:\/\/\S+)/;
+const START_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 20_000;
+
+export interface StartNeo4jOptions {
+  /** Holds the server's home (config, databases, Neo4j's logs) and neo4j.log (its output). */
+  dataDir: string;
+  /** Free ports are picked when not given. */
+  boltPort?: number;
+  httpPort?: number;
+  /** Do not echo the server's and Maven's output (it still goes to `<dataDir>/neo4j.log`). */
+  quiet?: boolean;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  httpUrl: string;
+  browserUrl: string;
+  /** Authentication is disabled (loopback only); any credentials are accepted. */
+  user: string;
+  password: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The java command line that runs the built launcher. */
+export function launcherCommand(options: {
+  launcherDir: string;
+  dataDir: string;
+  boltPort: number;
+  httpPort: number;
+  javaHome?: string;
+}): { command: string; args: string[] } {
+  const { launcherDir, dataDir, boltPort, httpPort, javaHome } = options;
+  const target = path.join(launcherDir, 'target');
+  const classpath = [path.join(target, 'classes'), path.join(target, 'lib', '*')].join(
+    path.delimiter,
+  );
+  return {
+    command: javaHome ? path.join(javaHome, 'bin', 'java') : 'java',
+    args: [
+      ...JVM_OPTIONS,
+      '-cp',
+      classpath,
+      'launcher.Launcher',
+      '--data-dir',
+      path.resolve(dataDir),
+      '--bolt-port',
+      String(boltPort),
+      '--http-port',
+      String(httpPort),
+      // Stop when our end of its stdin closes: it does not outlive a killed parent.
+      '--watch-stdin',
+    ],
+  };
+}
+
+/** Ports that are free on 127.0.0.1 now (the OS picks them; all distinct). */
+export async function findFreePorts(count: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = net.createServer();
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+      });
+    }
+    return servers.map((server) => (server.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(
+      servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+    );
+  }
+}
+
+/** Whether the launcher must be (re)built: no build output, or pom/sources newer than it. */
+export function launcherNeedsBuild(launcherDir = LAUNCHER_DIR): boolean {
+  const outputs = [
+    path.join(launcherDir, 'target', 'classes', 'launcher', 'Launcher.class'),
+    path.join(launcherDir, 'target', 'lib'),
+  ];
+  if (!outputs.every((file) => fs.existsSync(file))) return true;
+  const builtAt = Math.min(...outputs.map((file) => fs.statSync(file).mtimeMs));
+  const inputs = [path.join(launcherDir, 'pom.xml'), ...listFiles(path.join(launcherDir, 'src'))];
+  return inputs.some((file) => fs.statSync(file).mtimeMs > builtAt);
+}
+
+function listFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory() ? listFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+    );
+}
+
+/**
+ * Builds the launcher with the Maven Wrapper (only a JDK needed), or `mvn` when the wrapper
+ * is missing. `clean` first, so that jars of a former Neo4j version do not stay in target/lib.
+ */
+export async function buildLauncher(
+  options: { quiet?: boolean; launcherDir?: string } = {},
+): Promise<void> {
+  const launcherDir = options.launcherDir ?? LAUNCHER_DIR;
+  const wrapper = path.join(launcherDir, 'mvnw');
+  const maven = fs.existsSync(wrapper) ? wrapper : 'mvn';
+  const args = [
+    '-q',
+    '-B',
+    '-f',
+    path.join(launcherDir, 'pom.xml'),
+    'clean',
+    'package',
+    '-DskipTests',
+  ];
+  const child = spawn(maven, args, {
+    cwd: launcherDir,
+    stdio: ['ignore', options.quiet ? 'pipe' : 'inherit', options.quiet ? 'pipe' : 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) {
+    throw new Error(
+      `Building the Neo4j launcher failed (${maven} ${args.join(' ')}, exit ${code}). ` +
+        'It needs a JDK 17+ and access to Maven Central.' +
+        (output ? `\n${tail(output, 40)}` : ''),
+    );
+  }
+}
+
+/** Starts a local Neo4j and resolves once Bolt answers. */
+export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j> {
+  const dataDir = path.resolve(options.dataDir);
+  if (launcherNeedsBuild()) await buildLauncher({ quiet: options.quiet });
+
+  const free = await findFreePorts(2);
+  const boltPort = options.boltPort ?? (free[0] as number);
+  const httpPort = options.httpPort ?? (free.find((port) => port !== boltPort) as number);
+
+  fs.mkdirSync(dataDir, { recursive: true });
+  const logFile = path.join(dataDir, 'neo4j.log');
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
+  log.write(`--- ${new Date().toISOString()} starting Neo4j: Bolt ${boltPort}, HTTP ${httpPort}\n`);
+  const { command, args } = launcherCommand({
+    launcherDir: LAUNCHER_DIR,
+    dataDir,
+    boltPort,
+    httpPort,
+    javaHome: process.env.JAVA_HOME,
+  });
+  const child = spawn(command, args, { cwd: dataDir, stdio: 'pipe', detached: false });
+  track(child);
+
+  const recent: string[] = [];
+  let ready: ((urls: { uri: string; httpUrl: string }) => void) | undefined;
+  const readyLine = new Promise<{ uri: string; httpUrl: string }>((resolve) => (ready = resolve));
+  for (const stream of [child.stdout, child.stderr]) {
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      log.write(line + '\n');
+      if (!options.quiet) console.log(`[neo4j] ${line}`);
+      recent.push(line);
+      if (recent.length > 40) recent.shift();
+      const match = READY_PATTERN.exec(line);
+      if (match) ready?.({ uri: match[1] as string, httpUrl: match[2] as string });
+    });
+  }
+  // 'close' comes after 'exit' and after the last output line was read.
+  const exited = new Promise<string>((resolve) =>
+    child.once('close', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)),
+  );
+
+  const stop = once(async () => {
+    untrack(child);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    child.stdin?.end();
+    await new Promise<void>((resolve) => log.end(resolve));
+  });
+
+  const failure = (reason: string) =>
+    new Error(
+      `Neo4j did not start: ${reason}. ` +
+        (recent.length
+          ? `Its output (${logFile}) ends with:\n${recent.map((line) => `  ${line}`).join('\n')}`
+          : `It printed nothing (${logFile}).`),
+    );
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const started = Date.now();
+    const urls = await Promise.race([
+      readyLine,
+      new Promise<never>((_, reject) =>
+        child.once('error', (error) =>
+          reject(failure(`cannot run ${command} (${error.message}); it needs a JDK 17+`)),
+        ),
+      ),
+      exited.then((how) => Promise.reject(failure(`the java process exited with ${how}`))),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(failure(`no ready line within ${START_TIMEOUT_MS / 1000} s`)),
+          START_TIMEOUT_MS,
+        );
+      }),
+    ]);
+    await verifyConnectivity(urls.uri, started + START_TIMEOUT_MS).catch((error: Error) => {
+      throw failure(`Bolt does not answer at ${urls.uri} (${error.message})`);
+    });
+    return {
+      uri: urls.uri,
+      httpUrl: urls.httpUrl,
+      browserUrl: `${urls.httpUrl}/browser/`,
+      user: 'neo4j',
+      password: 'neo4j',
+      pid: child.pid as number,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function verifyConnectivity(uri: string, deadline: number): Promise<void> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
+  try {
+    for (;;) {
+      try {
+        await driver.verifyConnectivity();
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+// Children still running when this process ends get SIGTERM (and shut down cleanly on
+// their own). On SIGINT/SIGTERM we only step in when nobody else listens for the signal:
+// then we stop them and let the signal end this process as it would have.
+const running = new Set<ChildProcess>();
+
+function killRunning(): void {
+  for (const child of running) child.kill('SIGTERM');
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return; // the application handles it (and stops us)
+  killRunning();
+  process.removeListener(signal, onSignal);
+  process.kill(process.pid, signal);
+}
+
+function track(child: ChildProcess): void {
+  if (running.size === 0) {
+    process.on('exit', killRunning);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  running.add(child);
+}
+
+function untrack(child: ChildProcess): void {
+  running.delete(child);
+  if (running.size === 0) {
+    process.removeListener('exit', killRunning);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+function once(action: () => Promise<void>): () => Promise<void> {
+  let result: Promise<void> | undefined;
+  return () => (result ??= action());
+}
+
+function tail(text: string, lines: number): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}

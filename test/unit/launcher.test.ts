@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  findFreePorts,
+  LAUNCHER_DIR,
+  launcherCommand,
+  launcherNeedsBuild,
+} from '../../src/neo4j/launcher';
+
+describe('launcherCommand', () => {
+  const base = {
+    launcherDir: '/opt/launcher',
+    dataDir: 'rel/data',
+    boltPort: 7001,
+    httpPort: 7002,
+  };
+
+  it('runs the launcher class with a small heap, its classpath, ports and data dir', () => {
+    const { command, args } = launcherCommand(base);
+    expect(command).toBe('java');
+    expect(args).toEqual(expect.arrayContaining(['-Xms256m', '-Xmx512m']));
+    const classpath = args[args.indexOf('-cp') + 1];
+    expect(classpath).toBe(
+      ['/opt/launcher/target/classes', '/opt/launcher/target/lib/*'].join(path.delimiter),
+    );
+    const main = args.indexOf('launcher.Launcher');
+    expect(main).toBeGreaterThan(args.indexOf('-cp'));
+    expect(args.slice(main + 1)).toEqual([
+      '--data-dir',
+      path.resolve('rel/data'),
+      '--bolt-port',
+      '7001',
+      '--http-port',
+      '7002',
+      '--watch-stdin',
+    ]);
+  });
+
+  it('uses the java of JAVA_HOME when given', () => {
+    expect(launcherCommand({ ...base, javaHome: '/jdk' }).command).toBe('/jdk/bin/java');
+  });
+});
+
+describe('findFreePorts', () => {
+  it('gives distinct ports that can be listened on', async () => {
+    const ports = await findFreePorts(3);
+    expect(new Set(ports).size).toBe(3);
+    for (const port of ports) {
+      const server = net.createServer();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', resolve);
+      });
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('launcherNeedsBuild', () => {
+  let dir: string;
+  const touch = (file: string, secondsAgo: number) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!fs.existsSync(file)) fs.writeFileSync(file, '');
+    const time = new Date(Date.now() - secondsAgo * 1000);
+    fs.utimesSync(file, time, time);
+  };
+  const built = (secondsAgo: number) => {
+    touch(path.join(dir, 'target', 'classes', 'launcher', 'Launcher.class'), secondsAgo);
+    fs.mkdirSync(path.join(dir, 'target', 'lib'), { recursive: true });
+    const time = new Date(Date.now() - secondsAgo * 1000);
+    fs.utimesSync(path.join(dir, 'target', 'lib'), time, time);
+  };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-build-'));
+    touch(path.join(dir, 'pom.xml'), 100);
+    touch(path.join(dir, 'src', 'main', 'java', 'launcher', 'Launcher.java'), 100);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('is true when nothing was built', () => {
+    expect(launcherNeedsBuild(dir)).toBe(true);
+  });
+
+  it('is false when the build is newer than pom.xml and the sources', () => {
+    built(10);
+    expect(launcherNeedsBuild(dir)).toBe(false);
+  });
+
+  it('is true when pom.xml or a source changed after the build', () => {
+    built(10);
+    touch(path.join(dir, 'pom.xml'), 1);
+    expect(launcherNeedsBuild(dir)).toBe(true);
+    touch(path.join(dir, 'pom.xml'), 100);
+    touch(path.join(dir, 'src', 'main', 'java', 'launcher', 'Launcher.java'), 1);
+    expect(launcherNeedsBuild(dir)).toBe(true);
+  });
+
+  it('is true when the dependencies were not copied', () => {
+    built(10);
+    fs.rmSync(path.join(dir, 'target', 'lib'), { recursive: true });
+    expect(launcherNeedsBuild(dir)).toBe(true);
+  });
+
+  it('points at the launcher project of this repository by default', () => {
+    expect(fs.existsSync(path.join(LAUNCHER_DIR, 'pom.xml'))).toBe(true);
+    expect(fs.existsSync(path.join(LAUNCHER_DIR, 'mvnw'))).toBe(true);
+  });
+});
