@@ -26,11 +26,19 @@ const shots: string[] = [];
 
 /** Waits until the page has no request, layout or camera move in flight. */
 async function settled(p: Page = page): Promise<void> {
-  await p.waitForFunction(
-    () => document.body.dataset.ready === 'true' && document.body.dataset.pending === '0',
-    undefined,
-    { timeout: 30_000 },
-  );
+  try {
+    await p.waitForFunction(
+      () => document.body.dataset.ready === 'true' && document.body.dataset.pending === '0',
+      undefined,
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    const running = await p.evaluate(() => document.body.dataset.running);
+    const status = await p.getByTestId('status').textContent();
+    throw new Error(`page not settled (still running: ${running}; status: ${status})`, {
+      cause: error,
+    });
+  }
 }
 
 async function nodeIds(p: Page = page): Promise<string[]> {

@@ -32,6 +32,8 @@ export const KIND_STYLES: Record<Kind, KindStyle> = {
   Country: { color: '#D55E00', border: '#8f3f00', shape: 'round-octagon', size: 38 },
 };
 
+const LAYOUT_ANIMATION_MS = 450;
+
 export interface DrawableNode extends Named {
   kind: Kind;
 }
@@ -146,6 +148,8 @@ function stylesheet(): StylesheetJson {
 export class GraphView {
   readonly cy: Core;
   private layoutRun: cytoscape.Layouts | undefined;
+  private settleLayout: (() => void) | undefined;
+  private cameraMove: cytoscape.AnimationManipulation | undefined;
 
   constructor(container: HTMLElement, handlers: GraphHandlers) {
     this.cy = cytoscape({
@@ -209,13 +213,15 @@ export class GraphView {
 
   /** Lays the graph out; resolves when the layout has stopped. */
   layout(options: { animate: boolean; fit?: boolean; randomize?: boolean }): Promise<void> {
+    // Whoever waits for a layout cut short by this one is done waiting.
     this.layoutRun?.stop();
+    this.settleLayout?.();
     const run = this.cy.layout({
       name: 'fcose',
       quality: 'default',
       randomize: options.randomize ?? false,
       animate: options.animate,
-      animationDuration: 450,
+      animationDuration: LAYOUT_ANIMATION_MS,
       fit: options.fit ?? true,
       padding: 40,
       nodeDimensionsIncludeLabels: true,
@@ -224,7 +230,12 @@ export class GraphView {
       packComponents: true,
     } as cytoscape.LayoutOptions);
     this.layoutRun = run;
-    const done = new Promise<void>((resolve) => run.one('layoutstop', () => resolve()));
+    const done = new Promise<void>((resolve) => {
+      this.settleLayout = resolve;
+      run.one('layoutstop', () => resolve());
+      // Should anything stop the layout's animations, its end is never announced.
+      if (options.animate) setTimeout(resolve, LAYOUT_ANIMATION_MS + 2000);
+    });
     run.run();
     return done;
   }
@@ -251,12 +262,27 @@ export class GraphView {
   centre(id: string): Promise<void> {
     const node = this.cy.getElementById(id);
     if (node.empty()) return Promise.resolve();
-    this.cy.stop();
+    return this.moveCamera({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) });
+  }
+
+  /**
+   * Animates the viewport, cutting short the previous move of ours (only ours: a running
+   * layout's own fit must go on, or it never reports its end). Resolves when this move
+   * ends or is cut short.
+   */
+  private moveCamera(to: cytoscape.AnimateOptions, duration = 350): Promise<void> {
+    this.cameraMove?.stop();
+    const move = this.cy.animation({ ...to, duration } as cytoscape.AnimationOptions);
+    this.cameraMove = move;
     return new Promise((resolve) => {
-      this.cy.animate(
-        { center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) },
-        { duration: 350, complete: () => resolve() },
-      );
+      const timer = setTimeout(resolve, duration + 150);
+      void move
+        .play()
+        .promise('completed')
+        .then(() => {
+          clearTimeout(timer);
+          resolve();
+        });
     });
   }
 
@@ -280,14 +306,11 @@ export class GraphView {
   fitTo(ids: string[]): Promise<void> {
     const eles = this.cy.collection();
     for (const id of ids) eles.merge(this.cy.getElementById(id));
-    this.cy.stop();
-    return new Promise((resolve) => {
-      this.cy.animate({ fit: { eles, padding: 60 } }, { duration: 350, complete: () => resolve() });
-    });
+    return this.moveCamera({ fit: { eles, padding: 60 } });
   }
 
-  fit(): void {
-    this.cy.animate({ fit: { eles: this.cy.elements(), padding: 40 } }, { duration: 300 });
+  fit(): Promise<void> {
+    return this.moveCamera({ fit: { eles: this.cy.elements(), padding: 40 } }, 300);
   }
 
   relabel(): void {

@@ -12,7 +12,7 @@ import type {
   Subgraph,
 } from './api';
 import { renderDetails } from './details';
-import { byId, debounce, download, h, replace } from './dom';
+import { byId, download, h, replace } from './dom';
 import { GraphView, KIND_STYLES, kindOf } from './graph';
 import type { DrawableNode } from './graph';
 import { kindLabel, label, lang, setLang, t } from './i18n';
@@ -56,22 +56,27 @@ let shownPath: PathResult | undefined;
 
 // ---- bookkeeping -------------------------------------------------------------------------
 
-let pending = 0;
-function setPending(delta: number): void {
-  pending += delta;
-  document.body.dataset.pending = String(pending);
+const running: string[] = [];
+function setRunning(what: string, on: boolean): void {
+  if (on) running.push(what);
+  else running.splice(running.indexOf(what), 1);
+  document.body.dataset.pending = String(running.length);
+  document.body.dataset.running = running.join(' ');
 }
 
-/** Runs a user action, reporting failures in the status line; tests wait for pending=0. */
-async function track(work: () => Promise<void>): Promise<void> {
-  setPending(1);
+/**
+ * Runs a user action, reporting failures in the status line. Tests wait for
+ * data-pending="0"; data-running names what is still going on.
+ */
+async function track(what: string, work: () => Promise<void>): Promise<void> {
+  setRunning(what, true);
   try {
     await work();
   } catch (error) {
     console.error(error);
     say(`${t('error')}: ${(error as Error).message}`);
   } finally {
-    setPending(-1);
+    setRunning(what, false);
   }
 }
 
@@ -93,8 +98,8 @@ function syncUrl(): void {
 // ---- graph -------------------------------------------------------------------------------
 
 const graph = new GraphView(byId('cy'), {
-  onTap: (id) => void track(() => expand(id, { select: true })),
-  onDoubleTap: (id) => void track(() => showDetails(id, { focus: true })),
+  onTap: (id) => void track('expand', () => expand(id, { select: true })),
+  onDoubleTap: (id) => void track('details', () => showDetails(id, { focus: true })),
 });
 window.__cy = graph.cy;
 
@@ -223,7 +228,7 @@ function renderNodeList(): void {
             type: 'button',
             className: 'link',
             'aria-label': `${kindLabel(n.kind)}: ${label(n)}`,
-            onclick: () => void track(() => focusEntity(n.id)),
+            onclick: () => void track('focus', () => focusEntity(n.id)),
           },
           label(n),
         ),
@@ -261,7 +266,7 @@ function renderDetailsPanel(): void {
   replace(
     detailsEl,
     renderDetails(shownDetails.entity, shownDetails.neighbourhood, {
-      open: (id) => void track(() => focusEntity(id)),
+      open: (id) => void track('focus', () => focusEntity(id)),
     }),
   );
 }
@@ -281,7 +286,7 @@ const mainSearch = combobox({
   placeholder: () => t('searchPlaceholder'),
   testid: 'search',
   keepValue: false,
-  onChoose: (entity) => void track(() => focusEntity(entity.id)),
+  onChoose: (entity) => void track('focus', () => focusEntity(entity.id)),
 });
 byId('search-slot').append(mainSearch.root);
 
@@ -297,7 +302,7 @@ const toBox = combobox({
   placeholder: () => t('searchPlaceholder'),
   testid: 'path-to',
   keepValue: true,
-  onChoose: () => void track(showPath),
+  onChoose: () => void track('path', showPath),
 });
 byId('path-pickers').append(fromBox.root, toBox.root);
 
@@ -357,7 +362,7 @@ function renderPathResult(): void {
           {
             type: 'button',
             className: 'link',
-            onclick: () => void track(() => focusEntity(node.id)),
+            onclick: () => void track('focus', () => focusEntity(node.id)),
           },
           label(node),
         ),
@@ -389,14 +394,19 @@ function clearPath(): void {
   syncUrl();
 }
 
-byId('path-show').addEventListener('click', () => void track(showPath));
+byId('path-show').addEventListener('click', () => void track('path', showPath));
 byId('path-clear').addEventListener('click', clearPath);
 
 // ---- timeline ----------------------------------------------------------------------------
 
 function renderTimelineView(): void {
   if (!meetingList.length) return;
-  renderTimeline(timelineEl, meetingList, state.details, (id) => void track(() => focusEntity(id)));
+  renderTimeline(
+    timelineEl,
+    meetingList,
+    state.details,
+    (id) => void track('focus', () => focusEntity(id)),
+  );
 }
 
 async function loadTimeline(): Promise<void> {
@@ -425,7 +435,7 @@ function renderTableView(): void {
       if (focusedTestId)
         (tableEl.querySelector(`[data-testid="${focusedTestId}"]`) as HTMLElement | null)?.focus();
     },
-    open: (id) => void track(() => showDetails(id, { focus: true })),
+    open: (id) => void track('details', () => showDetails(id, { focus: true })),
   });
 }
 
@@ -454,7 +464,7 @@ function setView(view: View): void {
   if (view === 'graph') {
     graph.cy.resize();
   } else {
-    void track(loadTable);
+    void track('table', loadTable);
   }
 }
 
@@ -537,7 +547,7 @@ for (const button of all('[data-lang]')) {
 // ---- toolbar -----------------------------------------------------------------------------
 
 function onClick(id: string, action: () => void | Promise<void>): void {
-  byId(id).addEventListener('click', () => void track(async () => action()));
+  byId(id).addEventListener('click', () => void track(id, async () => action()));
 }
 
 onClick('btn-fit', () => graph.fit());
@@ -571,14 +581,6 @@ byId('skip-link').addEventListener('click', (e) => {
 });
 // A link pasted into this tab: restore the view it describes.
 window.addEventListener('hashchange', () => location.reload());
-window.addEventListener(
-  'resize',
-  debounce(() => {
-    if (state.view !== 'graph') return;
-    graph.cy.resize();
-    graph.fit();
-  }, 250),
-);
 
 // ---- start -------------------------------------------------------------------------------
 
@@ -607,7 +609,7 @@ async function start(): Promise<void> {
   renderLegend();
   renderDetailsPanel();
   setView(state.view);
-  await Promise.all([track(loadTimeline), track(restoreView)]);
+  await Promise.all([track('timeline', loadTimeline), track('restore', restoreView)]);
 }
 
 void start();
