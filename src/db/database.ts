@@ -36,6 +36,26 @@ export function rowsOf<T>(result: QueryResult<RecordShape>): T[] {
   return result.records.map((record) => toPlain(record.toObject()) as T);
 }
 
+/**
+ * JS numbers travel as floats; Cypher wants integers for LIMIT, SKIP, years and orders.
+ * Every whole number in the parameters goes as a Neo4j Integer.
+ */
+export function toNeo4jParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
+  }
+  return value;
+}
+
+function withIntegerParams(tx: ManagedTransaction): ManagedTransaction {
+  const run = tx.run.bind(tx);
+  return Object.assign(Object.create(tx) as ManagedTransaction, {
+    run: (cypher: string, params?: Params) => run(cypher, toNeo4jParams(params ?? {}) as Params),
+  });
+}
+
 export function createDatabase(options: DatabaseOptions): Database {
   const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     // Fail fast when Neo4j is gone: the API must answer SERVICE_UNAVAILABLE quickly.
@@ -57,7 +77,10 @@ export function createDatabase(options: DatabaseOptions): Database {
     options.onRoundTrip?.();
     const session = driver.session(sessionConfig(mode));
     try {
-      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      const typedWork = (tx: ManagedTransaction) => work(withIntegerParams(tx));
+      return mode === 'READ'
+        ? await session.executeRead(typedWork)
+        : await session.executeWrite(typedWork);
     } catch (error) {
       throw translateNeo4jError(error);
     } finally {

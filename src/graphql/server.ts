@@ -78,6 +78,8 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     includeStacktraceInErrorResponses: !config.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // main.ts owns the signals: it drains HTTP, then stops Apollo, the driver and Neo4j in order.
+    stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     plugins: [...protection.plugins, loggingPlugin(), ApolloServerPluginLandingPageDisabled()],
     formatError,

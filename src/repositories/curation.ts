@@ -372,10 +372,13 @@ function defined(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
-/** Keeps (:Meeting)-[:NEXT]->(:Meeting) a single chronological chain, touching only what changed. */
+/**
+ * Keeps (:Meeting)-[:NEXT]->(:Meeting) a single chronological chain, touching only what
+ * changed. An event held alongside a meeting (HELD_WITH) is not a step of its own.
+ */
 async function rechainMeetings(tx: Tx): Promise<void> {
   await tx.run(
-    `MATCH (m:Meeting)
+    `MATCH (m:Meeting) WHERE NOT EXISTS { (m)<-[:HELD_WITH]-(:Meeting) }
      WITH m ORDER BY coalesce(m.date, toString(m.year)), m.order, m.id
      WITH collect(m) AS ms
      WITH ms, [i IN range(0, size(ms) - 2) | [ms[i].id, ms[i + 1].id]] AS pairs

@@ -10,7 +10,7 @@ import type {
 
 /** Relationships between entities: what graph views draw and paths walk (no statements or sources). */
 export const ENTITY_RELATIONSHIPS =
-  'IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN';
+  'IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN';
 
 const relationshipProjection = (r: string) =>
   `{id: elementId(${r}), type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, role: ${r}.role}`;
@@ -58,11 +58,13 @@ UNWIND $ids AS id
 MATCH (c:City {id: id})
 CALL (c) {
   MATCH (c)<-[:BASED_IN*0..1]-(:Entity)-[:LEADS|CONTRIBUTES_TO]->(a:Action)
-  RETURN collect(DISTINCT a) AS myActions
+  WITH DISTINCT a ORDER BY a.name
+  RETURN collect(a) AS myActions
 }
 CALL (c) {
   MATCH (c)<-[:BASED_IN*0..1]-(:Entity)-[:TOOK_PART_IN|HELD_IN]-(m:Meeting)
-  RETURN collect(DISTINCT m) AS myMeetings
+  WITH DISTINCT m ORDER BY coalesce(m.date, toString(m.year)), m.order
+  RETURN collect(m) AS myMeetings
 }
 CALL (c, myActions, myMeetings) {
   MATCH (other:City) WHERE other <> c
@@ -86,6 +88,8 @@ CALL (c, myActions, myMeetings) {
 }
 RETURN id, partners`;
 
+// A statement hit stands for the meeting it belongs to; each entity comes once, with its
+// best score (and the statement that scored it, if any).
 const searchQuery = `
 CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $limit * 4}) YIELD node, score
 OPTIONAL MATCH (meeting:Meeting)-[:HAS_TOPIC|HAS_OUTCOME]->(node:Statement)
@@ -93,9 +97,10 @@ WITH score, CASE WHEN node:Statement THEN meeting ELSE node END AS entity,
   CASE WHEN node:Statement THEN node END AS statement
 WHERE entity IS NOT NULL
 WITH entity, score, statement ORDER BY score DESC
-WITH entity, collect({score: score, statement: statement})[0] AS best
-RETURN best.score AS score, entity {.*, labels: labels(entity)} AS entity,
-  CASE WHEN best.statement IS NULL THEN null ELSE best.statement {.*} END AS statement
+WITH entity, head(collect({score: score, statement: statement})) AS best
+WITH entity, best.score AS score, best.statement AS statement
+RETURN score, entity {.*, labels: labels(entity)} AS entity,
+  CASE WHEN statement IS NULL THEN null ELSE statement {.*} END AS statement
 ORDER BY score DESC, entity.id
 LIMIT $limit`;
 

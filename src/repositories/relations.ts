@@ -87,18 +87,16 @@ export type RelationName = keyof typeof relations;
 
 /**
  * One query per relation, built once from the constants above (never from input).
- * Sources of an entity or statement also bring the English text of the statement they quote.
+ * Sources bring the English text of the statement they quote (Source.statementId).
  */
 export function relationQuery(spec: RelationSpec): string {
-  const quoteEn = spec.pattern.includes('t:Source')
-    ? `, quoteEn: coalesce(head([(t)<-[:STATED_IN]-(st:Statement) | st.textEn]),
-        head([(st:Statement) WHERE st.section = t.section | st.textEn]))`
-    : '';
+  const toSources = spec.pattern.includes('t:Source');
   return `
 UNWIND $ids AS id
 MATCH (s:${spec.from} {id: id})
 OPTIONAL MATCH ${spec.pattern}
-WITH id, s, t, r ORDER BY ${spec.orderBy}
+${toSources ? 'OPTIONAL MATCH (quoted:Statement {id: t.statementId})' : ''}
+WITH id, s, t, r${toSources ? ', quoted.textEn AS quoteEn' : ''} ORDER BY ${spec.orderBy}
 RETURN id, collect(CASE WHEN t IS NULL THEN null
-  ELSE t {.*, labels: labels(t), edge: properties(r)${quoteEn}} END) AS items`;
+  ELSE t {.*, labels: labels(t), edge: properties(r)${toSources ? ', quoteEn: quoteEn' : ''}} END) AS items`;
 }
