@@ -126,7 +126,7 @@ describe('buildReportGraph on broken annotations', () => {
   };
 
   it('rejects a quote that is not verbatim in its statement', () => {
-    edit('cities.yaml', 'quote: "in Gdańsk"', 'quote: "in Danzig"');
+    edit('cities.yaml', "quote: 'in Gdańsk'", "quote: 'in Danzig'");
     expectError(
       'cities.yaml',
       'city/gdansk',
@@ -137,8 +137,8 @@ describe('buildReportGraph on broken annotations', () => {
   it('rejects a quote of a relationship that is not verbatim', () => {
     edit(
       'actions.yaml',
-      'quote: "2 gemeinsame Workshops unter Federführung der Partnerstadt Gdansk" }',
-      'quote: "unter Federführung der Stadt Danzig" }',
+      "quote: '2 gemeinsame Workshops unter Federführung der Partnerstadt Gdansk'\n",
+      "quote: 'unter Federführung der Stadt Danzig'\n",
     );
     expectError(
       'actions.yaml',
@@ -172,8 +172,8 @@ describe('buildReportGraph on broken annotations', () => {
   it('rejects a source pointing at an unknown statement', () => {
     edit(
       'fields.yaml',
-      'statement: statement/ljubljana-2011/outcome/9,',
-      'statement: statement/ljubljana-2011/outcome/99,',
+      'statement: statement/ljubljana-2011/outcome/9\n',
+      'statement: statement/ljubljana-2011/outcome/99\n',
     );
     expectError(
       'fields.yaml',
