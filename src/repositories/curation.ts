@@ -77,9 +77,10 @@ export class CurationRepository {
       ]);
       const id = fields.id ?? (await freeId(tx, 'meeting', `${fields.name} ${fields.year}`));
       await tx.run(
-        `MERGE (m:Entity:Meeting {id: $id})
-         ON CREATE SET m.createdBy = $who, m.createdAt = $at,
-           m.order = coalesce(head(COLLECT { MATCH (x:Meeting) RETURN max(x.order) }), 0) + 1
+        `OPTIONAL MATCH (x:Meeting)
+         WITH coalesce(max(x.order), 0) + 1 AS nextOrder
+         MERGE (m:Entity:Meeting {id: $id})
+         ON CREATE SET m.createdBy = $who, m.createdAt = $at, m.order = nextOrder
          SET m.name = $name, m.nameDe = $nameDe, m.kind = $kind, m.status = $status,
            m.year = $year, m.date = $date, m.updatedBy = $who, m.updatedAt = $at
          WITH m
