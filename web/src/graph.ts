@@ -225,8 +225,8 @@ export class GraphView {
       fit: options.fit ?? true,
       padding: 40,
       nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 95,
-      nodeRepulsion: () => 9000,
+      idealEdgeLength: () => 140,
+      nodeRepulsion: () => 40000,
       packComponents: true,
     } as cytoscape.LayoutOptions);
     this.layoutRun = run;
