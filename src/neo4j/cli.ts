@@ -1,5 +1,6 @@
-// `npm run neo4j`: a local Neo4j on .data/neo4j until Ctrl-C. Ports: NEO4J_BOLT_PORT and
-// NEO4J_HTTP_PORT, or 7687 and 7474 (the usual ones, so Neo4j Browser's defaults fit).
+// `npm run neo4j`: a local Neo4j until Ctrl-C, with its data in NEO4J_DATA_DIR or .data/neo4j
+// (the one `npm start` uses), on NEO4J_BOLT_PORT and NEO4J_HTTP_PORT or 7687 and 7474 (the
+// usual ports, so that Neo4j Browser's defaults fit).
 import path from 'node:path';
 import { startNeo4j } from './launcher';
 
@@ -14,7 +15,9 @@ function port(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(__dirname, '..', '..', '.data', 'neo4j');
+  const dataDir = path.resolve(
+    process.env.NEO4J_DATA_DIR || path.join(__dirname, '..', '..', '.data', 'neo4j'),
+  );
   const neo4j = await startNeo4j({
     dataDir,
     boltPort: port('NEO4J_BOLT_PORT', 7687),
