@@ -173,6 +173,9 @@ describe('explorer page', () => {
     expect(view.dy).toBeLessThan(0.05);
     await expect(page.getByTestId('details-title').textContent()).resolves.toMatch(/Sala Dogana/);
     expect(hashParams(page.url()).get('sel')).toBe(id);
+    // No answer to an earlier keystroke reopens the list once a hit is chosen.
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('search-results').isVisible()).toBe(false);
     await shot('03-search-hit-centred');
   });
 

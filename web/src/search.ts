@@ -111,6 +111,7 @@ export function combobox(options: {
   const choose = (i: number) => {
     const hit = hits[i];
     if (!hit) return;
+    sequence++; // answers still on their way are for a question no longer asked
     open(false);
     if (options.keepValue) {
       chosen = hit.entity;
@@ -121,11 +122,13 @@ export function combobox(options: {
     options.onChoose(hit.entity);
   };
 
-  const runSearch = debounce(async (text: string) => {
-    const mine = ++sequence;
+  // Each keystroke takes a ticket; only the newest ticket's answer is shown, and none
+  // once a hit was chosen or the box was left.
+  const runSearch = debounce(async (text: string, mine: number) => {
+    if (mine !== sequence) return;
     try {
       const result = await search(text);
-      if (mine !== sequence) return; // a newer keystroke has already asked again
+      if (mine !== sequence || document.activeElement !== input) return;
       hits = result;
       active = hits.length ? 0 : -1;
       renderHits();
@@ -153,7 +156,7 @@ export function combobox(options: {
       open(false);
       return;
     }
-    runSearch(text);
+    runSearch(text, ++sequence);
   });
 
   input.addEventListener('keydown', (e) => {
@@ -169,6 +172,7 @@ export function combobox(options: {
         choose(Math.max(active, 0));
       }
     } else if (e.key === 'Escape') {
+      sequence++;
       open(false);
     }
   });
