@@ -1,5 +1,5 @@
 import neo4j, { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
-import { translateNeo4jError } from './errors';
+import { isConnectivityError, isRetryableConflict, translateNeo4jError } from './errors';
 import { toPlain } from './plain';
 
 export { toPlain };
@@ -11,7 +11,16 @@ export interface DatabaseOptions {
   database: string;
   /** Called once per round trip to Neo4j (a query or a transaction); tests count them. */
   onRoundTrip?: () => void;
+  /** Neo4j ends a transaction that runs longer (also one waiting for a lock). Default 10 s. */
+  transactionTimeoutMs?: number;
+  /** Connections to Neo4j (default 50); a request waits connectionAcquisitionTimeoutMs for one. */
+  maxConnectionPoolSize?: number;
+  /** Default 5 s. */
+  connectionAcquisitionTimeoutMs?: number;
 }
+
+/** How long transactions that lost a conflict (deadlock, lock) are retried. */
+const CONFLICT_RETRY_MS = 5_000;
 
 type Params = Record<string, unknown>;
 
@@ -49,7 +58,8 @@ export function toNeo4jParams(value: unknown): unknown {
   return value;
 }
 
-function withIntegerParams(tx: ManagedTransaction): ManagedTransaction {
+/** The work sees a ManagedTransaction (run only): commit and rollback stay ours. */
+function withIntegerParams(tx: Pick<ManagedTransaction, 'run'>): ManagedTransaction {
   const run = tx.run.bind(tx);
   return Object.assign(Object.create(tx) as ManagedTransaction, {
     run: (cypher: string, params?: Params) => run(cypher, toNeo4jParams(params ?? {}) as Params),
@@ -60,31 +70,60 @@ export function createDatabase(options: DatabaseOptions): Database {
   const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     // Fail fast when Neo4j is gone: the API must answer SERVICE_UNAVAILABLE quickly.
     connectionTimeout: 3_000,
-    connectionAcquisitionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
-    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? 5_000,
+    maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
     disableLosslessIntegers: false,
   });
+  const transactionTimeout = options.transactionTimeoutMs ?? 10_000;
   const sessionConfig = (mode: 'READ' | 'WRITE') => ({
     database: options.database,
     defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
   });
 
+  async function attempt<R>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<R>,
+  ): Promise<R> {
+    const session = driver.session(sessionConfig(mode));
+    try {
+      const tx = session.beginTransaction({ timeout: transactionTimeout });
+      try {
+        const result = await work(withIntegerParams(tx));
+        await tx.commit();
+        return result;
+      } catch (error) {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Our own retry loop instead of the driver's executeRead/executeWrite, whose retries of an
+   * unreachable server take seconds: transactions that lost a conflict (deadlock, lock) are
+   * retried for up to CONFLICT_RETRY_MS with a short jittered backoff; a read meeting a dead connection (left over from
+   * a Neo4j restart) is tried once more; anything else fails at once, so that the API answers
+   * SERVICE_UNAVAILABLE quickly. Writes are not repeated after a connection failure: the
+   * commit may have happened, and a non-idempotent write must not be applied twice.
+   */
   async function transaction<R>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<R>,
   ): Promise<R> {
     options.onRoundTrip?.();
-    const session = driver.session(sessionConfig(mode));
-    try {
-      const typedWork = (tx: ManagedTransaction) => work(withIntegerParams(tx));
-      return mode === 'READ'
-        ? await session.executeRead(typedWork)
-        : await session.executeWrite(typedWork);
-    } catch (error) {
-      throw translateNeo4jError(error);
-    } finally {
-      await session.close();
+    const started = Date.now();
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt(mode, work);
+      } catch (error) {
+        const conflict =
+          isRetryableConflict(error, mode) && Date.now() - started < CONFLICT_RETRY_MS;
+        const staleConnection = mode === 'READ' && tries === 1 && isConnectivityError(error);
+        if (!conflict && !staleConnection) throw translateNeo4jError(error);
+        if (conflict) await sleep(Math.min(200, 10 * 2 ** tries) * (0.5 + Math.random()));
+      }
     }
   }
 
@@ -106,3 +145,5 @@ export function createDatabase(options: DatabaseOptions): Database {
     close: () => driver.close(),
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

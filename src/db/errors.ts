@@ -27,28 +27,65 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
+const CONNECTIVITY_MESSAGE =
+  /connection acquisition timed out|Pool is closed|connect ECONNREFUSED|Connection was closed|ECONNRESET|socket hang up/i;
+
+// Neo4j ended the transaction because it ran (or waited for a lock) beyond its timeout.
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+// Lost a conflict with another transaction and was rolled back: safe to try again.
+const CONFLICT_CODES = new Set([
+  'Neo.TransientError.Transaction.DeadlockDetected',
+  'Neo.TransientError.Transaction.Outdated',
+  'Neo.TransientError.Transaction.ConstraintsChanged',
+  'Neo.TransientError.Transaction.LeaderSwitch',
+]);
+
+const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+const codeOf = (error: unknown) => (error instanceof Neo4jError ? (error.code ?? '') : '');
+
+/** The connection to Neo4j failed (not the query): the server is down or restarting. */
+export function isConnectivityError(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    (UNAVAILABLE_CODES.has(codeOf(error)) || CONNECTIVITY_MESSAGE.test(error.message))
+  );
+}
+
+/**
+ * A deadlock or similar conflict between transactions: retrying the whole one is safe. A
+ * write that hit a uniqueness constraint may have lost a race (a concurrent writer took the
+ * id it had found free): one more try sees that id taken; a true duplicate fails again.
+ */
+export function isRetryableConflict(error: unknown, mode: 'READ' | 'WRITE'): boolean {
+  const code = codeOf(error);
+  return CONFLICT_CODES.has(code) || (mode === 'WRITE' && code === CONSTRAINT_VIOLATION);
+}
 
 /** The one place that turns Neo4j failures into GraphQL errors with a code. */
 export function translateNeo4jError(error: unknown): Error {
   if (error instanceof GraphQLError) return error;
   if (error instanceof Neo4jError) {
     const code = error.code ?? '';
-    if (
-      UNAVAILABLE_CODES.has(code) ||
-      code.startsWith('Neo.TransientError') ||
-      /connection acquisition timed out|Pool is closed|connect ECONNREFUSED|Connection was closed/i.test(
-        error.message,
-      )
-    ) {
+    if (TIMEOUT_CODES.has(code)) {
+      return apiError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'The graph database did not answer in time; try again shortly.',
+        { cause: 'timeout' },
+      );
+    }
+    if (isConnectivityError(error) || code.startsWith('Neo.TransientError')) {
       return apiError(
         ErrorCode.SERVICE_UNAVAILABLE,
         'The graph database is not available now; try again shortly.',
-        {
-          cause: code || 'unreachable',
-        },
+        { cause: code || 'unreachable' },
       );
     }
-    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    if (code === CONSTRAINT_VIOLATION) {
       return apiError(
         ErrorCode.CONFLICT,
         'That would create a duplicate: an entity with this id exists.',

@@ -18,7 +18,9 @@ import { resolvers } from './resolvers';
 
 export const SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema.graphql');
 const WEB_DIST = path.join(__dirname, '..', '..', 'web', 'dist');
+const GRAPHIQL_DIST = path.join(__dirname, '..', '..', 'graphiql', 'dist');
 const BODY_LIMIT = '100kb';
+const MAX_TOKENS = 2000;
 
 export interface ApiServer {
   app: Express;
@@ -66,7 +68,9 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     maxDepth: { n: 8 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 10 },
-    maxTokens: { n: 2000 },
+    // Tokens are limited by graphql-js's own parser below: armor's token plugin re-parses the
+    // document and turns every syntax error into an HTTP 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 5000 },
     blockFieldSuggestion: { enabled: config.production },
   });
@@ -74,6 +78,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   const apollo = new ApolloServer<Context>({
     typeDefs: fs.readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers,
+    parseOptions: { maxTokens: MAX_TOKENS },
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
     allowBatchedHttpRequests: false,
@@ -128,6 +133,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     }),
   );
 
+  if (fs.existsSync(GRAPHIQL_DIST)) app.use('/graphiql', express.static(GRAPHIQL_DIST));
   if (fs.existsSync(WEB_DIST)) app.use(express.static(WEB_DIST, { index: 'index.html' }));
   app.use(httpErrorHandler(logger));
 
