@@ -163,60 +163,58 @@ export class CurationRepository {
   createAction(
     fields: Required<Pick<ActionFields, 'name' | 'kind'>> & ActionFields,
     prov: Provenance,
-  ) {
-    return this.db.writeTransaction(async (tx) => {
-      await requireRefs(tx, actionRefs(fields));
-      const id = await freeId(tx, 'action', fields.name);
-      await tx.run(`CREATE (a:Entity:Action {id: $id, createdBy: $who, createdAt: $at})`, {
-        id,
-        who: prov.who,
-        at: prov.at,
-      });
-      await writeActionFields(tx, id, fields, prov);
-      await attachSource(tx, id, prov);
-      return id;
-    });
+  ): Promise<string> {
+    return this.save('Action', { name: fields.name }, actionRefs(fields), prov, (tx, id) =>
+      writeActionFields(tx, id, fields, prov),
+    );
   }
 
-  updateAction(id: string, fields: ActionFields, prov: Provenance): Promise<void> {
-    return this.db.writeTransaction(async (tx) => {
-      await requireRefs(tx, [{ field: 'id', id, labels: ['Action'] }, ...actionRefs(fields)]);
-      if (fields.partOfId === id) {
-        throw apiError(ErrorCode.BAD_USER_INPUT, 'partOfId: an action cannot be part of itself.', {
-          field: 'partOfId',
-        });
-      }
-      await writeActionFields(tx, id, fields, prov);
-      await attachSource(tx, id, prov);
-    });
+  async updateAction(id: string, fields: ActionFields, prov: Provenance): Promise<void> {
+    if (fields.partOfId === id) {
+      throw apiError(ErrorCode.BAD_USER_INPUT, 'partOfId: an action cannot be part of itself.', {
+        field: 'partOfId',
+      });
+    }
+    await this.save('Action', { id }, actionRefs(fields), prov, (tx) =>
+      writeActionFields(tx, id, fields, prov),
+    );
   }
 
   createInstitution(
     fields: Required<Pick<InstitutionFields, 'name' | 'kind'>> & InstitutionFields,
     prov: Provenance,
   ): Promise<string> {
-    return this.db.writeTransaction(async (tx) => {
-      await requireRefs(tx, ref('cityId', fields.cityId, ['City']));
-      const id = await freeId(tx, 'institution', fields.name);
-      await tx.run(`CREATE (i:Entity:Institution {id: $id, createdBy: $who, createdAt: $at})`, {
-        id,
-        who: prov.who,
-        at: prov.at,
-      });
-      await writeInstitutionFields(tx, id, fields, prov);
-      await attachSource(tx, id, prov);
-      return id;
-    });
+    const refs = ref('cityId', fields.cityId, ['City']);
+    return this.save('Institution', { name: fields.name }, refs, prov, (tx, id) =>
+      writeInstitutionFields(tx, id, fields, prov),
+    );
   }
 
-  updateInstitution(id: string, fields: InstitutionFields, prov: Provenance): Promise<void> {
+  async updateInstitution(id: string, fields: InstitutionFields, prov: Provenance): Promise<void> {
+    const refs = ref('cityId', fields.cityId, ['City']);
+    await this.save('Institution', { id }, refs, prov, (tx) =>
+      writeInstitutionFields(tx, id, fields, prov),
+    );
+  }
+
+  /**
+   * One create or update of an action or institution, in one transaction: the references
+   * are checked first, a new node gets a free id from its name, then fields and source.
+   */
+  private save(
+    label: 'Action' | 'Institution',
+    target: { id: string } | { name: string },
+    refs: Reference[],
+    prov: Provenance,
+    writeFields: (tx: Tx, id: string) => Promise<void>,
+  ): Promise<string> {
     return this.db.writeTransaction(async (tx) => {
-      await requireRefs(tx, [
-        { field: 'id', id, labels: ['Institution'] },
-        ...ref('cityId', fields.cityId, ['City']),
-      ]);
-      await writeInstitutionFields(tx, id, fields, prov);
+      const existing = 'id' in target ? [{ field: 'id', id: target.id, labels: [label] }] : [];
+      await requireRefs(tx, [...existing, ...refs]);
+      const id = 'id' in target ? target.id : await createNode(tx, label, target.name, prov);
+      await writeFields(tx, id);
       await attachSource(tx, id, prov);
+      return id;
     });
   }
 
@@ -228,6 +226,17 @@ export class CurationRepository {
     );
     return (rows[0]?.deleted ?? 0) > 0;
   }
+}
+
+/** A new, empty entity node with a free id made from its name. */
+async function createNode(tx: Tx, label: string, name: string, prov: Provenance): Promise<string> {
+  const id = await freeId(tx, label.toLowerCase(), name);
+  await tx.run(`CREATE (n:Entity:${label} {id: $id, createdBy: $who, createdAt: $at})`, {
+    id,
+    who: prov.who,
+    at: prov.at,
+  });
+  return id;
 }
 
 function ref(field: string, id: string | null | undefined, labels: string[]): Reference[] {
