@@ -38,7 +38,16 @@ export interface StartNeo4jOptions {
   httpPort?: number;
   /** Do not echo the server's and Maven's output (it still goes to `<dataDir>/neo4j.log`). */
   quiet?: boolean;
+  /**
+   * Optional plugins to put into the server's plugins directory (none by default): `apoc` is
+   * APOC Core of the same Neo4j version, which e.g. @neo4j/graphql needs (see bench/).
+   */
+  plugins?: Neo4jPlugin[];
 }
+
+/** Plugins the launcher build provides, each in target/plugins/<name> (see pom.xml). */
+export const NEO4J_PLUGINS = ['apoc'] as const;
+export type Neo4jPlugin = (typeof NEO4J_PLUGINS)[number];
 
 export interface LocalNeo4j {
   uri: string;
@@ -58,12 +67,17 @@ export function launcherCommand(options: {
   boltPort: number;
   httpPort: number;
   javaHome?: string;
+  plugins?: readonly Neo4jPlugin[];
 }): { command: string; args: string[] } {
   const { launcherDir, dataDir, boltPort, httpPort, javaHome } = options;
   const target = path.join(launcherDir, 'target');
-  const classpath = [path.join(target, 'classes'), path.join(target, 'lib', '*')].join(
-    path.delimiter,
-  );
+  // Plugins go on the classpath too, as Neo4j's own start script puts plugins/* there: APOC's
+  // kernel extensions (e.g. its config) are found only through the classpath.
+  const classpath = [
+    path.join(target, 'classes'),
+    path.join(target, 'lib', '*'),
+    ...(options.plugins ?? []).map((plugin) => path.join(target, 'plugins', plugin, '*')),
+  ].join(path.delimiter);
   return {
     command: javaHome ? path.join(javaHome, 'bin', 'java') : 'java',
     args: [
@@ -108,6 +122,7 @@ export function launcherNeedsBuild(launcherDir = LAUNCHER_DIR): boolean {
   const outputs = [
     path.join(launcherDir, 'target', 'classes', 'launcher', 'Launcher.class'),
     path.join(launcherDir, 'target', 'lib'),
+    ...NEO4J_PLUGINS.map((plugin) => path.join(launcherDir, 'target', 'plugins', plugin)),
   ];
   if (!outputs.every((file) => fs.existsSync(file))) return true;
   const builtAt = Math.min(...outputs.map((file) => fs.statSync(file).mtimeMs));
@@ -162,6 +177,28 @@ export async function buildLauncher(
   }
 }
 
+/**
+ * Makes `<home>/plugins` hold exactly the requested plugins' jars: copies them from the
+ * launcher build and removes those of plugins not requested (a data directory started once
+ * with a plugin does not keep it). Other files there are left alone.
+ */
+export function syncPlugins(
+  pluginsDir: string,
+  requested: readonly Neo4jPlugin[],
+  launcherDir = LAUNCHER_DIR,
+): void {
+  fs.mkdirSync(pluginsDir, { recursive: true });
+  for (const plugin of NEO4J_PLUGINS) {
+    const builtDir = path.join(launcherDir, 'target', 'plugins', plugin);
+    const jars = fs.existsSync(builtDir) ? fs.readdirSync(builtDir) : [];
+    for (const jar of jars) {
+      const target = path.join(pluginsDir, jar);
+      if (requested.includes(plugin)) fs.copyFileSync(path.join(builtDir, jar), target);
+      else fs.rmSync(target, { force: true });
+    }
+  }
+}
+
 /** Starts a local Neo4j and resolves once Bolt answers. */
 export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j> {
   const dataDir = path.resolve(options.dataDir);
@@ -172,6 +209,8 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
   const httpPort = options.httpPort ?? (free.find((port) => port !== boltPort) as number);
 
   fs.mkdirSync(dataDir, { recursive: true });
+  // The Java launcher runs the server with <dataDir>/home as its home.
+  syncPlugins(path.join(dataDir, 'home', 'plugins'), options.plugins ?? []);
   const logFile = path.join(dataDir, 'neo4j.log');
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   log.write(`--- ${new Date().toISOString()} starting Neo4j: Bolt ${boltPort}, HTTP ${httpPort}\n`);
@@ -181,6 +220,7 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
     boltPort,
     httpPort,
     javaHome: process.env.JAVA_HOME,
+    plugins: options.plugins,
   });
   const child = spawn(command, args, { cwd: dataDir, stdio: 'pipe', detached: false });
   track(child);
