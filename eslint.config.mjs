@@ -9,6 +9,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'web/dist/',
+      'graphiql/dist/',
       'src/generated/',
       'tools/neo4j/target/',
       '.data/',
