@@ -13,6 +13,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends wget && rm -rf 
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm install --no-save tsx@4
 COPY --from=build /app/web/dist ./web/dist
+COPY --from=build /app/graphiql/dist ./graphiql/dist
 COPY schema.graphql tsconfig.json ./
 COPY src ./src
 COPY cypher ./cypher

@@ -83,7 +83,8 @@ beforeAll(async () => {
     cwd: ROOT,
     stdio: 'inherit',
   });
-  fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  // Screenshots are overwritten by name; other tests keep theirs in the same folder.
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   api = await startTestApi();
   browser = await launchBrowser();
   page = await browser.newPage({ width: 1366, height: 900 });
