@@ -1,0 +1,268 @@
+// The pieces the benchmark (bench/run.ts) and its smoke test share: loading a scale, the
+// API servers in child processes, one request of each kind, timing.
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Database } from '../src/db/database';
+import { applySchema, writeGraph } from '../src/ingest';
+import { generateGraph, type GeneratedGraph } from './generate';
+import type { ServerStats } from './server';
+
+export interface LoadResult {
+  graph: GeneratedGraph;
+  nodes: number;
+  relationships: number;
+  seconds: number;
+  relationshipsPerSecond: number;
+}
+
+/** Empties the database (in chunks, so a big graph fits the heap). */
+export async function emptyDatabase(driver: Driver): Promise<void> {
+  const session = driver.session({ database: 'neo4j' });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Generates the graph of a scale and loads it through writeGraph, batch by batch, timed. */
+export async function loadScale(
+  db: Database,
+  scale: number,
+  options: { batchSize?: number } = {},
+): Promise<LoadResult> {
+  await emptyDatabase(db.driver);
+  await applySchema(db);
+  const graph = generateGraph(scale);
+  const started = process.hrtime.bigint();
+  await writeGraph(db, graph, { batchSize: options.batchSize ?? 1000, singleTransaction: false });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // Full-text results must see the new nodes before anything is measured.
+  await db.write('CALL db.awaitIndexes(300)');
+  return {
+    graph,
+    nodes: graph.nodes.length,
+    relationships: graph.relationships.length,
+    seconds,
+    relationshipsPerSecond: graph.relationships.length / seconds,
+  };
+}
+
+export interface BenchServer {
+  kind: 'ours' | 'peer';
+  url: string;
+  stats(): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/server.ts in its own Node process (tsx), on a free port. */
+export async function startServer(kind: 'ours' | 'peer', neo4jUri: string): Promise<BenchServer> {
+  const child: ChildProcess = fork(path.join(__dirname, 'server.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_SERVER: kind, NEO4J_URI: neo4jUri },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));
+    child.on('message', (message: { type: string; port?: number }) => {
+      if (message.type === 'ready') resolve(message.port as number);
+    });
+  });
+  return {
+    kind,
+    url: `http://127.0.0.1:${port}/graphql`,
+    stats: () =>
+      new Promise<ServerStats>((resolve) => {
+        const onMessage = (message: ServerStats) => {
+          if (message.type !== 'stats') return;
+          child.off('message', onMessage);
+          resolve(message);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'stats' });
+      }),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.removeAllListeners('exit');
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string }>;
+}
+
+/** One GraphQL request over HTTP; throws on HTTP or GraphQL errors. */
+export async function graphql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as GraphQLBody;
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data;
+}
+
+/** One raw query through neo4j-driver; its `data` column, Integers as JS numbers. */
+export async function rawData(
+  driver: Driver,
+  cypher: string,
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const result = await driver.executeQuery(cypher, toIntegers(params), {
+    database: 'neo4j',
+    routing: neo4j.routing.READ,
+  });
+  return plain(result.records[0]?.get('data')) as Record<string, unknown>;
+}
+
+function toIntegers(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, Number.isInteger(v) ? neo4j.int(v as number) : v]),
+  );
+}
+
+function plain(value: unknown): unknown {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
+
+export interface LatencySummary {
+  /** Median over rounds of each round's p50 / p99, milliseconds. */
+  p50: number;
+  p99: number;
+  samples: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] as number;
+}
+
+export function median(values: number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+/**
+ * Latency of two ways of doing the same thing, one request at a time: a warm-up, then
+ * rounds that alternate between them (so drift hits both alike).
+ */
+export async function compareLatency(
+  ways: Record<string, () => Promise<unknown>>,
+  options: { warmup: number; rounds: number; perRound: number },
+): Promise<Record<string, LatencySummary>> {
+  const names = Object.keys(ways);
+  for (const name of names) for (let i = 0; i < options.warmup; i++) await ways[name]!();
+  const perRound: Record<string, { p50: number[]; p99: number[] }> = Object.fromEntries(
+    names.map((name) => [name, { p50: [], p99: [] }]),
+  );
+  for (let round = 0; round < options.rounds; round++) {
+    for (const name of names) {
+      const times: number[] = [];
+      for (let i = 0; i < options.perRound; i++) {
+        const started = process.hrtime.bigint();
+        await ways[name]!();
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      times.sort((a, b) => a - b);
+      perRound[name]!.p50.push(percentile(times, 50));
+      perRound[name]!.p99.push(percentile(times, 99));
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        p50: median(perRound[name]!.p50),
+        p99: median(perRound[name]!.p99),
+        samples: options.rounds * options.perRound,
+      },
+    ]),
+  );
+}
+
+export interface ThroughputSummary {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Server CPU milliseconds per request. */
+  cpuMsPerRequest: number;
+}
+
+/** autocannon against one server: a warm-up run, then `rounds` timed runs (median req/s). */
+export async function throughput(
+  server: BenchServer,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { connections: number; seconds: number; rounds: number },
+): Promise<ThroughputSummary> {
+  const body = JSON.stringify({ query, variables });
+  const run = (seconds: number) =>
+    autocannon({
+      url: server.url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections: options.connections,
+      duration: seconds,
+    });
+  await run(Math.max(1, Math.round(options.seconds / 2)));
+  const rounds: ThroughputSummary[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    const before = await server.stats();
+    const result = await run(options.seconds);
+    const after = await server.stats();
+    const requests = result.requests.total;
+    rounds.push({
+      requestsPerSecond: requests / options.seconds,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+      cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, requests),
+    });
+  }
+  const pick = (key: keyof ThroughputSummary) => median(rounds.map((r) => r[key]));
+  return {
+    requestsPerSecond: pick('requestsPerSecond'),
+    p50: pick('p50'),
+    p99: pick('p99'),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    cpuMsPerRequest: pick('cpuMsPerRequest'),
+  };
+}
+
+/** Database round trips of one request (the server's counter before and after). */
+export async function roundTripsOf(
+  server: BenchServer,
+  request: () => Promise<unknown>,
+): Promise<number> {
+  const before = await server.stats();
+  await request();
+  const after = await server.stats();
+  return after.roundTrips - before.roundTrips;
+}

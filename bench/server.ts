@@ -1,0 +1,109 @@
+// One API server in its own process, so that its CPU time is its own: `ours` (createServer of
+// src/graphql/server.ts) or `peer` (@neo4j/graphql by Apollo). Started by bench/run.ts with
+// fork(); tells its port over IPC and answers {type: 'stats'} with CPU time and database
+// round trips so far. Environment: BENCH_SERVER (ours|peer), NEO4J_URI.
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import neo4j, { type Driver } from 'neo4j-driver';
+import pino from 'pino';
+import { createDatabase } from '../src/db/database';
+import { createServer } from '../src/graphql/server';
+import { peerSchema } from './peer';
+
+export interface ServerStats {
+  type: 'stats';
+  /** User + system CPU time of this process, microseconds. */
+  cpuMicros: number;
+  /** Transactions / queries sent to Neo4j. */
+  roundTrips: number;
+}
+
+const counter = { roundTrips: 0 };
+
+/** Counts every session's transactions and auto-commit queries of the peer's driver. */
+function countingDriver(driver: Driver): Driver {
+  const session = driver.session.bind(driver);
+  driver.session = ((config) => {
+    const s = session(config);
+    for (const method of ['run', 'executeRead', 'executeWrite', 'beginTransaction'] as const) {
+      const original = (s[method] as (...args: unknown[]) => unknown).bind(s);
+      (s as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        counter.roundTrips += 1;
+        return original(...args);
+      };
+    }
+    return s;
+  }) as Driver['session'];
+  return driver;
+}
+
+async function main(): Promise<void> {
+  const kind = process.env.BENCH_SERVER;
+  const uri = process.env.NEO4J_URI;
+  if (!uri || (kind !== 'ours' && kind !== 'peer')) {
+    throw new Error('BENCH_SERVER (ours|peer) and NEO4J_URI must be set');
+  }
+  let app: express.Express;
+  let stop: () => Promise<void>;
+  if (kind === 'ours') {
+    const db = createDatabase({
+      uri,
+      user: 'neo4j',
+      password: 'neo4j',
+      database: 'neo4j',
+      onRoundTrip: () => (counter.roundTrips += 1),
+    });
+    const api = await createServer({
+      config: { apiKeys: new Map(), production: true },
+      db,
+      logger: pino({ level: 'silent' }),
+    });
+    app = api.app;
+    stop = async () => {
+      await api.stop();
+      await db.close();
+    };
+  } else {
+    const driver = countingDriver(neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j')));
+    const apollo = new ApolloServer({ schema: await peerSchema(driver) });
+    await apollo.start();
+    app = express();
+    app.use(
+      '/graphql',
+      express.json({ limit: '100kb' }),
+      expressMiddleware(apollo, { context: async () => ({}) }),
+    );
+    stop = async () => {
+      await apollo.stop();
+      await driver.close();
+    };
+  }
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'stats') {
+      const cpu = process.cpuUsage();
+      const stats: ServerStats = {
+        type: 'stats',
+        cpuMicros: cpu.user + cpu.system,
+        roundTrips: counter.roundTrips,
+      };
+      process.send?.(stats);
+    } else if (message.type === 'stop') {
+      server.closeAllConnections();
+      server.close();
+      void stop().then(() => process.exit(0));
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.send?.({ type: 'ready', port });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

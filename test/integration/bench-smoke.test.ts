@@ -1,0 +1,107 @@
+// Smoke version of `npm run bench` (bench/): the generator at the smallest scale, loaded
+// through writeGraph in batches, then each benchmark's query path once: our API and the
+// hand-written raw Cypher return the same data for every contract read operation, and the
+// @neo4j/graphql peer answers its operations. Correctness only, no timing assertions.
+// It starts its own Neo4j with APOC (the peer needs it), apart from the suite's database.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateGraph } from '../../bench/generate';
+import {
+  graphql,
+  loadScale,
+  rawData,
+  roundTripsOf,
+  startServer,
+  throughput,
+  type BenchServer,
+  type LoadResult,
+} from '../../bench/harness';
+import {
+  canonical,
+  contractDocuments,
+  rawQuery,
+  READ_OPERATIONS,
+  variablesOf,
+} from '../../bench/operations';
+import { PEER_OPERATIONS } from '../../bench/peer';
+import { createDatabase, type Database } from '../../src/db/database';
+import { startNeo4j, type LocalNeo4j } from '../../src/neo4j/launcher';
+
+jest.setTimeout(240_000);
+
+describe('benchmark smoke run', () => {
+  let dataDir: string;
+  let neo4j: LocalNeo4j;
+  let db: Database;
+  let ours: BenchServer;
+  let peer: BenchServer;
+  let load: LoadResult;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-smoke-'));
+    neo4j = await startNeo4j({ dataDir, quiet: true, plugins: ['apoc'] });
+    db = createDatabase({ uri: neo4j.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' });
+    load = await loadScale(db, 1, { batchSize: 100 });
+    ours = await startServer('ours', neo4j.uri);
+    peer = await startServer('peer', neo4j.uri);
+  });
+
+  afterAll(async () => {
+    await ours?.stop();
+    await peer?.stop();
+    await db?.close();
+    await neo4j?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the generator is deterministic, grows with the scale and loads completely', async () => {
+    const small = generateGraph(1);
+    expect(generateGraph(1)).toEqual(small);
+    const larger = generateGraph(3);
+    expect(larger.nodes.length).toBeGreaterThan(2.5 * small.nodes.length);
+    expect(larger.relationships.length).toBeGreaterThan(2.5 * small.relationships.length);
+    const [counts] = await db.read<{ nodes: number; relationships: number }>(
+      'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships',
+    );
+    expect(counts).toEqual({ nodes: load.nodes, relationships: load.relationships });
+    expect(load.relationshipsPerSecond).toBeGreaterThan(0);
+  });
+
+  test.each(READ_OPERATIONS)('%s: our API and the raw Cypher return the same data', async (op) => {
+    const document = contractDocuments().get(op) as string;
+    const variables = variablesOf(op, load.graph.sample);
+    const api = await graphql(ours.url, document, variables);
+    const raw = rawQuery(op, load.graph.sample);
+    const direct = await rawData(db.driver, raw.cypher, raw.params);
+    expect(canonical(api)).toEqual(canonical(direct));
+    // Not a trivial answer: the sample ids exist and lists are filled.
+    expect(JSON.stringify(api)).toMatch(/"id":"[a-z]+\/bench-/);
+    // The round-trip count works and stays small (batched loaders, no N+1).
+    const trips = await roundTripsOf(ours, () => graphql(ours.url, document, variables));
+    expect(trips).toBeGreaterThanOrEqual(1);
+    expect(trips).toBeLessThanOrEqual(10);
+  });
+
+  test.each(Object.keys(PEER_OPERATIONS))('%s: the @neo4j/graphql peer answers', async (op) => {
+    const operation = op as keyof typeof PEER_OPERATIONS;
+    const variables = variablesOf(operation, load.graph.sample);
+    const data = await graphql(peer.url, PEER_OPERATIONS[operation] as string, variables);
+    const list = Object.values(data)[0] as unknown[];
+    expect(list.length).toBeGreaterThan(0);
+  });
+
+  test('the throughput path (autocannon, server CPU) runs against both servers', async () => {
+    const document = contractDocuments().get('Cities') as string;
+    const options = { connections: 2, seconds: 1, rounds: 1 };
+    for (const [server, query] of [
+      [ours, document],
+      [peer, PEER_OPERATIONS.Cities as string],
+    ] as const) {
+      const result = await throughput(server, query, {}, options);
+      expect(result.errors).toBe(0);
+      expect(result.requestsPerSecond).toBeGreaterThan(0);
+      expect(result.cpuMsPerRequest).toBeGreaterThan(0);
+    }
+  });
+});
