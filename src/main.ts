@@ -8,6 +8,8 @@ import { createLogger } from './logger';
 import { startNeo4j, type LocalNeo4j } from './neo4j/launcher';
 import { ensureReportLoaded } from './report-load';
 
+const SHUTDOWN_GRACE_MS = 15_000;
+
 async function main() {
   let config;
   try {
@@ -51,9 +53,18 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    // Stop accepting connections; in-flight requests finish, idle keep-alives close.
-    server.close();
+    // Stop accepting connections and close idle keep-alives; requests in flight finish (up
+    // to SHUTDOWN_GRACE_MS) before the database goes: closing it first would fail them.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    const idleCloser = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      logger.warn('shutdown grace period over: closing the remaining connections');
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    await drained;
+    clearInterval(idleCloser);
+    clearTimeout(deadline);
     await api.stop();
     await db.close();
     if (embedded) await embedded.stop();

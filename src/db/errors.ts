@@ -30,10 +30,15 @@ const UNAVAILABLE_CODES = new Set([
 const CONNECTIVITY_MESSAGE =
   /connection acquisition timed out|Pool is closed|connect ECONNREFUSED|Connection was closed|ECONNRESET|socket hang up/i;
 
-// Neo4j ended the transaction because it ran (or waited for a lock) beyond its timeout.
+// Neo4j ended the transaction because it ran beyond its timeout (LockClientStopped: while
+// it waited for a lock that another transaction held).
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.ClientError.Transaction.LockClientStopped',
+  'Neo.TransientError.Transaction.LockClientStopped',
+  'Neo.ClientError.Transaction.Terminated',
+  'Neo.TransientError.Transaction.Terminated',
 ]);
 
 // Lost a conflict with another transaction and was rolled back: safe to try again.
