@@ -1,73 +1,70 @@
 import type { Database } from '../db/database';
-import type {
-  ActionRecord,
-  CityRecord,
-  CountryRecord,
-  EntityRecord,
-  FieldOfActionRecord,
-  InstitutionRecord,
-  MeetingRecord,
-  PageRecord,
-} from './records';
-import { relationQuery, relations, type RelationName } from './relations';
+import type { EntityRecord, PageRecord } from './records';
+import { relationQuery, relations, relationSubquery, type RelationName } from './relations';
 
 /** Hard cap of every list the API returns; connections page beyond it. */
 export const MAX_LIST = 500;
 
 const projection = (v: string) => `${v} {.*, labels: labels(${v})}`;
-const chronological = 'coalesce(m.date, toString(m.year)), m.order, m.id';
 
-export interface MeetingFilter {
-  year?: number | null;
-  cityId?: string | null;
-  status?: string | null;
-  kind?: string | null;
-}
-export interface ActionFilter {
-  fieldId?: string | null;
-  leadId?: string | null;
-  kind?: string | null;
-  meetingId?: string | null;
-  orderBy?: 'NAME' | 'START' | null;
-}
-export interface InstitutionFilter {
-  kind?: string | null;
-  cityId?: string | null;
-}
 export interface Page {
   offset: number;
   limit: number;
 }
 
-// Filters are fixed Cypher fragments switched on by null-checks of their $params,
-// so one query text serves every combination (and its plan is cached).
-const meetingWhere = `
-WHERE ($year IS NULL OR m.year = $year)
-  AND ($status IS NULL OR m.status = $status)
-  AND ($kind IS NULL OR m.kind = $kind)
-  AND ($cityId IS NULL OR EXISTS { (m)-[:HELD_IN]->(:City {id: $cityId}) })`;
-const actionWhere = `
-WHERE ($kind IS NULL OR a.kind = $kind)
-  AND ($fieldId IS NULL OR EXISTS { (a)-[:IN_FIELD]->(:FieldOfAction {id: $fieldId}) })
-  AND ($leadId IS NULL OR EXISTS { (a)<-[:LEADS]-(:Entity {id: $leadId}) })
-  AND ($meetingId IS NULL OR EXISTS { (a)<-[:ADDRESSED]-(:Meeting {id: $meetingId}) })`;
-const institutionWhere = `
-WHERE ($kind IS NULL OR i.kind = $kind)
-  AND ($cityId IS NULL OR EXISTS { (i)-[:BASED_IN]->(:City {id: $cityId}) })`;
+/** Related nodes fetched with a list, by relation and then by the listed node's id. */
+export type RelatedByRelation = Map<RelationName, Map<string, unknown[]>>;
 
-function actionOrder(orderBy: ActionFilter['orderBy']): string {
-  return orderBy === 'START' ? 'a.start IS NULL, a.start, a.name, a.id' : 'a.name, a.id';
+export interface ListResult<T> {
+  items: T[];
+  related: RelatedByRelation;
 }
 
-function pagedQuery(match: string, variable: string, order: string): string {
-  return `
-CALL () { ${match} RETURN count(${variable}) AS totalCount }
-CALL () { ${match} WITH ${variable} ORDER BY ${order} SKIP $offset LIMIT $limit
-  RETURN collect(${projection(variable)}) AS items }
-RETURN totalCount, items`;
+interface ListSpec {
+  match: string;
+  /** The filter arguments the match uses; each is bound (null when absent). */
+  filters: string[];
+  order: (filter: Record<string, unknown>) => string;
 }
 
-/** Reads of entities: lists with filters, pages, lookups by id, and batched relations. */
+// Filters are fixed Cypher fragments switched on by null-checks of their $params, so one
+// query text serves every combination (and its plan is cached). The listed node is (n).
+const byName = () => 'n.name, n.id';
+const LISTS = {
+  Country: { match: 'MATCH (n:Country)', filters: [], order: byName },
+  City: { match: 'MATCH (n:City)', filters: [], order: byName },
+  FieldOfAction: { match: 'MATCH (n:FieldOfAction)', filters: [], order: byName },
+  Meeting: {
+    match: `MATCH (n:Meeting)
+      WHERE ($year IS NULL OR n.year = $year)
+        AND ($status IS NULL OR n.status = $status)
+        AND ($kind IS NULL OR n.kind = $kind)
+        AND ($cityId IS NULL OR EXISTS { (n)-[:HELD_IN]->(:City {id: $cityId}) })`,
+    filters: ['year', 'status', 'kind', 'cityId'],
+    order: () => 'coalesce(n.date, toString(n.year)), n.order, n.id',
+  },
+  Action: {
+    match: `MATCH (n:Action)
+      WHERE ($kind IS NULL OR n.kind = $kind)
+        AND ($fieldId IS NULL OR EXISTS { (n)-[:IN_FIELD]->(:FieldOfAction {id: $fieldId}) })
+        AND ($leadId IS NULL OR EXISTS { (n)<-[:LEADS]-(:Entity {id: $leadId}) })
+        AND ($meetingId IS NULL OR EXISTS { (n)<-[:ADDRESSED]-(:Meeting {id: $meetingId}) })`,
+    filters: ['kind', 'fieldId', 'leadId', 'meetingId'],
+    order: (filter) =>
+      filter.orderBy === 'START' ? 'n.start IS NULL, n.start, n.name, n.id' : 'n.name, n.id',
+  },
+  Institution: {
+    match: `MATCH (n:Institution)
+      WHERE ($kind IS NULL OR n.kind = $kind)
+        AND ($cityId IS NULL OR EXISTS { (n)-[:BASED_IN]->(:City {id: $cityId}) })`,
+    filters: ['kind', 'cityId'],
+    order: byName,
+  },
+} as const satisfies Record<string, ListSpec>;
+
+export type ListKind = keyof typeof LISTS;
+
+/** Reads of entities: filtered lists and pages, lookups by id, and batched relations. */
 export class EntityRepository {
   constructor(private readonly db: Database) {}
 
@@ -87,72 +84,57 @@ export class EntityRepository {
     return new Map(rows.map((row) => [row.id, row.items]));
   }
 
-  countries(): Promise<CountryRecord[]> {
-    return this.list(`MATCH (n:Country) RETURN ${projection('n')} AS node ORDER BY n.name`);
-  }
-
-  cities(page: Page = { offset: 0, limit: MAX_LIST }): Promise<PageRecord<CityRecord>> {
-    return this.page('MATCH (c:City)', 'c', 'c.name, c.id', {}, page);
-  }
-
-  fieldsOfAction(): Promise<FieldOfActionRecord[]> {
-    return this.list(`MATCH (n:FieldOfAction) RETURN ${projection('n')} AS node ORDER BY n.name`);
-  }
-
-  meetings(filter: MeetingFilter, page: Page): Promise<PageRecord<MeetingRecord>> {
-    return this.page(
-      `MATCH (m:Meeting) ${meetingWhere}`,
-      'm',
-      chronological,
-      nulls(filter, ['year', 'cityId', 'status', 'kind']),
-      page,
+  /**
+   * One page of a filtered list, in one query together with the given relations of every
+   * listed node (what the request selects of them), so nested fields need no round trip.
+   */
+  async list<T extends EntityRecord>(
+    kind: ListKind,
+    filter: Record<string, unknown>,
+    page: Page,
+    prefetch: readonly RelationName[] = [],
+  ): Promise<ListResult<T>> {
+    const spec: ListSpec = LISTS[kind];
+    const columns = prefetch
+      .map((name, i) => `, COLLECT { ${relationSubquery(relations[name], 'n')} } AS related${i}`)
+      .join('');
+    const rows = await this.db.read<Record<string, unknown> & { node: T }>(
+      `${spec.match}
+       WITH n ORDER BY ${spec.order(filter)} SKIP $offset LIMIT $limit
+       RETURN ${projection('n')} AS node${columns}`,
+      {
+        ...bound(filter, spec.filters),
+        offset: page.offset,
+        limit: Math.min(page.limit, MAX_LIST),
+      },
     );
-  }
-
-  actions(filter: ActionFilter, page: Page): Promise<PageRecord<ActionRecord>> {
-    const params = nulls(filter, ['fieldId', 'leadId', 'kind', 'meetingId']);
-    return this.page(
-      `MATCH (a:Action) ${actionWhere}`,
-      'a',
-      actionOrder(filter.orderBy),
-      params,
-      page,
+    const related: RelatedByRelation = new Map(
+      prefetch.map((name, i) => [
+        name,
+        new Map(rows.map((row) => [row.node.id, row[`related${i}`] as unknown[]])),
+      ]),
     );
+    return { items: rows.map((row) => row.node), related };
   }
 
-  institutions(filter: InstitutionFilter, page: Page): Promise<PageRecord<InstitutionRecord>> {
-    const params = nulls(filter, ['kind', 'cityId']);
-    return this.page(
-      `MATCH (i:Institution) ${institutionWhere}`,
-      'i',
-      'i.name, i.id',
-      params,
-      page,
-    );
-  }
-
-  private async list<T>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const rows = await this.db.read<{ node: T }>(`${cypher} LIMIT ${MAX_LIST}`, params);
-    return rows.map((row) => row.node);
-  }
-
-  private async page<T>(
-    match: string,
-    variable: string,
-    order: string,
-    params: Record<string, unknown>,
+  /** A page with the total count of the filtered list, for the Relay-style connections. */
+  async page<T extends EntityRecord>(
+    kind: ListKind,
+    filter: Record<string, unknown>,
     page: Page,
   ): Promise<PageRecord<T>> {
-    const [row] = await this.db.read<{ totalCount: number; items: T[] }>(
-      pagedQuery(match, variable, order),
-      { ...params, offset: page.offset, limit: page.limit },
-    );
-    return { items: row?.items ?? [], totalCount: row?.totalCount ?? 0, offset: page.offset };
+    const spec: ListSpec = LISTS[kind];
+    const [list, counted] = await Promise.all([
+      this.list<T>(kind, filter, page),
+      this.db.read<{ totalCount: number }>(`${spec.match} RETURN count(n) AS totalCount`, {
+        ...bound(filter, spec.filters),
+      }),
+    ]);
+    return { items: list.items, totalCount: counted[0]?.totalCount ?? 0, offset: page.offset };
   }
 }
 
-/** Every named filter key present, absent ones as null (Cypher needs each $param bound). */
-function nulls(filter: object, keys: string[]): Record<string, unknown> {
-  const values = filter as Record<string, unknown>;
-  return Object.fromEntries(keys.map((key) => [key, values[key] ?? null]));
+/** Every filter the query uses, absent ones as null (Cypher needs each $param bound). */
+function bound(filter: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, filter[key] ?? null]));
 }

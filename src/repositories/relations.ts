@@ -85,18 +85,75 @@ export const relations = {
 
 export type RelationName = keyof typeof relations;
 
+const quotesStatement = (spec: RelationSpec) => spec.pattern.includes('t:Source');
+
 /**
- * One query per relation, built once from the constants above (never from input).
- * Sources bring the English text of the statement they quote (Source.statementId).
+ * The related nodes of `parent` as a subquery body (for COLLECT { … }): each node with its
+ * labels and the properties of the relationship that leads to it. Sources also bring the
+ * English text of the statement they quote (Source.statementId).
  */
+export function relationSubquery(spec: RelationSpec, parent: string): string {
+  const sources = quotesStatement(spec);
+  return `MATCH ${spec.pattern.replace('(s)', `(${parent})`)}
+    ${sources ? 'OPTIONAL MATCH (quoted:Statement {id: t.statementId})' : ''}
+    WITH t, r${sources ? ', quoted' : ''} ORDER BY ${spec.orderBy}
+    RETURN t {.*, labels: labels(t), edge: properties(r)${sources ? ', quoteEn: quoted.textEn' : ''}}`;
+}
+
+/** One batched query per relation, built once from the constants above (never from input). */
 export function relationQuery(spec: RelationSpec): string {
-  const toSources = spec.pattern.includes('t:Source');
   return `
 UNWIND $ids AS id
 MATCH (s:${spec.from} {id: id})
-OPTIONAL MATCH ${spec.pattern}
-${toSources ? 'OPTIONAL MATCH (quoted:Statement {id: t.statementId})' : ''}
-WITH id, s, t, r${toSources ? ', quoted.textEn AS quoteEn' : ''} ORDER BY ${spec.orderBy}
-RETURN id, collect(CASE WHEN t IS NULL THEN null
-  ELSE t {.*, labels: labels(t), edge: properties(r)${toSources ? ', quoteEn: quoteEn' : ''}} END) AS items`;
+RETURN id, COLLECT { ${relationSubquery(spec, 's')} } AS items`;
 }
+
+/**
+ * Which relation serves each relationship field of each GraphQL type: the resolvers are made
+ * from this, and list queries use it to fetch the fields a request selects in the same query.
+ */
+export const fieldRelations = {
+  Country: { cities: 'citiesOfCountry', sources: 'sourcesOfEntity' },
+  City: {
+    country: 'countryOfCity',
+    institutions: 'institutionsOfCity',
+    hostedMeetings: 'hostedMeetings',
+    meetings: 'meetingsTakenPartIn',
+    leads: 'leads',
+    contributesTo: 'contributesTo',
+    sources: 'sourcesOfEntity',
+  },
+  Institution: {
+    city: 'cityOfInstitution',
+    memberOf: 'memberOf',
+    members: 'members',
+    meetings: 'meetingsOfInstitution',
+    leads: 'leads',
+    contributesTo: 'contributesTo',
+    sources: 'sourcesOfEntity',
+  },
+  Meeting: {
+    city: 'cityOfMeeting',
+    venue: 'venueOfMeeting',
+    topics: 'topics',
+    outcomes: 'outcomes',
+    actions: 'actionsOfMeeting',
+    participants: 'participants',
+    participations: 'participants',
+    previous: 'previousMeeting',
+    next: 'nextMeeting',
+    sources: 'sourcesOfEntity',
+  },
+  FieldOfAction: { actions: 'actionsInField', sources: 'sourcesOfEntity' },
+  Action: {
+    field: 'fieldOfAction',
+    leads: 'leadsOfAction',
+    contributors: 'contributorsOfAction',
+    meetings: 'meetingsOfAction',
+    partOf: 'partOf',
+    parts: 'parts',
+    sources: 'sourcesOfEntity',
+  },
+} as const satisfies Record<string, Record<string, RelationName>>;
+
+export type EntityTypeWithRelations = keyof typeof fieldRelations;

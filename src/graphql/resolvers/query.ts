@@ -1,6 +1,8 @@
 import type { QueryResolvers } from '../../generated/graphql';
 import { apiError, ErrorCode } from '../../db/errors';
-import { MAX_LIST } from '../../repositories/entities';
+import { MAX_LIST, type ListKind } from '../../repositories/entities';
+import type { GraphQLResolveInfo } from 'graphql';
+import { primeLoaders, selectedRelations } from '../prefetch';
 import { toLuceneQuery } from '../../repositories/search-query';
 import type {
   ActionRecord,
@@ -31,6 +33,24 @@ async function entityOfType<T extends EntityRecord>(
   return record && record.labels.includes(label) ? (record as T) : null;
 }
 
+/** A top-level list, with the relations the request selects on its items fetched along. */
+async function listed<T extends EntityRecord>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  kind: ListKind,
+  filter: object,
+): Promise<T[]> {
+  const prefetch = selectedRelations(info, kind);
+  const { items, related } = await ctx.repos.entities.list<T>(
+    kind,
+    filter as Record<string, unknown>,
+    ALL,
+    prefetch,
+  );
+  primeLoaders(ctx.loaders, related);
+  return items;
+}
+
 function page(args: { first?: number | null; after?: string | null }) {
   const { first, after } = parseArgs(pageArgs, { first: args.first ?? 20, after: args.after });
   return { offset: after, limit: first };
@@ -38,21 +58,24 @@ function page(args: { first?: number | null; after?: string | null }) {
 
 export const Query: QueryResolvers = {
   entity: (_, args, ctx) => ctx.loaders.entity.load(parseArgs(idArgs, args).id),
-  countries: (_, __, ctx) => ctx.repos.entities.countries(),
-  cities: async (_, __, ctx) => (await ctx.repos.entities.cities(ALL)).items,
+  countries: (_, __, ctx, info) => listed(ctx, info, 'Country', {}),
+  cities: (_, __, ctx, info) => listed(ctx, info, 'City', {}),
   city: (_, args, ctx) => entityOfType(ctx, args, 'City'),
-  institutions: async (_, args, ctx) => (await ctx.repos.entities.institutions(args, ALL)).items,
+  institutions: (_, args, ctx, info) => listed<InstitutionRecord>(ctx, info, 'Institution', args),
   institution: (_, args, ctx) => entityOfType<InstitutionRecord>(ctx, args, 'Institution'),
-  meetings: async (_, args, ctx) => (await ctx.repos.entities.meetings(args, ALL)).items,
+  meetings: (_, args, ctx, info) => listed<MeetingRecord>(ctx, info, 'Meeting', args),
   meeting: (_, args, ctx) => entityOfType<MeetingRecord>(ctx, args, 'Meeting'),
-  actions: async (_, args, ctx) => (await ctx.repos.entities.actions(args, ALL)).items,
+  actions: (_, args, ctx, info) => listed<ActionRecord>(ctx, info, 'Action', args),
   action: (_, args, ctx) => entityOfType<ActionRecord>(ctx, args, 'Action'),
-  fieldsOfAction: (_, __, ctx) => ctx.repos.entities.fieldsOfAction(),
+  fieldsOfAction: (_, __, ctx, info) => listed(ctx, info, 'FieldOfAction', {}),
 
-  citiesConnection: (_, args, ctx) => ctx.repos.entities.cities(page(args)),
-  institutionsConnection: (_, args, ctx) => ctx.repos.entities.institutions(args, page(args)),
-  meetingsConnection: (_, args, ctx) => ctx.repos.entities.meetings(args, page(args)),
-  actionsConnection: (_, args, ctx) => ctx.repos.entities.actions(args, page(args)),
+  citiesConnection: (_, args, ctx) => ctx.repos.entities.page('City', {}, page(args)),
+  institutionsConnection: (_, args, ctx) =>
+    ctx.repos.entities.page<InstitutionRecord>('Institution', args, page(args)),
+  meetingsConnection: (_, args, ctx) =>
+    ctx.repos.entities.page<MeetingRecord>('Meeting', args, page(args)),
+  actionsConnection: (_, args, ctx) =>
+    ctx.repos.entities.page<ActionRecord>('Action', args, page(args)),
 
   search: async (_, args, ctx) => {
     const { text, first } = parseArgs(searchArgs, { text: args.text, first: args.first ?? 10 });

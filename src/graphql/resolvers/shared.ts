@@ -1,12 +1,10 @@
 import type { Context } from '../context';
-import type { RelationName } from '../../repositories/relations';
-import type {
-  ActionRecord,
-  ActorRecord,
-  AuditFields,
-  EntityRecord,
-  SourceRecord,
-} from '../../repositories/records';
+import {
+  fieldRelations,
+  type EntityTypeWithRelations,
+  type RelationName,
+} from '../../repositories/relations';
+import type { ActorRecord, AuditFields, EntityRecord } from '../../repositories/records';
 
 /** The nodes related to `id` by a named relation (batched per request). */
 export function related<T>(ctx: Context, relation: RelationName, id: string): Promise<T[]> {
@@ -51,20 +49,30 @@ function audit(record: AuditFields): AuditFields | null {
     : null;
 }
 
-/** Fields every entity type resolves the same way. */
-export const entityFields = {
-  nameDe: (e: EntityRecord) => e.nameDe ?? null,
-  sources: (e: EntityRecord, _: unknown, ctx: Context) =>
-    related<SourceRecord>(ctx, 'sourcesOfEntity', e.id),
-  audit: (e: EntityRecord) => audit(e),
-};
+/** Fields of one record (to-one relationships); all others are lists. */
+const SINGULAR = new Set(['country', 'city', 'venue', 'previous', 'next', 'field', 'partOf']);
 
-export const actorFields = {
-  ...entityFields,
-  leads: (e: EntityRecord, _: unknown, ctx: Context) => related<ActionRecord>(ctx, 'leads', e.id),
-  contributesTo: (e: EntityRecord, _: unknown, ctx: Context) =>
-    related<ActionRecord>(ctx, 'contributesTo', e.id),
-};
+type FieldResolver = (parent: EntityRecord, args: unknown, ctx: Context) => unknown;
+
+/**
+ * The resolvers of a type's relationship fields, made from `fieldRelations` (the same map
+ * the list queries use to fetch selected fields along), plus the audit and nameDe fields.
+ */
+export function entityResolvers(type: EntityTypeWithRelations): Record<string, FieldResolver> {
+  const resolvers: Record<string, FieldResolver> = {
+    nameDe: (e) => e.nameDe ?? null,
+    audit: (e) => audit(e),
+  };
+  for (const [field, relation] of Object.entries(fieldRelations[type]) as [
+    string,
+    RelationName,
+  ][]) {
+    resolvers[field] = SINGULAR.has(field)
+      ? (e, _, ctx) => relatedOne(ctx, relation, e.id)
+      : (e, _, ctx) => related(ctx, relation, e.id);
+  }
+  return resolvers;
+}
 
 export const resolveEntityType = (record: EntityRecord) => typeOf(record);
 export const resolveActorType = (record: ActorRecord) => typeOf(record) as 'City' | 'Institution';

@@ -5,63 +5,50 @@ import type {
   ActorRecord,
   CityRecord,
   CountryRecord,
-  FieldOfActionRecord,
   InstitutionRecord,
   MeetingRecord,
   Related,
   SourceRecord,
-  StatementRecord,
 } from '../../repositories/records';
 import { encodeCursor } from '../validation';
 import {
-  actorFields,
-  entityFields,
+  entityResolvers,
   related,
   relatedOne,
   resolveActorType,
   resolveEntityType,
 } from './shared';
 
-/** Resolvers of the object types: each one a batched relation or a small mapping. */
+/**
+ * Resolvers of the object types. Relationship fields come from `entityResolvers` (one batched
+ * relation each); what follows them are the fields whose stored shape needs mapping.
+ */
 export const typeResolvers: Resolvers = {
   Entity: { __resolveType: resolveEntityType },
   Actor: { __resolveType: resolveActorType },
 
-  Country: {
-    ...entityFields,
-    cities: (c, _, ctx) => related<CityRecord>(ctx, 'citiesOfCountry', c.id),
-  },
+  Country: entityResolvers('Country'),
 
   City: {
-    ...actorFields,
+    ...entityResolvers('City'),
     country: async (c, _, ctx) => {
       const country = await relatedOne<CountryRecord>(ctx, 'countryOfCity', c.id);
       if (!country) throw new GraphQLError(`city ${c.id} has no country`);
       return country;
     },
-    institutions: (c, _, ctx) => related<InstitutionRecord>(ctx, 'institutionsOfCity', c.id),
-    hostedMeetings: (c, _, ctx) => related<MeetingRecord>(ctx, 'hostedMeetings', c.id),
-    meetings: (c, _, ctx) => related<MeetingRecord>(ctx, 'meetingsTakenPartIn', c.id),
     partners: (c, _, ctx) => ctx.loaders.partners.load(c.id),
   },
 
   Institution: {
-    ...actorFields,
-    city: (i, _, ctx) => relatedOne<CityRecord>(ctx, 'cityOfInstitution', i.id),
-    memberOf: (i, _, ctx) => related<InstitutionRecord>(ctx, 'memberOf', i.id),
-    members: (i, _, ctx) => related<InstitutionRecord>(ctx, 'members', i.id),
+    ...entityResolvers('Institution'),
+    // took part in and hosted as venue: one meeting can be reached both ways
     meetings: async (i, _, ctx) =>
       dedupe(await related<MeetingRecord>(ctx, 'meetingsOfInstitution', i.id)),
   },
 
   Meeting: {
-    ...entityFields,
+    ...entityResolvers('Meeting'),
     date: (m) => m.date ?? null,
-    city: (m, _, ctx) => relatedOne<CityRecord>(ctx, 'cityOfMeeting', m.id),
-    venue: (m, _, ctx) => relatedOne<InstitutionRecord>(ctx, 'venueOfMeeting', m.id),
-    topics: (m, _, ctx) => related<StatementRecord>(ctx, 'topics', m.id),
-    outcomes: (m, _, ctx) => related<StatementRecord>(ctx, 'outcomes', m.id),
-    actions: (m, _, ctx) => related<ActionRecord>(ctx, 'actionsOfMeeting', m.id),
     participants: async (m, _, ctx) =>
       dedupe(await related<ActorRecord>(ctx, 'participants', m.id)),
     participations: async (m, _, ctx) =>
@@ -69,32 +56,22 @@ export const typeResolvers: Resolvers = {
         actor,
         role: (actor.edge?.role as string | undefined) ?? null,
       })),
-    previous: (m, _, ctx) => relatedOne<MeetingRecord>(ctx, 'previousMeeting', m.id),
-    next: (m, _, ctx) => relatedOne<MeetingRecord>(ctx, 'nextMeeting', m.id),
   },
 
-  FieldOfAction: {
-    ...entityFields,
-    actions: (f, _, ctx) => related<ActionRecord>(ctx, 'actionsInField', f.id),
-  },
+  FieldOfAction: entityResolvers('FieldOfAction'),
 
   Action: {
-    ...entityFields,
+    ...entityResolvers('Action'),
     description: (a) => a.description ?? null,
     descriptionDe: (a) => a.descriptionDe ?? null,
     start: (a) => a.start ?? null,
     end: (a) => a.end ?? null,
-    field: (a, _, ctx) => relatedOne<FieldOfActionRecord>(ctx, 'fieldOfAction', a.id),
-    leads: (a, _, ctx) => related<ActorRecord>(ctx, 'leadsOfAction', a.id),
     contributors: async (a, _, ctx) =>
       (await related<Related<ActorRecord>>(ctx, 'contributorsOfAction', a.id)).map((actor) => ({
         actor,
         role: (actor.edge?.role as string | undefined) ?? 'contributor',
         roleDe: (actor.edge?.roleDe as string | undefined) ?? null,
       })),
-    meetings: (a, _, ctx) => related<MeetingRecord>(ctx, 'meetingsOfAction', a.id),
-    partOf: (a, _, ctx) => relatedOne<ActionRecord>(ctx, 'partOf', a.id),
-    parts: (a, _, ctx) => related<ActionRecord>(ctx, 'parts', a.id),
   },
 
   Statement: {
