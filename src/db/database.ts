@@ -20,7 +20,7 @@ export interface DatabaseOptions {
 }
 
 /** How long transactions that lost a conflict (deadlock, lock) are retried. */
-const CONFLICT_RETRY_MS = 5_000;
+const CONFLICT_RETRY_MS = 10_000;
 
 type Params = Record<string, unknown>;
 

@@ -24,6 +24,8 @@ export function apiError(
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
   'SessionExpired',
+  // the driver's code for a connection cut in the middle of a message
+  'ProtocolError',
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);

@@ -72,6 +72,7 @@ export interface Answer {
   ok: boolean;
   /** The first error's code, or the transport failure (e.g. ECONNREFUSED). */
   code?: string;
+  message?: string;
   data?: Record<string, unknown>;
   variables: Record<string, unknown>;
 }
@@ -103,14 +104,22 @@ export async function send(
     });
     const body = (await response.json()) as {
       data?: Record<string, unknown>;
-      errors?: Array<{ extensions?: { code?: string } }>;
+      errors?: Array<{ message: string; extensions?: { code?: string } }>;
     };
     const code = body.errors?.[0]?.extensions?.code;
-    return { ...base, ms: Date.now() - at, ok: response.ok && !code, code, data: body.data };
+    const message = body.errors?.[0]?.message;
+    return {
+      ...base,
+      ms: Date.now() - at,
+      ok: response.ok && !code,
+      code,
+      message,
+      data: body.data,
+    };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
     const code = cause?.code ?? (error as Error).name;
-    return { ...base, ms: Date.now() - at, ok: false, code };
+    return { ...base, ms: Date.now() - at, ok: false, code, message: (error as Error).message };
   }
 }
 
