@@ -222,7 +222,10 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
     javaHome: process.env.JAVA_HOME,
     plugins: options.plugins,
   });
-  const child = spawn(command, args, { cwd: dataDir, stdio: 'pipe', detached: false });
+  // Its own process group: a Ctrl-C in the terminal reaches only us, so the API can finish
+  // its in-flight requests before it stops Neo4j. If we die without stopping it, Neo4j sees
+  // its stdin close and shuts down by itself.
+  const child = spawn(command, args, { cwd: dataDir, stdio: 'pipe', detached: true });
   track(child);
 
   const recent: string[] = [];

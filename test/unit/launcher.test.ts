@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  NEO4J_PLUGINS,
   findFreePorts,
   LAUNCHER_DIR,
   launcherCommand,
@@ -68,9 +69,12 @@ describe('launcherNeedsBuild', () => {
   };
   const built = (secondsAgo: number) => {
     touch(path.join(dir, 'target', 'classes', 'launcher', 'Launcher.class'), secondsAgo);
-    fs.mkdirSync(path.join(dir, 'target', 'lib'), { recursive: true });
     const time = new Date(Date.now() - secondsAgo * 1000);
-    fs.utimesSync(path.join(dir, 'target', 'lib'), time, time);
+    const folders = ['lib', ...NEO4J_PLUGINS.map((plugin) => path.join('plugins', plugin))];
+    for (const folder of folders.map((name) => path.join(dir, 'target', name))) {
+      fs.mkdirSync(folder, { recursive: true });
+      fs.utimesSync(folder, time, time);
+    }
   };
 
   beforeEach(() => {
