@@ -70,6 +70,11 @@ export class CurationRepository {
 
   upsertMeeting(fields: MeetingFields, prov: Provenance): Promise<string> {
     return this.db.writeTransaction(async (tx) => {
+      // Every upsert may re-link the whole NEXT chain: one lock on the chain first makes
+      // concurrent upserts take turns instead of deadlocking over the meetings they relink.
+      await tx.run(`MERGE (c:MeetingChain {id: 'meeting-chain'}) SET c.lockedAt = $at`, {
+        at: prov.at,
+      });
       await requireRefs(tx, [
         ...(fields.id ? [{ field: 'id', id: fields.id, labels: ['Meeting'] }] : []),
         ...ref('cityId', fields.cityId, ['City']),
@@ -126,6 +131,7 @@ export class CurationRepository {
         { field: target.field, id: target.id, labels: [target.label] },
         { field: 'actorId', id: actorId, labels: ['City', 'Institution'] },
       ]);
+      await touchFirst(tx, target.label, target.id, prov);
       const sourceId = await attachSource(tx, null, prov);
       await tx.run(
         `MATCH (t:${target.label} {id: $targetId}), (a:Entity {id: $actorId})
@@ -133,8 +139,7 @@ export class CurationRepository {
          ON CREATE SET r.createdBy = $who, r.createdAt = $at
          SET r += $props, r.updatedBy = $who, r.updatedAt = $at,
            r.sourceIds = CASE WHEN $sourceId IN coalesce(r.sourceIds, []) THEN r.sourceIds
-             ELSE coalesce(r.sourceIds, []) + $sourceId END,
-           t.updatedBy = $who, t.updatedAt = $at`,
+             ELSE coalesce(r.sourceIds, []) + $sourceId END`,
         { targetId: target.id, actorId, props, sourceId, who: prov.who, at: prov.at },
       );
     });
@@ -151,11 +156,11 @@ export class CurationRepository {
         { field: target.field, id: target.id, labels: [target.label] },
         { field: 'actorId', id: actorId, labels: ['City', 'Institution'] },
       ]);
+      await touchFirst(tx, target.label, target.id, prov);
       await tx.run(
         `MATCH (a:Entity {id: $actorId})-[r:${type}]->(t:${target.label} {id: $targetId})
-         SET t.updatedBy = $who, t.updatedAt = $at
          DELETE r`,
-        { targetId: target.id, actorId, who: prov.who, at: prov.at },
+        { targetId: target.id, actorId },
       );
     });
   }
@@ -237,6 +242,19 @@ async function createNode(tx: Tx, label: string, name: string, prov: Provenance)
     at: prov.at,
   });
   return id;
+}
+
+/**
+ * Records the change on the entity being changed as the transaction's first write: its lock
+ * is taken before any other, so concurrent writes to one action or meeting queue up instead
+ * of deadlocking over the actor and source nodes they also touch.
+ */
+async function touchFirst(tx: Tx, label: string, id: string, prov: Provenance): Promise<void> {
+  await tx.run(`MATCH (t:${label} {id: $id}) SET t.updatedBy = $who, t.updatedAt = $at`, {
+    id,
+    who: prov.who,
+    at: prov.at,
+  });
 }
 
 function ref(field: string, id: string | null | undefined, labels: string[]): Reference[] {
