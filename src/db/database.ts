@@ -34,7 +34,11 @@ export interface Database {
   read<T = Record<string, unknown>>(cypher: string, params?: Params): Promise<T[]>;
   write<T = Record<string, unknown>>(cypher: string, params?: Params): Promise<T[]>;
   readTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R>;
-  writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R>;
+  /** `timeoutMs` overrides the transaction timeout, e.g. for bulk loads. */
+  writeTransaction<R>(
+    work: (tx: ManagedTransaction) => Promise<R>,
+    options?: { timeoutMs?: number },
+  ): Promise<R>;
   /** Resolves when Neo4j answers; rejects (translated) otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -83,10 +87,11 @@ export function createDatabase(options: DatabaseOptions): Database {
   async function attempt<R>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<R>,
+    timeout: number,
   ): Promise<R> {
     const session = driver.session(sessionConfig(mode));
     try {
-      const tx = session.beginTransaction({ timeout: transactionTimeout });
+      const tx = session.beginTransaction({ timeout });
       try {
         const result = await work(withIntegerParams(tx));
         await tx.commit();
@@ -111,12 +116,13 @@ export function createDatabase(options: DatabaseOptions): Database {
   async function transaction<R>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<R>,
+    timeout = transactionTimeout,
   ): Promise<R> {
     options.onRoundTrip?.();
     const started = Date.now();
     for (let tries = 1; ; tries++) {
       try {
-        return await attempt(mode, work);
+        return await attempt(mode, work, timeout);
       } catch (error) {
         const conflict =
           isRetryableConflict(error, mode) && Date.now() - started < CONFLICT_RETRY_MS;
@@ -134,7 +140,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     write: (cypher, params = {}) =>
       transaction('WRITE', async (tx) => rowsOf(await tx.run(cypher, params))),
     readTransaction: (work) => transaction('READ', work),
-    writeTransaction: (work) => transaction('WRITE', work),
+    writeTransaction: (work, { timeoutMs } = {}) => transaction('WRITE', work, timeoutMs),
     async ping() {
       try {
         await driver.getServerInfo({ database: options.database });

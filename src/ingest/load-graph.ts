@@ -16,6 +16,8 @@ export type WriteOptions = {
 export type WriteSummary = { nodes: number; relationships: number };
 
 type GraphWriter = Pick<Database, 'writeTransaction'>;
+
+const LOAD_TIMEOUT_MS = 10 * 60_000;
 type Row = Record<string, unknown>;
 type Step = { cypher: string; rows: Row[]; expectWritten: boolean; describe: string };
 
@@ -153,12 +155,14 @@ export async function writeGraph(
   // Build every query before touching the database: a bad label or dangling end fails early.
   const steps = [...nodeSteps(data.nodes, batchSize), ...relationshipSteps(data, batchSize)];
 
+  // A bulk load may take longer than the API's short transaction timeout allows.
+  const timeout = { timeoutMs: LOAD_TIMEOUT_MS };
   if (options.singleTransaction ?? true) {
     await db.writeTransaction(async (tx) => {
       for (const step of steps) await runStep(tx, step);
-    });
+    }, timeout);
   } else {
-    for (const step of steps) await db.writeTransaction((tx) => runStep(tx, step));
+    for (const step of steps) await db.writeTransaction((tx) => runStep(tx, step), timeout);
   }
   return { nodes: data.nodes.length, relationships: data.relationships.length };
 }
