@@ -338,61 +338,59 @@ async function attachSource(tx: Tx, entityId: string | null, prov: Provenance): 
   return source.id;
 }
 
-async function writeActionFields(tx: Tx, id: string, f: ActionFields, prov: Provenance) {
-  await tx.run(
-    `MATCH (a:Action {id: $id})
-     SET a += $props, a.updatedBy = $who, a.updatedAt = $at
-     WITH a
-     CALL (a) {
-       WITH a WHERE $fieldId IS NOT NULL
-       OPTIONAL MATCH (a)-[old:IN_FIELD]->() DELETE old
-       WITH DISTINCT a MATCH (f:FieldOfAction {id: $fieldId})
-       CREATE (a)-[:IN_FIELD {createdBy: $who, createdAt: $at}]->(f)
-     }
-     CALL (a) {
-       WITH a WHERE $partOfId IS NOT NULL
-       OPTIONAL MATCH (a)-[old:PART_OF]->() DELETE old
-       WITH DISTINCT a MATCH (p:Action {id: $partOfId})
-       CREATE (a)-[:PART_OF {createdBy: $who, createdAt: $at}]->(p)
+interface Link {
+  type: 'IN_FIELD' | 'PART_OF' | 'BASED_IN';
+  label: 'FieldOfAction' | 'Action' | 'City';
+  /** The id to link to; absent leaves the link as it is. */
+  to: string | null | undefined;
+}
+
+/** Sets the given properties and replaces each given to-one link, with the audit fields. */
+async function writeFields(
+  tx: Tx,
+  label: 'Action' | 'Institution',
+  id: string,
+  props: Record<string, unknown>,
+  links: Link[],
+  prov: Provenance,
+) {
+  const relinks = links.map(
+    (link, i) => `
+     CALL (n) {
+       WITH n WHERE $to${i} IS NOT NULL
+       OPTIONAL MATCH (n)-[old:${link.type}]->() DELETE old
+       WITH DISTINCT n MATCH (target:${link.label} {id: $to${i}})
+       CREATE (n)-[:${link.type} {createdBy: $who, createdAt: $at}]->(target)
      }`,
+  );
+  await tx.run(
+    `MATCH (n:${label} {id: $id})
+     SET n += $props, n.updatedBy = $who, n.updatedAt = $at
+     WITH n ${relinks.join('')}`,
     {
       id,
-      props: defined({
-        name: f.name,
-        nameDe: f.nameDe,
-        kind: f.kind,
-        description: f.description,
-        descriptionDe: f.descriptionDe,
-        start: f.start,
-        end: f.end,
-      }),
-      fieldId: f.fieldId ?? null,
-      partOfId: f.partOfId ?? null,
+      props: defined(props),
+      ...Object.fromEntries(links.map((link, i) => [`to${i}`, link.to ?? null])),
       who: prov.who,
       at: prov.at,
     },
   );
 }
 
-async function writeInstitutionFields(tx: Tx, id: string, f: InstitutionFields, prov: Provenance) {
-  await tx.run(
-    `MATCH (i:Institution {id: $id})
-     SET i += $props, i.updatedBy = $who, i.updatedAt = $at
-     WITH i
-     CALL (i) {
-       WITH i WHERE $cityId IS NOT NULL
-       OPTIONAL MATCH (i)-[old:BASED_IN]->() DELETE old
-       WITH DISTINCT i MATCH (c:City {id: $cityId})
-       CREATE (i)-[:BASED_IN {createdBy: $who, createdAt: $at}]->(c)
-     }`,
-    {
-      id,
-      props: defined({ name: f.name, nameDe: f.nameDe, kind: f.kind }),
-      cityId: f.cityId ?? null,
-      who: prov.who,
-      at: prov.at,
-    },
-  );
+function writeActionFields(tx: Tx, id: string, f: ActionFields, prov: Provenance) {
+  const { name, nameDe, kind, description, descriptionDe, start, end } = f;
+  const props = { name, nameDe, kind, description, descriptionDe, start, end };
+  const links: Link[] = [
+    { type: 'IN_FIELD', label: 'FieldOfAction', to: f.fieldId },
+    { type: 'PART_OF', label: 'Action', to: f.partOfId },
+  ];
+  return writeFields(tx, 'Action', id, props, links, prov);
+}
+
+function writeInstitutionFields(tx: Tx, id: string, f: InstitutionFields, prov: Provenance) {
+  const props = { name: f.name, nameDe: f.nameDe, kind: f.kind };
+  const links: Link[] = [{ type: 'BASED_IN', label: 'City', to: f.cityId }];
+  return writeFields(tx, 'Institution', id, props, links, prov);
 }
 
 /** Only the keys the caller gave: a patch leaves absent fields as they are (null clears). */
