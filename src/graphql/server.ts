@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler, type Express } from 'express';
@@ -86,7 +89,13 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     // main.ts owns the signals: it drains HTTP, then stops Apollo, the driver and Neo4j in order.
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, loggingPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...protection.plugins,
+      loggingPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+      // no cache hints in this schema: skip the per-field cache-control bookkeeping
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError,
   });
   await apollo.start();
