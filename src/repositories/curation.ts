@@ -131,7 +131,6 @@ export class CurationRepository {
         { field: target.field, id: target.id, labels: [target.label] },
         { field: 'actorId', id: actorId, labels: ['City', 'Institution'] },
       ]);
-      await touchFirst(tx, target.label, target.id, prov);
       const sourceId = await attachSource(tx, null, prov);
       await tx.run(
         `MATCH (t:${target.label} {id: $targetId}), (a:Entity {id: $actorId})
@@ -139,7 +138,8 @@ export class CurationRepository {
          ON CREATE SET r.createdBy = $who, r.createdAt = $at
          SET r += $props, r.updatedBy = $who, r.updatedAt = $at,
            r.sourceIds = CASE WHEN $sourceId IN coalesce(r.sourceIds, []) THEN r.sourceIds
-             ELSE coalesce(r.sourceIds, []) + $sourceId END`,
+             ELSE coalesce(r.sourceIds, []) + $sourceId END,
+           t.updatedBy = $who, t.updatedAt = $at`,
         { targetId: target.id, actorId, props, sourceId, who: prov.who, at: prov.at },
       );
     });
@@ -156,11 +156,14 @@ export class CurationRepository {
         { field: target.field, id: target.id, labels: [target.label] },
         { field: 'actorId', id: actorId, labels: ['City', 'Institution'] },
       ]);
-      await touchFirst(tx, target.label, target.id, prov);
+      // The audit goes on the action or meeting even when there was no link to remove.
       await tx.run(
-        `MATCH (a:Entity {id: $actorId})-[r:${type}]->(t:${target.label} {id: $targetId})
+        `MATCH (t:${target.label} {id: $targetId})
+         SET t.updatedBy = $who, t.updatedAt = $at
+         WITH t
+         OPTIONAL MATCH (:Entity {id: $actorId})-[r:${type}]->(t)
          DELETE r`,
-        { targetId: target.id, actorId },
+        { targetId: target.id, actorId, who: prov.who, at: prov.at },
       );
     });
   }
@@ -242,19 +245,6 @@ async function createNode(tx: Tx, label: string, name: string, prov: Provenance)
     at: prov.at,
   });
   return id;
-}
-
-/**
- * Records the change on the entity being changed as the transaction's first write: its lock
- * is taken before any other, so concurrent writes to one action or meeting queue up instead
- * of deadlocking over the actor and source nodes they also touch.
- */
-async function touchFirst(tx: Tx, label: string, id: string, prov: Provenance): Promise<void> {
-  await tx.run(`MATCH (t:${label} {id: $id}) SET t.updatedBy = $who, t.updatedAt = $at`, {
-    id,
-    who: prov.who,
-    at: prov.at,
-  });
 }
 
 function ref(field: string, id: string | null | undefined, labels: string[]): Reference[] {
