@@ -88,25 +88,41 @@ export class EntityRepository {
    * One page of a filtered list, in one query together with the given relations of every
    * listed node (what the request selects of them), so nested fields need no round trip.
    */
-  async list<T extends EntityRecord>(
+  list<T extends EntityRecord>(
     kind: ListKind,
     filter: Record<string, unknown>,
     page: Page,
     prefetch: readonly RelationName[] = [],
   ): Promise<ListResult<T>> {
     const spec: ListSpec = LISTS[kind];
-    const columns = prefetch
-      .map((name, i) => `, COLLECT { ${relationSubquery(relations[name], 'n')} } AS related${i}`)
-      .join('');
-    const rows = await this.db.read<Record<string, unknown> & { node: T }>(
-      `${spec.match}
-       WITH n ORDER BY ${spec.order(filter)} SKIP $offset LIMIT $limit
-       RETURN ${projection('n')} AS node${columns}`,
+    return this.withRelated<T>(
+      `${spec.match} WITH n ORDER BY ${spec.order(filter)} SKIP $offset LIMIT $limit`,
       {
         ...bound(filter, spec.filters),
         offset: page.offset,
         limit: Math.min(page.limit, MAX_LIST),
       },
+      prefetch,
+    );
+  }
+
+  /** One entity by id, with the given relations fetched along in the same query. */
+  lookup(id: string, prefetch: readonly RelationName[]): Promise<ListResult<EntityRecord>> {
+    return this.withRelated('MATCH (n:Entity {id: $id})', { id }, prefetch);
+  }
+
+  /** The nodes (n) that `match` finds, each with its related nodes per relation. */
+  private async withRelated<T extends EntityRecord>(
+    match: string,
+    params: Record<string, unknown>,
+    prefetch: readonly RelationName[],
+  ): Promise<ListResult<T>> {
+    const columns = prefetch
+      .map((name, i) => `, COLLECT { ${relationSubquery(relations[name], 'n')} } AS related${i}`)
+      .join('');
+    const rows = await this.db.read<Record<string, unknown> & { node: T }>(
+      `${match} RETURN ${projection('n')} AS node${columns}`,
+      params,
     );
     const related: RelatedByRelation = new Map(
       prefetch.map((name, i) => [

@@ -24,13 +24,19 @@ import { z } from 'zod';
 const ALL = { offset: 0, limit: MAX_LIST };
 const idArgs = z.object({ id });
 
-async function entityOfType<T extends EntityRecord>(
+/** An entity by id (of the given type, if any), with the relations the request selects. */
+async function entityById<T extends EntityRecord>(
   ctx: Context,
+  info: GraphQLResolveInfo,
   args: unknown,
-  label: string,
+  label?: string,
 ): Promise<T | null> {
-  const record = await ctx.loaders.entity.load(parseArgs(idArgs, args).id);
-  return record && record.labels.includes(label) ? (record as T) : null;
+  const { id: entityId } = parseArgs(idArgs, args);
+  const { items, related } = await ctx.repos.entities.lookup(entityId, selectedRelations(info));
+  const record = items[0];
+  if (!record || (label && !record.labels.includes(label))) return null;
+  primeLoaders(ctx.loaders, related);
+  return record as T;
 }
 
 /** A top-level list, with the relations the request selects on its items fetched along. */
@@ -40,12 +46,11 @@ async function listed<T extends EntityRecord>(
   kind: ListKind,
   filter: object,
 ): Promise<T[]> {
-  const prefetch = selectedRelations(info, kind);
   const { items, related } = await ctx.repos.entities.list<T>(
     kind,
     filter as Record<string, unknown>,
     ALL,
-    prefetch,
+    selectedRelations(info),
   );
   primeLoaders(ctx.loaders, related);
   return items;
@@ -57,16 +62,17 @@ function page(args: { first?: number | null; after?: string | null }) {
 }
 
 export const Query: QueryResolvers = {
-  entity: (_, args, ctx) => ctx.loaders.entity.load(parseArgs(idArgs, args).id),
+  entity: (_, args, ctx, info) => entityById(ctx, info, args),
   countries: (_, __, ctx, info) => listed(ctx, info, 'Country', {}),
   cities: (_, __, ctx, info) => listed(ctx, info, 'City', {}),
-  city: (_, args, ctx) => entityOfType(ctx, args, 'City'),
+  city: (_, args, ctx, info) => entityById(ctx, info, args, 'City'),
   institutions: (_, args, ctx, info) => listed<InstitutionRecord>(ctx, info, 'Institution', args),
-  institution: (_, args, ctx) => entityOfType<InstitutionRecord>(ctx, args, 'Institution'),
+  institution: (_, args, ctx, info) =>
+    entityById<InstitutionRecord>(ctx, info, args, 'Institution'),
   meetings: (_, args, ctx, info) => listed<MeetingRecord>(ctx, info, 'Meeting', args),
-  meeting: (_, args, ctx) => entityOfType<MeetingRecord>(ctx, args, 'Meeting'),
+  meeting: (_, args, ctx, info) => entityById<MeetingRecord>(ctx, info, args, 'Meeting'),
   actions: (_, args, ctx, info) => listed<ActionRecord>(ctx, info, 'Action', args),
-  action: (_, args, ctx) => entityOfType<ActionRecord>(ctx, args, 'Action'),
+  action: (_, args, ctx, info) => entityById<ActionRecord>(ctx, info, args, 'Action'),
   fieldsOfAction: (_, __, ctx, info) => listed(ctx, info, 'FieldOfAction', {}),
 
   citiesConnection: (_, args, ctx) => ctx.repos.entities.page('City', {}, page(args)),
