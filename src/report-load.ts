@@ -12,8 +12,9 @@ export async function ensureReportLoaded(
   db: Database,
   logger: Logger,
 ): Promise<'loaded' | 'current'> {
-  await applySchema(db);
+  // Validate the annotations before touching the database.
   const graph = buildReportGraph();
+  await applySchema(db);
   const checksum = createHash('sha256').update(JSON.stringify(graph)).digest('hex');
   const [marker] = await db.read<{ checksum: string }>(
     `MATCH (l:ReportLoad {id: 'report'}) RETURN l.checksum AS checksum`,

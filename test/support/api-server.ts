@@ -2,7 +2,7 @@ import http from 'node:http';
 import pino from 'pino';
 import { createDatabase, type Database } from '../../src/db/database';
 import { createServer } from '../../src/graphql/server';
-import { applySchema, buildReportGraph, writeGraph } from '../../src/ingest';
+import { loadReport } from '../../src/ingest';
 import { neo4jTestEnv } from './neo4j-env';
 
 export interface TestApi {
@@ -19,8 +19,7 @@ export const TEST_API_KEY = 'test-key-curator-0001';
 /** Empties the test database and loads the report's graph into it. */
 export async function resetGraph(db: Database): Promise<void> {
   await db.write('MATCH (n) DETACH DELETE n');
-  await applySchema(db);
-  await writeGraph(db, buildReportGraph());
+  await loadReport(db);
 }
 
 /**
