@@ -84,7 +84,8 @@ export function createDatabase(options: DatabaseOptions): Database {
     defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
   });
 
-  async function attempt<R>(
+  /** One explicit transaction: the work's queries, then commit (rollback on failure). */
+  async function inTransaction<R>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<R>,
     timeout: number,
@@ -106,6 +107,22 @@ export function createDatabase(options: DatabaseOptions): Database {
   }
 
   /**
+   * A single read query as an auto-commit transaction: one network round trip (RUN and PULL
+   * sent together) instead of also a COMMIT; nothing to roll back for a read.
+   */
+  async function autoCommitRead<T>(cypher: string, params: Params): Promise<T[]> {
+    const session = driver.session(sessionConfig('READ'));
+    try {
+      const result = await session.run(cypher, toNeo4jParams(params) as Params, {
+        timeout: transactionTimeout,
+      });
+      return rowsOf<T>(result);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
    * Our own retry loop instead of the driver's executeRead/executeWrite, whose retries of an
    * unreachable server take seconds: transactions that lost a conflict (deadlock, lock) are
    * retried for up to CONFLICT_RETRY_MS with a short jittered backoff; a read meeting a dead connection (left over from
@@ -113,16 +130,12 @@ export function createDatabase(options: DatabaseOptions): Database {
    * SERVICE_UNAVAILABLE quickly. Writes are not repeated after a connection failure: the
    * commit may have happened, and a non-idempotent write must not be applied twice.
    */
-  async function transaction<R>(
-    mode: 'READ' | 'WRITE',
-    work: (tx: ManagedTransaction) => Promise<R>,
-    timeout = transactionTimeout,
-  ): Promise<R> {
+  async function withRetries<R>(mode: 'READ' | 'WRITE', once: () => Promise<R>): Promise<R> {
     options.onRoundTrip?.();
     const started = Date.now();
     for (let tries = 1; ; tries++) {
       try {
-        return await attempt(mode, work, timeout);
+        return await once();
       } catch (error) {
         const conflict =
           isRetryableConflict(error, mode) && Date.now() - started < CONFLICT_RETRY_MS;
@@ -133,10 +146,15 @@ export function createDatabase(options: DatabaseOptions): Database {
     }
   }
 
+  const transaction = <R>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<R>,
+    timeout = transactionTimeout,
+  ) => withRetries(mode, () => inTransaction(mode, work, timeout));
+
   return {
     driver,
-    read: (cypher, params = {}) =>
-      transaction('READ', async (tx) => rowsOf(await tx.run(cypher, params))),
+    read: (cypher, params = {}) => withRetries('READ', () => autoCommitRead(cypher, params)),
     write: (cypher, params = {}) =>
       transaction('WRITE', async (tx) => rowsOf(await tx.run(cypher, params))),
     readTransaction: (work) => transaction('READ', work),

@@ -1,44 +1,95 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import type { RelatedByRelation } from '../repositories/entities';
+import {
+  parseResolveInfo,
+  type FieldsByTypeName,
+  type ResolveTree,
+} from 'graphql-parse-resolve-info';
 import {
   fieldRelations,
+  statementRelations,
   type EntityTypeWithRelations,
   type RelationName,
+  type Selection,
 } from '../repositories/relations';
-import type { Loaders } from './loaders';
 
 /** The object types behind each abstract type a selection can name. */
-const ALL_TYPES = Object.keys(fieldRelations) as EntityTypeWithRelations[];
-const TYPES_OF: Record<string, readonly EntityTypeWithRelations[]> = {
-  Entity: ALL_TYPES,
+const ENTITY_TYPES = Object.keys(fieldRelations) as EntityTypeWithRelations[];
+const TYPES_OF: Record<string, readonly string[]> = {
+  Entity: ENTITY_TYPES,
   Actor: ['City', 'Institution'],
 };
 
+/** Relationship fields per object type, each served by one relation. */
+const RELATIONS_OF: Record<string, Record<string, RelationName>> = {
+  ...fieldRelations,
+  Statement: statementRelations,
+};
+
+/** Types that wrap the related node with the relationship's properties (role). */
+const WRAPPERS = new Set(['Contribution', 'Participation']);
+
+/** Fields served by resolvers of their own, not by a stored property. */
+const NOT_PROPERTIES = new Set(['partners']);
+
+/** Stored properties a field's resolver reads besides the one named like the field. */
+const PROPERTIES_READ_BY: Record<string, readonly string[]> = {
+  audit: ['createdBy', 'createdAt', 'updatedBy', 'updatedAt'],
+  // Statement.source falls back to the statement itself when no source node exists
+  source: ['section', 'text', 'textEn'],
+};
+
 /**
- * The relations behind the fields a request selects on the result of this field (an entity
- * or a list of them; fragments and aliases included), so its query can fetch them along.
+ * What the request reads of the result of this field (an entity or a list of them, with
+ * fragments and aliases): the properties its fields need and, nested, every relationship
+ * field, so the field's query can fetch all of it in one round trip.
  */
-export function selectedRelations(info: GraphQLResolveInfo): RelationName[] {
+export function selectionOf(info: GraphQLResolveInfo): Selection {
   const tree = parseResolveInfo(info) as ResolveTree | null;
-  const selected = new Set<RelationName>();
-  for (const [typeName, fields] of Object.entries(tree?.fieldsByTypeName ?? {})) {
-    const types = TYPES_OF[typeName] ?? ALL_TYPES.filter((type) => type === typeName);
-    for (const field of Object.values(fields)) {
-      for (const type of types) {
-        const relation = (fieldRelations[type] as Record<string, RelationName>)[field.name];
-        if (relation) selected.add(relation);
+  return selectionFrom(tree ? [tree.fieldsByTypeName] : []);
+}
+
+function selectionFrom(selections: readonly FieldsByTypeName[]): Selection {
+  const properties = new Set<string>();
+  const related = new Map<RelationName, FieldsByTypeName[]>();
+  for (const byType of selections) {
+    for (const [typeName, fields] of Object.entries(byType)) {
+      const types = TYPES_OF[typeName] ?? [typeName];
+      for (const field of Object.values(fields)) {
+        if (field.name.startsWith('__')) continue;
+        const relationsOfField = types
+          .map((type) => RELATIONS_OF[type]?.[field.name])
+          .filter((relation): relation is RelationName => relation !== undefined);
+        if (relationsOfField.length === 0 && !NOT_PROPERTIES.has(field.name)) {
+          properties.add(field.name);
+          for (const property of PROPERTIES_READ_BY[field.name] ?? []) properties.add(property);
+        }
+        for (const relation of relationsOfField) {
+          related.set(relation, [...(related.get(relation) ?? []), ...targetsOf(field)]);
+        }
       }
     }
   }
-  return [...selected];
+  return {
+    properties: [...properties],
+    relations: new Map([...related].map(([name, inner]) => [name, selectionFrom(inner)])),
+  };
 }
 
-/** Hands what a list query fetched along to this request's loaders. */
-export function primeLoaders(loaders: Loaders, related: RelatedByRelation): void {
-  for (const [relation, byId] of related) {
-    for (const [id, items] of byId) {
-      loaders.related[relation].prime(id, items as never);
-    }
-  }
+/** The selections on the related nodes: through `actor` where a wrapper type holds them. */
+function targetsOf(field: ResolveTree): FieldsByTypeName[] {
+  return Object.entries(field.fieldsByTypeName).flatMap(([typeName, fields]) =>
+    WRAPPERS.has(typeName)
+      ? Object.values(fields)
+          .filter((inner) => inner.name === 'actor')
+          .map((actor) => actor.fieldsByTypeName)
+      : [{ [typeName]: fields }],
+  );
+}
+
+/** Whether the request selects `name` directly on the result of this field. */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  return Object.values(tree?.fieldsByTypeName ?? {}).some((fields) =>
+    Object.values(fields).some((field) => field.name === name),
+  );
 }

@@ -1,23 +1,21 @@
 import type { Database } from '../db/database';
 import type { EntityRecord, PageRecord } from './records';
-import { relationQuery, relations, relationSubquery, type RelationName } from './relations';
+import {
+  nodeProjection,
+  relationQuery,
+  relations,
+  WHOLE_NODE,
+  type RelationName,
+  type Selection,
+} from './relations';
 
 /** Hard cap of every list the API returns; connections page beyond it. */
 export const MAX_LIST = 500;
 
-const projection = (v: string) => `${v} {.*, labels: labels(${v})}`;
 
 export interface Page {
   offset: number;
   limit: number;
-}
-
-/** Related nodes fetched with a list, by relation and then by the listed node's id. */
-export type RelatedByRelation = Map<RelationName, Map<string, unknown[]>>;
-
-export interface ListResult<T> {
-  items: T[];
-  related: RelatedByRelation;
 }
 
 interface ListSpec {
@@ -70,7 +68,7 @@ export class EntityRepository {
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     const rows = await this.db.read<{ node: EntityRecord }>(
-      `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${projection('n')} AS node`,
+      `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${nodeProjection('n', WHOLE_NODE)} AS node`,
       { ids },
     );
     return new Map(rows.map((row) => [row.node.id, row.node]));
@@ -85,52 +83,45 @@ export class EntityRepository {
   }
 
   /**
-   * One page of a filtered list, in one query together with the given relations of every
-   * listed node (what the request selects of them), so nested fields need no round trip.
+   * One page of a filtered list, in one query together with what the request reads of every
+   * listed node (`selection`: properties and related nodes, nested), so no field needs
+   * another round trip.
    */
   list<T extends EntityRecord>(
     kind: ListKind,
     filter: Record<string, unknown>,
     page: Page,
-    prefetch: readonly RelationName[] = [],
-  ): Promise<ListResult<T>> {
+    selection: Selection = WHOLE_NODE,
+  ): Promise<T[]> {
     const spec: ListSpec = LISTS[kind];
-    return this.withRelated<T>(
+    return this.select<T>(
       `${spec.match} WITH n ORDER BY ${spec.order(filter)} SKIP $offset LIMIT $limit`,
       {
         ...bound(filter, spec.filters),
         offset: page.offset,
         limit: Math.min(page.limit, MAX_LIST),
       },
-      prefetch,
+      selection,
     );
   }
 
-  /** One entity by id, with the given relations fetched along in the same query. */
-  lookup(id: string, prefetch: readonly RelationName[]): Promise<ListResult<EntityRecord>> {
-    return this.withRelated('MATCH (n:Entity {id: $id})', { id }, prefetch);
+  /** One entity by id, with what the request reads of it, in one query. */
+  async lookup(id: string, selection: Selection = WHOLE_NODE): Promise<EntityRecord | null> {
+    const [node] = await this.select('MATCH (n:Entity {id: $id})', { id }, selection);
+    return node ?? null;
   }
 
-  /** The nodes (n) that `match` finds, each with its related nodes per relation. */
-  private async withRelated<T extends EntityRecord>(
+  /** The nodes (n) that `match` finds, projected as `selection` says. */
+  private async select<T extends EntityRecord>(
     match: string,
     params: Record<string, unknown>,
-    prefetch: readonly RelationName[],
-  ): Promise<ListResult<T>> {
-    const columns = prefetch
-      .map((name, i) => `, COLLECT { ${relationSubquery(relations[name], 'n')} } AS related${i}`)
-      .join('');
-    const rows = await this.db.read<Record<string, unknown> & { node: T }>(
-      `${match} RETURN ${projection('n')} AS node${columns}`,
+    selection: Selection,
+  ): Promise<T[]> {
+    const rows = await this.db.read<{ node: T }>(
+      `${match} RETURN ${nodeProjection('n', selection)} AS node`,
       params,
     );
-    const related: RelatedByRelation = new Map(
-      prefetch.map((name, i) => [
-        name,
-        new Map(rows.map((row) => [row.node.id, row[`related${i}`] as unknown[]])),
-      ]),
-    );
-    return { items: rows.map((row) => row.node), related };
+    return rows.map((row) => row.node);
   }
 
   /** A page with the total count of the filtered list, for the Relay-style connections. */
@@ -140,13 +131,13 @@ export class EntityRepository {
     page: Page,
   ): Promise<PageRecord<T>> {
     const spec: ListSpec = LISTS[kind];
-    const [list, counted] = await Promise.all([
+    const [items, counted] = await Promise.all([
       this.list<T>(kind, filter, page),
       this.db.read<{ totalCount: number }>(`${spec.match} RETURN count(n) AS totalCount`, {
         ...bound(filter, spec.filters),
       }),
     ]);
-    return { items: list.items, totalCount: counted[0]?.totalCount ?? 0, offset: page.offset };
+    return { items, totalCount: counted[0]?.totalCount ?? 0, offset: page.offset };
   }
 }
 

@@ -2,6 +2,13 @@
 // labels. codegen maps the GraphQL types onto these (codegen.yml), so a resolver is
 // needed exactly where the stored shape and the GraphQL type differ.
 
+import type { RelationName } from './relations';
+
+/** Related nodes a query fetched along with a node, by relation (see Selection). */
+export interface Prefetched {
+  prefetched?: Partial<Record<RelationName, unknown[]>>;
+}
+
 export type Label = 'Country' | 'City' | 'Institution' | 'Meeting' | 'Action' | 'FieldOfAction';
 
 export interface AuditFields {
@@ -11,7 +18,7 @@ export interface AuditFields {
   updatedAt?: string | null;
 }
 
-export interface EntityRecord extends AuditFields {
+export interface EntityRecord extends AuditFields, Prefetched {
   id: string;
   labels: string[];
   name: string;
@@ -54,7 +61,7 @@ export interface SourceRecord {
   enteredAt?: string | null;
 }
 
-export interface StatementRecord {
+export interface StatementRecord extends Prefetched {
   id: string;
   text: string;
   textEn: string;

@@ -88,16 +88,69 @@ export type RelationName = keyof typeof relations;
 const quotesStatement = (spec: RelationSpec) => spec.pattern.includes('t:Source');
 
 /**
- * The related nodes of `parent` as a subquery body (for COLLECT { … }): each node with its
- * labels and the properties of the relationship that leads to it. Sources also bring the
- * English text of the statement they quote (Source.statementId).
+ * What a request reads of a node: its properties (null: all of them) and, per relation, what
+ * it reads of the related nodes. Queries fetch exactly this, nested, in one round trip.
  */
-export function relationSubquery(spec: RelationSpec, parent: string): string {
-  const sources = quotesStatement(spec);
-  return `MATCH ${spec.pattern.replace('(s)', `(${parent})`)}
-    ${sources ? 'OPTIONAL MATCH (quoted:Statement {id: t.statementId})' : ''}
-    WITH t, r${sources ? ', quoted' : ''} ORDER BY ${spec.orderBy}
-    RETURN t {.*, labels: labels(t), edge: properties(r)${sources ? ', quoteEn: quoted.textEn' : ''}}`;
+export interface Selection {
+  properties: readonly string[] | null;
+  relations: ReadonlyMap<RelationName, Selection>;
+}
+
+/** Every property, no relation: what the batched loaders fetch. */
+export const WHOLE_NODE: Selection = { properties: null, relations: new Map() };
+
+// Keys the projections add themselves; a property of the same name is not read.
+const COMPUTED_KEYS = new Set(['labels', 'edge', 'prefetched', 'quoteEn']);
+
+/**
+ * The map projection of node `v`: the selected properties, its labels, `extra` entries, and
+ * the selected relations as `prefetched: {relation: [related nodes]}` (nested subqueries).
+ */
+export function nodeProjection(
+  v: string,
+  selection: Selection,
+  extra: readonly string[] = [],
+): string {
+  const properties =
+    selection.properties === null
+      ? ['.*']
+      : [...new Set(['id', ...selection.properties])]
+          .filter((name) => !COMPUTED_KEYS.has(name))
+          .map((name) => `.\`${name.replace(/`/g, '')}\``);
+  const nested = [...selection.relations].map(
+    ([name, inner]) => `${name}: COLLECT { ${relationSubquery(relations[name], v, inner)} }`,
+  );
+  const entries = [...properties, `labels: labels(${v})`, ...extra];
+  if (nested.length > 0) entries.push(`prefetched: {${nested.join(', ')}}`);
+  return `${v} {${entries.join(', ')}}`;
+}
+
+/**
+ * The related nodes of node `parent` as a subquery body (for COLLECT { … }): each node
+ * projected as `selection` says, with the properties of the relationship that leads to it
+ * (`edge`). Sources also bring the English text of the statement they quote (quoteEn).
+ * Variables are suffixed with the parent's name, so nested subqueries never capture an
+ * outer variable of the same name.
+ */
+export function relationSubquery(
+  spec: RelationSpec,
+  parent: string,
+  selection: Selection = WHOLE_NODE,
+): string {
+  const t = `t_${parent}`;
+  const r = `r_${parent}`;
+  const quoted = `q_${parent}`;
+  const local = (text: string) => text.replace(/\bt\b/g, t).replace(/\br\b/g, r);
+  const quoteEn =
+    quotesStatement(spec) &&
+    (selection.properties === null || selection.properties.includes('quoteEn'));
+  return `MATCH ${local(spec.pattern).replace('(s)', `(${parent})`)}
+    ${quoteEn ? `OPTIONAL MATCH (${quoted}:Statement {id: ${t}.statementId})` : ''}
+    WITH ${t}, ${r}${quoteEn ? `, ${quoted}` : ''} ORDER BY ${local(spec.orderBy)}
+    RETURN ${nodeProjection(t, selection, [
+      `edge: properties(${r})`,
+      ...(quoteEn ? [`quoteEn: ${quoted}.textEn`] : []),
+    ])}`;
 }
 
 /** One batched query per relation, built once from the constants above (never from input). */
@@ -157,3 +210,9 @@ export const fieldRelations = {
 } as const satisfies Record<string, Record<string, RelationName>>;
 
 export type EntityTypeWithRelations = keyof typeof fieldRelations;
+
+/** The relationship fields of Statement (not an entity: no audit, no nameDe). */
+export const statementRelations = {
+  source: 'sourcesOfStatement',
+  meeting: 'meetingOfStatement',
+} as const satisfies Record<string, RelationName>;

@@ -2,7 +2,7 @@ import type { QueryResolvers } from '../../generated/graphql';
 import { apiError, ErrorCode } from '../../db/errors';
 import { MAX_LIST, type ListKind } from '../../repositories/entities';
 import type { GraphQLResolveInfo } from 'graphql';
-import { primeLoaders, selectedRelations } from '../prefetch';
+import { selectionOf, selectsField } from '../prefetch';
 import { toLuceneQuery } from '../../repositories/search-query';
 import type {
   ActionRecord,
@@ -24,7 +24,7 @@ import { z } from 'zod';
 const ALL = { offset: 0, limit: MAX_LIST };
 const idArgs = z.object({ id });
 
-/** An entity by id (of the given type, if any), with the relations the request selects. */
+/** An entity by id (of the given type, if any), with what the request reads of it. */
 async function entityById<T extends EntityRecord>(
   ctx: Context,
   info: GraphQLResolveInfo,
@@ -32,28 +32,24 @@ async function entityById<T extends EntityRecord>(
   label?: string,
 ): Promise<T | null> {
   const { id: entityId } = parseArgs(idArgs, args);
-  const { items, related } = await ctx.repos.entities.lookup(entityId, selectedRelations(info));
-  const record = items[0];
+  const record = await ctx.repos.entities.lookup(entityId, selectionOf(info));
   if (!record || (label && !record.labels.includes(label))) return null;
-  primeLoaders(ctx.loaders, related);
   return record as T;
 }
 
-/** A top-level list, with the relations the request selects on its items fetched along. */
-async function listed<T extends EntityRecord>(
+/** A top-level list, with what the request reads of its items fetched in the same query. */
+function listed<T extends EntityRecord>(
   ctx: Context,
   info: GraphQLResolveInfo,
   kind: ListKind,
   filter: object,
 ): Promise<T[]> {
-  const { items, related } = await ctx.repos.entities.list<T>(
+  return ctx.repos.entities.list<T>(
     kind,
     filter as Record<string, unknown>,
     ALL,
-    selectedRelations(info),
+    selectionOf(info),
   );
-  primeLoaders(ctx.loaders, related);
-  return items;
 }
 
 function page(args: { first?: number | null; after?: string | null }) {
@@ -65,7 +61,12 @@ export const Query: QueryResolvers = {
   entity: (_, args, ctx, info) => entityById(ctx, info, args),
   countries: (_, __, ctx, info) => listed(ctx, info, 'Country', {}),
   cities: (_, __, ctx, info) => listed(ctx, info, 'City', {}),
-  city: (_, args, ctx, info) => entityById(ctx, info, args, 'City'),
+  city: (_, args, ctx, info) => {
+    const { id: cityId } = parseArgs(idArgs, args);
+    // Partners come from their own query: start it alongside the city's, not after it.
+    if (selectsField(info, 'partners')) void ctx.loaders.partners.load(cityId).catch(() => {});
+    return entityById(ctx, info, args, 'City');
+  },
   institutions: (_, args, ctx, info) => listed<InstitutionRecord>(ctx, info, 'Institution', args),
   institution: (_, args, ctx, info) =>
     entityById<InstitutionRecord>(ctx, info, args, 'Institution'),

@@ -4,21 +4,39 @@ import {
   type EntityTypeWithRelations,
   type RelationName,
 } from '../../repositories/relations';
-import type { ActorRecord, AuditFields, EntityRecord } from '../../repositories/records';
+import type {
+  ActorRecord,
+  AuditFields,
+  EntityRecord,
+  Prefetched,
+} from '../../repositories/records';
 
-/** The nodes related to `id` by a named relation (batched per request). */
-export function related<T>(ctx: Context, relation: RelationName, id: string): Promise<T[]> {
-  return ctx.loaders.related[relation].load(id) as Promise<T[]>;
+/**
+ * The nodes related to `parent` by a named relation: what its own query fetched along
+ * (synchronously, no promise per field), else batched per request by the relation's loader.
+ */
+export function related<T>(
+  ctx: Context,
+  relation: RelationName,
+  parent: { id: string } & Prefetched,
+): T[] | Promise<T[]> {
+  const fetched = parent.prefetched?.[relation];
+  if (fetched) return fetched as T[];
+  return ctx.loaders.related[relation].load(parent.id) as Promise<T[]>;
 }
 
 /** The one node related by a to-one relation, or null. */
-export async function relatedOne<T>(
+export function relatedOne<T>(
   ctx: Context,
   relation: RelationName,
-  id: string,
-): Promise<T | null> {
-  const [first] = await related<T>(ctx, relation, id);
-  return first ?? null;
+  parent: { id: string } & Prefetched,
+): T | null | Promise<T | null> {
+  return then(related<T>(ctx, relation, parent), (items) => items[0] ?? null);
+}
+
+/** Applies `f` to a value that may or may not be a promise, staying synchronous if it is not. */
+export function then<T, R>(value: T | Promise<T>, f: (value: T) => R): R | Promise<R> {
+  return value instanceof Promise ? value.then(f) : f(value);
 }
 
 const ENTITY_TYPES = [
@@ -68,8 +86,8 @@ export function entityResolvers(type: EntityTypeWithRelations): Record<string, F
     RelationName,
   ][]) {
     resolvers[field] = SINGULAR.has(field)
-      ? (e, _, ctx) => relatedOne(ctx, relation, e.id)
-      : (e, _, ctx) => related(ctx, relation, e.id);
+      ? (e, _, ctx) => relatedOne(ctx, relation, e)
+      : (e, _, ctx) => related(ctx, relation, e);
   }
   return resolvers;
 }

@@ -17,6 +17,7 @@ import {
   relatedOne,
   resolveActorType,
   resolveEntityType,
+  then,
 } from './shared';
 
 /**
@@ -31,31 +32,31 @@ export const typeResolvers: Resolvers = {
 
   City: {
     ...entityResolvers('City'),
-    country: async (c, _, ctx) => {
-      const country = await relatedOne<CountryRecord>(ctx, 'countryOfCity', c.id);
-      if (!country) throw new GraphQLError(`city ${c.id} has no country`);
-      return country;
-    },
+    country: (c, _, ctx) =>
+      then(relatedOne<CountryRecord>(ctx, 'countryOfCity', c), (country) => {
+        if (!country) throw new GraphQLError(`city ${c.id} has no country`);
+        return country;
+      }),
     partners: (c, _, ctx) => ctx.loaders.partners.load(c.id),
   },
 
   Institution: {
     ...entityResolvers('Institution'),
     // took part in and hosted as venue: one meeting can be reached both ways
-    meetings: async (i, _, ctx) =>
-      dedupe(await related<MeetingRecord>(ctx, 'meetingsOfInstitution', i.id)),
+    meetings: (i, _, ctx) => then(related<MeetingRecord>(ctx, 'meetingsOfInstitution', i), dedupe),
   },
 
   Meeting: {
     ...entityResolvers('Meeting'),
     date: (m) => m.date ?? null,
-    participants: async (m, _, ctx) =>
-      dedupe(await related<ActorRecord>(ctx, 'participants', m.id)),
-    participations: async (m, _, ctx) =>
-      (await related<Related<ActorRecord>>(ctx, 'participants', m.id)).map((actor) => ({
-        actor,
-        role: (actor.edge?.role as string | undefined) ?? null,
-      })),
+    participants: (m, _, ctx) => then(related<ActorRecord>(ctx, 'participants', m), dedupe),
+    participations: (m, _, ctx) =>
+      then(related<Related<ActorRecord>>(ctx, 'participants', m), (actors) =>
+        actors.map((actor) => ({
+          actor,
+          role: (actor.edge?.role as string | undefined) ?? null,
+        })),
+      ),
   },
 
   FieldOfAction: entityResolvers('FieldOfAction'),
@@ -66,25 +67,31 @@ export const typeResolvers: Resolvers = {
     descriptionDe: (a) => a.descriptionDe ?? null,
     start: (a) => a.start ?? null,
     end: (a) => a.end ?? null,
-    contributors: async (a, _, ctx) =>
-      (await related<Related<ActorRecord>>(ctx, 'contributorsOfAction', a.id)).map((actor) => ({
-        actor,
-        role: (actor.edge?.role as string | undefined) ?? 'contributor',
-        roleDe: (actor.edge?.roleDe as string | undefined) ?? null,
-      })),
+    contributors: (a, _, ctx) =>
+      then(related<Related<ActorRecord>>(ctx, 'contributorsOfAction', a), (actors) =>
+        actors.map((actor) => ({
+          actor,
+          role: (actor.edge?.role as string | undefined) ?? 'contributor',
+          roleDe: (actor.edge?.roleDe as string | undefined) ?? null,
+        })),
+      ),
   },
 
   Statement: {
     part: (s) => (s.part === 'topic' ? 'TOPIC' : 'OUTCOME'),
-    source: async (s, _, ctx) =>
-      (await relatedOne<SourceRecord>(ctx, 'sourcesOfStatement', s.id)) ?? {
-        id: s.id,
-        document: '',
-        section: s.section,
-        quote: s.text,
-        quoteEn: s.textEn,
-      },
-    meeting: (s, _, ctx) => relatedOne<MeetingRecord>(ctx, 'meetingOfStatement', s.id),
+    source: (s, _, ctx) =>
+      then(
+        relatedOne<SourceRecord>(ctx, 'sourcesOfStatement', s),
+        (source) =>
+          source ?? {
+            id: s.id,
+            document: '',
+            section: s.section,
+            quote: s.text,
+            quoteEn: s.textEn,
+          },
+      ),
+    meeting: (s, _, ctx) => relatedOne<MeetingRecord>(ctx, 'meetingOfStatement', s),
   },
 
   Source: {
