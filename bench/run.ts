@@ -41,6 +41,10 @@ import {
 } from './operations';
 import { PEER_OPERATIONS } from './peer';
 
+// Both API servers (child processes) run as deployed: graphql-js, for one, skips its
+// development-only checks (a slower instanceof on every type test) in production.
+process.env.NODE_ENV = 'production';
+
 function option(name: string, fallback: string): string {
   const flag = process.argv.indexOf(`--${name}`);
   if (flag >= 0 && process.argv[flag + 1]) return process.argv[flag + 1] as string;

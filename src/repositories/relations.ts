@@ -9,6 +9,8 @@ export interface RelationSpec {
   pattern: string;
   /** Order of the related nodes. */
   orderBy: string;
+  /** The relationship's properties matter (a role): they come along as `edge`. */
+  edge?: true;
 }
 
 const byName = 't.name';
@@ -48,7 +50,12 @@ export const relations = {
   topics: { from: 'Entity', pattern: '(s)-[r:HAS_TOPIC]->(t:Statement)', orderBy: 't.order' },
   outcomes: { from: 'Entity', pattern: '(s)-[r:HAS_OUTCOME]->(t:Statement)', orderBy: 't.order' },
   actionsOfMeeting: { from: 'Entity', pattern: '(s)-[r:ADDRESSED]->(t:Action)', orderBy: byName },
-  participants: { from: 'Entity', pattern: '(s)<-[r:TOOK_PART_IN]-(t)', orderBy: byName },
+  participants: {
+    from: 'Entity',
+    pattern: '(s)<-[r:TOOK_PART_IN]-(t)',
+    orderBy: byName,
+    edge: true,
+  },
   previousMeeting: { from: 'Entity', pattern: '(s)<-[r:NEXT]-(t:Meeting)', orderBy: 't.id' },
   nextMeeting: { from: 'Entity', pattern: '(s)-[r:NEXT]->(t:Meeting)', orderBy: 't.id' },
   actionsInField: { from: 'Entity', pattern: '(s)<-[r:IN_FIELD]-(t:Action)', orderBy: byName },
@@ -58,7 +65,12 @@ export const relations = {
     orderBy: byName,
   },
   leadsOfAction: { from: 'Entity', pattern: '(s)<-[r:LEADS]-(t)', orderBy: byName },
-  contributorsOfAction: { from: 'Entity', pattern: '(s)<-[r:CONTRIBUTES_TO]-(t)', orderBy: byName },
+  contributorsOfAction: {
+    from: 'Entity',
+    pattern: '(s)<-[r:CONTRIBUTES_TO]-(t)',
+    orderBy: byName,
+    edge: true,
+  },
   meetingsOfAction: {
     from: 'Entity',
     pattern: '(s)<-[r:ADDRESSED]-(t:Meeting)',
@@ -103,13 +115,14 @@ export const WHOLE_NODE: Selection = { properties: null, relations: new Map() };
 const COMPUTED_KEYS = new Set(['labels', 'edge', 'prefetched', 'quoteEn']);
 
 /**
- * The map projection of node `v`: the selected properties, its labels, `extra` entries, and
- * the selected relations as `prefetched: {relation: [related nodes]}` (nested subqueries).
+ * The map projection of node `v`: the selected properties, its labels (unless `labels` is
+ * false), `extra` entries, and the selected relations as `prefetched: {relation: [related
+ * nodes]}` (nested subqueries).
  */
 export function nodeProjection(
   v: string,
   selection: Selection,
-  extra: readonly string[] = [],
+  { extra = [], labels = true }: { extra?: readonly string[]; labels?: boolean } = {},
 ): string {
   const properties =
     selection.properties === null
@@ -120,7 +133,7 @@ export function nodeProjection(
   const nested = [...selection.relations].map(
     ([name, inner]) => `${name}: COLLECT { ${relationSubquery(relations[name], v, inner)} }`,
   );
-  const entries = [...properties, `labels: labels(${v})`, ...extra];
+  const entries = [...properties, ...(labels ? [`labels: labels(${v})`] : []), ...extra];
   if (nested.length > 0) entries.push(`prefetched: {${nested.join(', ')}}`);
   return `${v} {${entries.join(', ')}}`;
 }
@@ -129,6 +142,9 @@ export function nodeProjection(
  * The related nodes of node `parent` as a subquery body (for COLLECT { … }): each node
  * projected as `selection` says, with the properties of the relationship that leads to it
  * (`edge`). Sources also bring the English text of the statement they quote (quoteEn).
+ * A selection reads labels only where the pattern leaves the type open (an Actor needs
+ * them for its __typename) and `edge` only where it holds a role; whole nodes (the loaders'
+ * results, which any resolver may read) bring both.
  * Variables are suffixed with the parent's name, so nested subqueries never capture an
  * outer variable of the same name.
  */
@@ -141,16 +157,18 @@ export function relationSubquery(
   const r = `r_${parent}`;
   const quoted = `q_${parent}`;
   const local = (text: string) => text.replace(/\bt\b/g, t).replace(/\br\b/g, r);
-  const quoteEn =
-    quotesStatement(spec) &&
-    (selection.properties === null || selection.properties.includes('quoteEn'));
+  const whole = selection.properties === null;
+  const quoteEn = quotesStatement(spec) && (selection.properties?.includes('quoteEn') ?? true);
   return `MATCH ${local(spec.pattern).replace('(s)', `(${parent})`)}
     ${quoteEn ? `OPTIONAL MATCH (${quoted}:Statement {id: ${t}.statementId})` : ''}
     WITH ${t}, ${r}${quoteEn ? `, ${quoted}` : ''} ORDER BY ${local(spec.orderBy)}
-    RETURN ${nodeProjection(t, selection, [
-      `edge: properties(${r})`,
-      ...(quoteEn ? [`quoteEn: ${quoted}.textEn`] : []),
-    ])}`;
+    RETURN ${nodeProjection(t, selection, {
+      labels: whole || !spec.pattern.includes('(t:'),
+      extra: [
+        ...(whole || spec.edge ? [`edge: properties(${r})`] : []),
+        ...(quoteEn ? [`quoteEn: ${quoted}.textEn`] : []),
+      ],
+    })}`;
 }
 
 /** One batched query per relation, built once from the constants above (never from input). */
