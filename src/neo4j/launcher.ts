@@ -10,10 +10,13 @@ import neo4j from 'neo4j-driver';
 
 export const LAUNCHER_DIR = path.resolve(__dirname, '..', '..', 'tools', 'neo4j');
 
-/** Heap for the local server; the page cache (64 MB) is set in the generated neo4j.conf. */
+/** The defaults: a small development and test database. */
+const DEFAULT_HEAP = '512m';
+const DEFAULT_PAGE_CACHE = '64m';
+/** A size as Java's -Xmx and Neo4j's memory settings take it: 512m, 2g, … */
+const MEMORY_SIZE = /^[1-9][0-9]*[kmg]$/;
+
 const JVM_OPTIONS = [
-  '-Xms256m',
-  '-Xmx512m',
   // A small development and test database on a 2-core machine: the serial collector needs
   // about 120 MB less memory than G1 and starts as fast.
   '-XX:+UseSerialGC',
@@ -43,6 +46,17 @@ export interface StartNeo4jOptions {
    * APOC Core of the same Neo4j version, which e.g. @neo4j/graphql needs (see bench/).
    */
   plugins?: Neo4jPlugin[];
+  /** Larger memory for big graphs (e.g. the benchmark's scale 1000); see Neo4jMemory. */
+  memory?: Neo4jMemory;
+}
+
+/**
+ * Sizes such as `512m` or `2g`. heap: the JVM's maximum heap (default 512m); pageCache:
+ * Neo4j's page cache, which holds the store files in memory (default 64m).
+ */
+export interface Neo4jMemory {
+  heap?: string;
+  pageCache?: string;
 }
 
 /** Plugins the launcher build provides, each in target/plugins/<name> (see pom.xml). */
@@ -68,8 +82,11 @@ export function launcherCommand(options: {
   httpPort: number;
   javaHome?: string;
   plugins?: readonly Neo4jPlugin[];
+  memory?: Neo4jMemory;
 }): { command: string; args: string[] } {
   const { launcherDir, dataDir, boltPort, httpPort, javaHome } = options;
+  const heap = memorySize('heap', options.memory?.heap ?? DEFAULT_HEAP);
+  const pageCache = memorySize('pageCache', options.memory?.pageCache ?? DEFAULT_PAGE_CACHE);
   const target = path.join(launcherDir, 'target');
   // Plugins go on the classpath too, as Neo4j's own start script puts plugins/* there: APOC's
   // kernel extensions (e.g. its config) are found only through the classpath.
@@ -81,6 +98,8 @@ export function launcherCommand(options: {
   return {
     command: javaHome ? path.join(javaHome, 'bin', 'java') : 'java',
     args: [
+      '-Xms256m',
+      `-Xmx${heap}`,
       ...JVM_OPTIONS,
       '-cp',
       classpath,
@@ -91,10 +110,19 @@ export function launcherCommand(options: {
       String(boltPort),
       '--http-port',
       String(httpPort),
+      '--page-cache',
+      pageCache,
       // Stop when our end of its stdin closes: it does not outlive a killed parent.
       '--watch-stdin',
     ],
   };
+}
+
+function memorySize(name: keyof Neo4jMemory, size: string): string {
+  if (!MEMORY_SIZE.test(size)) {
+    throw new Error(`memory.${name} must be a size such as 512m or 2g, got "${size}"`);
+  }
+  return size;
 }
 
 /** Ports that are free on 127.0.0.1 now (the OS picks them; all distinct). */
@@ -207,13 +235,6 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
   const free = await findFreePorts(2);
   const boltPort = options.boltPort ?? (free[0] as number);
   const httpPort = options.httpPort ?? (free.find((port) => port !== boltPort) as number);
-
-  fs.mkdirSync(dataDir, { recursive: true });
-  // The Java launcher runs the server with <dataDir>/home as its home.
-  syncPlugins(path.join(dataDir, 'home', 'plugins'), options.plugins ?? []);
-  const logFile = path.join(dataDir, 'neo4j.log');
-  const log = fs.createWriteStream(logFile, { flags: 'a' });
-  log.write(`--- ${new Date().toISOString()} starting Neo4j: Bolt ${boltPort}, HTTP ${httpPort}\n`);
   const { command, args } = launcherCommand({
     launcherDir: LAUNCHER_DIR,
     dataDir,
@@ -221,7 +242,15 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
     httpPort,
     javaHome: process.env.JAVA_HOME,
     plugins: options.plugins,
+    memory: options.memory,
   });
+
+  fs.mkdirSync(dataDir, { recursive: true });
+  // The Java launcher runs the server with <dataDir>/home as its home.
+  syncPlugins(path.join(dataDir, 'home', 'plugins'), options.plugins ?? []);
+  const logFile = path.join(dataDir, 'neo4j.log');
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
+  log.write(`--- ${new Date().toISOString()} starting Neo4j: Bolt ${boltPort}, HTTP ${httpPort}\n`);
   // Its own process group: a Ctrl-C in the terminal reaches only us, so the API can finish
   // its in-flight requests before it stops Neo4j. If we die without stopping it, Neo4j sees
   // its stdin close and shuts down by itself.

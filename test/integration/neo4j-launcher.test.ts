@@ -119,12 +119,28 @@ describe('startNeo4j', () => {
       await first.stop(); // a second stop is harmless
       expect(isRunning(first.pid)).toBe(false);
 
-      const second = await startNeo4j({ dataDir, quiet: true });
+      // The same data directory with more memory (as the benchmark asks for).
+      const second = await startNeo4j({
+        dataDir,
+        quiet: true,
+        memory: { heap: '768m', pageCache: '96m' },
+      });
       try {
         const { records } = await withDriver(second.uri, (driver) =>
           driver.executeQuery('MATCH (n:Kept) RETURN n.city AS city', {}, { database: 'neo4j' }),
         );
         expect(records.map((record) => record.get('city'))).toEqual(['Pécs']);
+        const { records: settings } = await withDriver(second.uri, (driver) =>
+          driver.executeQuery(
+            "SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size'",
+            {},
+            { database: 'neo4j' },
+          ),
+        );
+        expect(settings.map((record) => record.get('value'))).toEqual(['96.00MiB']);
+        expect(fs.readFileSync(`/proc/${second.pid}/cmdline`, 'utf8').split('\0')).toContain(
+          '-Xmx768m',
+        );
         expect(fs.readFileSync(path.join(dataDir, 'neo4j.log'), 'utf8')).toMatch(/NEO4J READY/);
       } finally {
         await second.stop();

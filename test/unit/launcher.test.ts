@@ -35,8 +35,26 @@ describe('launcherCommand', () => {
       '7001',
       '--http-port',
       '7002',
+      '--page-cache',
+      '64m',
       '--watch-stdin',
     ]);
+  });
+
+  it('gives a bigger heap and page cache when asked', () => {
+    const { args } = launcherCommand({ ...base, memory: { heap: '2g', pageCache: '1g' } });
+    expect(args).toContain('-Xmx2g');
+    expect(args).not.toContain('-Xmx512m');
+    expect(args[args.indexOf('--page-cache') + 1]).toBe('1g');
+  });
+
+  it('refuses a memory size Java and Neo4j would not take', () => {
+    expect(() => launcherCommand({ ...base, memory: { heap: '2 GB' } })).toThrow(
+      /memory.heap must be a size such as 512m or 2g, got "2 GB"/,
+    );
+    expect(() => launcherCommand({ ...base, memory: { pageCache: '1g\nx=y' } })).toThrow(
+      /memory.pageCache/,
+    );
   });
 
   it('uses the java of JAVA_HOME when given', () => {
