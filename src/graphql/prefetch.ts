@@ -28,9 +28,6 @@ const RELATIONS_OF: Record<string, Record<string, RelationName>> = {
 /** Types that wrap the related node with the relationship's properties (role). */
 const WRAPPERS = new Set(['Contribution', 'Participation']);
 
-/** Fields served by resolvers of their own, not by a stored property. */
-const NOT_PROPERTIES = new Set(['partners']);
-
 /** Stored properties a field's resolver reads besides the one named like the field. */
 const PROPERTIES_READ_BY: Record<string, readonly string[]> = {
   audit: ['createdBy', 'createdAt', 'updatedBy', 'updatedAt'],
@@ -51,6 +48,7 @@ export function selectionOf(info: GraphQLResolveInfo): Selection {
 function selectionFrom(selections: readonly FieldsByTypeName[]): Selection {
   const properties = new Set<string>();
   const related = new Map<RelationName, FieldsByTypeName[]>();
+  let partners = false;
   for (const byType of selections) {
     for (const [typeName, fields] of Object.entries(byType)) {
       const types = TYPES_OF[typeName] ?? [typeName];
@@ -59,7 +57,9 @@ function selectionFrom(selections: readonly FieldsByTypeName[]): Selection {
         const relationsOfField = types
           .map((type) => RELATIONS_OF[type]?.[field.name])
           .filter((relation): relation is RelationName => relation !== undefined);
-        if (relationsOfField.length === 0 && !NOT_PROPERTIES.has(field.name)) {
+        if (field.name === 'partners' && types.includes('City')) {
+          partners = true;
+        } else if (relationsOfField.length === 0) {
           properties.add(field.name);
           for (const property of PROPERTIES_READ_BY[field.name] ?? []) properties.add(property);
         }
@@ -72,6 +72,7 @@ function selectionFrom(selections: readonly FieldsByTypeName[]): Selection {
   return {
     properties: [...properties],
     relations: new Map([...related].map(([name, inner]) => [name, selectionFrom(inner)])),
+    partners,
   };
 }
 
@@ -83,13 +84,5 @@ function targetsOf(field: ResolveTree): FieldsByTypeName[] {
           .filter((inner) => inner.name === 'actor')
           .map((actor) => actor.fieldsByTypeName)
       : [{ [typeName]: fields }],
-  );
-}
-
-/** Whether the request selects `name` directly on the result of this field. */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const tree = parseResolveInfo(info) as ResolveTree | null;
-  return Object.values(tree?.fieldsByTypeName ?? {}).some((fields) =>
-    Object.values(fields).some((field) => field.name === name),
   );
 }

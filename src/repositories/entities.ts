@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { PARTNERS_OF_C } from './graph';
 import type { EntityRecord, PageRecord } from './records';
 import {
   nodeProjection,
@@ -11,7 +12,6 @@ import {
 
 /** Hard cap of every list the API returns; connections page beyond it. */
 export const MAX_LIST = 500;
-
 
 export interface Page {
   offset: number;
@@ -117,8 +117,15 @@ export class EntityRepository {
     params: Record<string, unknown>,
     selection: Selection,
   ): Promise<T[]> {
+    // A city's partners come from subqueries of their own, run once per listed node.
+    const partners = selection.partners
+      ? `CALL (n) { WITH n AS c ${PARTNERS_OF_C} RETURN partners }`
+      : '';
+    const projection = nodeProjection('n', selection, {
+      prefetched: selection.partners ? ['partners: partners'] : [],
+    });
     const rows = await this.db.read<{ node: T }>(
-      `${match} RETURN ${nodeProjection('n', selection)} AS node`,
+      `${match} ${partners} RETURN ${projection} AS node`,
       params,
     );
     return rows.map((row) => row.node);

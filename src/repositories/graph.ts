@@ -52,10 +52,9 @@ RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists,
   [r IN pathRelationships | ${relationshipProjection('r')}] AS relationships`;
 }
 
-// A city is involved in what it does itself or through its institutions.
-const partnersQuery = `
-UNWIND $ids AS id
-MATCH (c:City {id: id})
+// A city (c) is involved in what it does itself or through its institutions. Ends with
+// `partners`: every other city, with the actions and meetings both are involved in.
+export const PARTNERS_OF_C = `
 CALL (c) {
   MATCH (c)<-[:BASED_IN*0..1]-(:Entity)-[:LEADS|CONTRIBUTES_TO]->(a:Action)
   WITH DISTINCT a ORDER BY a.name
@@ -85,7 +84,12 @@ CALL (c, myActions, myMeetings) {
     sharedActions: [a IN sharedActions | a {.*, labels: labels(a)}],
     sharedMeetings: [m IN sharedMeetings | m {.*, labels: labels(m)}]
   }) AS partners
-}
+}`;
+
+const partnersQuery = `
+UNWIND $ids AS id
+MATCH (c:City {id: id})
+${PARTNERS_OF_C}
 RETURN id, partners`;
 
 // A statement hit stands for the meeting it belongs to; each entity comes once, with its

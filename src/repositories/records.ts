@@ -6,7 +6,7 @@ import type { RelationName } from './relations';
 
 /** Related nodes a query fetched along with a node, by relation (see Selection). */
 export interface Prefetched {
-  prefetched?: Partial<Record<RelationName, unknown[]>>;
+  prefetched?: Partial<Record<RelationName | 'partners', unknown[]>>;
 }
 
 export type Label = 'Country' | 'City' | 'Institution' | 'Meeting' | 'Action' | 'FieldOfAction';

@@ -106,6 +106,8 @@ const quotesStatement = (spec: RelationSpec) => spec.pattern.includes('t:Source'
 export interface Selection {
   properties: readonly string[] | null;
   relations: ReadonlyMap<RelationName, Selection>;
+  /** A city's partners (City.partners), computed along for the top-level node only. */
+  partners?: boolean;
 }
 
 /** Every property, no relation: what the batched loaders fetch. */
@@ -117,12 +119,16 @@ const COMPUTED_KEYS = new Set(['labels', 'edge', 'prefetched', 'quoteEn']);
 /**
  * The map projection of node `v`: the selected properties, its labels (unless `labels` is
  * false), `extra` entries, and the selected relations as `prefetched: {relation: [related
- * nodes]}` (nested subqueries).
+ * nodes]}` (nested subqueries; `prefetched` adds entries computed by the caller).
  */
 export function nodeProjection(
   v: string,
   selection: Selection,
-  { extra = [], labels = true }: { extra?: readonly string[]; labels?: boolean } = {},
+  {
+    extra = [],
+    labels = true,
+    prefetched = [],
+  }: { extra?: readonly string[]; labels?: boolean; prefetched?: readonly string[] } = {},
 ): string {
   const properties =
     selection.properties === null
@@ -130,9 +136,12 @@ export function nodeProjection(
       : [...new Set(['id', ...selection.properties])]
           .filter((name) => !COMPUTED_KEYS.has(name))
           .map((name) => `.\`${name.replace(/`/g, '')}\``);
-  const nested = [...selection.relations].map(
-    ([name, inner]) => `${name}: COLLECT { ${relationSubquery(relations[name], v, inner)} }`,
-  );
+  const nested = [
+    ...[...selection.relations].map(
+      ([name, inner]) => `${name}: COLLECT { ${relationSubquery(relations[name], v, inner)} }`,
+    ),
+    ...prefetched,
+  ];
   const entries = [...properties, ...(labels ? [`labels: labels(${v})`] : []), ...extra];
   if (nested.length > 0) entries.push(`prefetched: {${nested.join(', ')}}`);
   return `${v} {${entries.join(', ')}}`;

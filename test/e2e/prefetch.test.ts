@@ -55,7 +55,8 @@ const SELECTIONS: Record<string, string> = {
     meetings { id }
     leads { id }
     contributesTo { id field { id } }
-    sources { ${QUOTED} }`,
+    sources { ${QUOTED} }
+    partners { city { ${NAMES} } sharedActions { id name kind } sharedMeetings { id year } }`,
 };
 
 const CASES = [
@@ -140,6 +141,13 @@ describe('nested selections fetched along with lists and lookups', () => {
     expect(genoa.topics[0].source.quote).toBe(genoa.topics[0].text);
     expect(genoa.topics[0].meeting.id).toBe('meeting/genoa-2011');
     expect(genoa.host.hostedMeetings.map((m: Row) => m.id)).toContain('meeting/genoa-2011');
+
+    const { cities } = await data(`{ cities { ${SELECTIONS.city} } }`);
+    const leipzig = cities.find((c: Row) => c.id === 'city/leipzig');
+    expect(leipzig.partners).toHaveLength(4);
+    expect(leipzig.partners[0].sharedActions.length).toBeGreaterThan(0);
+    const { city } = await data(`{ city(id: "city/leipzig") { ${SELECTIONS.city} } }`);
+    expect(city).toEqual(leipzig);
 
     const { actions } = await data(`{ actions { ${SELECTIONS.action} } }`);
     const study = actions.find((a: Row) => a.id === 'action/transnational-study');

@@ -58,9 +58,8 @@ describe('database round trips per contract operation', () => {
         reads.map((name) => `  ${name.padEnd(16)} ${before[name]} → ${after[name]}`).join('\n'),
     );
     expect(after).toEqual(before);
-    // One query answers each operation, nested fields included; Partners adds one batched
-    // query for the partner cities.
-    for (const name of reads) expect(before[name]).toBe(name === 'Partners' ? 2 : 1);
+    // One query answers each operation, nested fields included.
+    for (const name of reads) expect(before[name]).toBe(1);
     expect(reads).toHaveLength(9);
   });
 });

@@ -2,7 +2,7 @@ import type { QueryResolvers } from '../../generated/graphql';
 import { apiError, ErrorCode } from '../../db/errors';
 import { MAX_LIST, type ListKind } from '../../repositories/entities';
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectionOf, selectsField } from '../prefetch';
+import { selectionOf } from '../prefetch';
 import { toLuceneQuery } from '../../repositories/search-query';
 import type {
   ActionRecord,
@@ -61,12 +61,7 @@ export const Query: QueryResolvers = {
   entity: (_, args, ctx, info) => entityById(ctx, info, args),
   countries: (_, __, ctx, info) => listed(ctx, info, 'Country', {}),
   cities: (_, __, ctx, info) => listed(ctx, info, 'City', {}),
-  city: (_, args, ctx, info) => {
-    const { id: cityId } = parseArgs(idArgs, args);
-    // Partners come from their own query: start it alongside the city's, not after it.
-    if (selectsField(info, 'partners')) void ctx.loaders.partners.load(cityId).catch(() => {});
-    return entityById(ctx, info, args, 'City');
-  },
+  city: (_, args, ctx, info) => entityById(ctx, info, args, 'City'),
   institutions: (_, args, ctx, info) => listed<InstitutionRecord>(ctx, info, 'Institution', args),
   institution: (_, args, ctx, info) =>
     entityById<InstitutionRecord>(ctx, info, args, 'Institution'),

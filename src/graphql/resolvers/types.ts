@@ -7,6 +7,7 @@ import type {
   CountryRecord,
   InstitutionRecord,
   MeetingRecord,
+  PartnershipRecord,
   Related,
   SourceRecord,
 } from '../../repositories/records';
@@ -37,7 +38,9 @@ export const typeResolvers: Resolvers = {
         if (!country) throw new GraphQLError(`city ${c.id} has no country`);
         return country;
       }),
-    partners: (c, _, ctx) => ctx.loaders.partners.load(c.id),
+    partners: (c, _, ctx) =>
+      (c.prefetched?.partners as PartnershipRecord[] | undefined) ??
+      ctx.loaders.partners.load(c.id),
   },
 
   Institution: {
