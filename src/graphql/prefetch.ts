@@ -8,6 +8,7 @@ import {
   fieldRelations,
   statementRelations,
   type EntityTypeWithRelations,
+  type PartnersSelection,
   type RelationName,
   type Selection,
 } from '../repositories/relations';
@@ -48,7 +49,7 @@ export function selectionOf(info: GraphQLResolveInfo): Selection {
 function selectionFrom(selections: readonly FieldsByTypeName[]): Selection {
   const properties = new Set<string>();
   const related = new Map<RelationName, FieldsByTypeName[]>();
-  let partners = false;
+  const partners: FieldsByTypeName[] = [];
   for (const byType of selections) {
     for (const [typeName, fields] of Object.entries(byType)) {
       const types = TYPES_OF[typeName] ?? [typeName];
@@ -58,7 +59,7 @@ function selectionFrom(selections: readonly FieldsByTypeName[]): Selection {
           .map((type) => RELATIONS_OF[type]?.[field.name])
           .filter((relation): relation is RelationName => relation !== undefined);
         if (field.name === 'partners' && types.includes('City')) {
-          partners = true;
+          partners.push(field.fieldsByTypeName);
         } else if (relationsOfField.length === 0) {
           properties.add(field.name);
           for (const property of PROPERTIES_READ_BY[field.name] ?? []) properties.add(property);
@@ -72,7 +73,24 @@ function selectionFrom(selections: readonly FieldsByTypeName[]): Selection {
   return {
     properties: [...properties],
     relations: new Map([...related].map(([name, inner]) => [name, selectionFrom(inner)])),
-    partners,
+    ...(partners.length > 0 ? { partners: partnersSelection(partners) } : {}),
+  };
+}
+
+/** What is read of each part of a Partnership. */
+function partnersSelection(selections: readonly FieldsByTypeName[]): PartnersSelection {
+  const part = (name: string) =>
+    selectionFrom(
+      selections.flatMap((byType) =>
+        Object.values(byType.Partnership ?? {})
+          .filter((field) => field.name === name)
+          .map((field) => field.fieldsByTypeName),
+      ),
+    );
+  return {
+    city: part('city'),
+    sharedActions: part('sharedActions'),
+    sharedMeetings: part('sharedMeetings'),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { PARTNERS_OF_C } from './graph';
+import { partnersOfC } from './graph';
 import type { EntityRecord, PageRecord } from './records';
 import {
   nodeProjection,
@@ -119,7 +119,7 @@ export class EntityRepository {
   ): Promise<T[]> {
     // A city's partners come from subqueries of their own, run once per listed node.
     const partners = selection.partners
-      ? `CALL (n) { WITH n AS c ${PARTNERS_OF_C} RETURN partners }`
+      ? `CALL (n) { WITH n AS c ${partnersOfC(selection.partners)} RETURN partners }`
       : '';
     const projection = nodeProjection('n', selection, {
       prefetched: selection.partners ? ['partners: partners'] : [],

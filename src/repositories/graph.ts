@@ -7,6 +7,13 @@ import type {
   SearchHitRecord,
   SubgraphRecord,
 } from './records';
+import { nodeProjection, WHOLE_NODE, type PartnersSelection } from './relations';
+
+const WHOLE_PARTNERS: PartnersSelection = {
+  city: WHOLE_NODE,
+  sharedActions: WHOLE_NODE,
+  sharedMeetings: WHOLE_NODE,
+};
 
 /** Relationships between entities: what graph views draw and paths walk (no statements or sources). */
 export const ENTITY_RELATIONSHIPS =
@@ -52,9 +59,13 @@ RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists,
   [r IN pathRelationships | ${relationshipProjection('r')}] AS relationships`;
 }
 
-// A city (c) is involved in what it does itself or through its institutions. Ends with
-// `partners`: every other city, with the actions and meetings both are involved in.
-export const PARTNERS_OF_C = `
+/**
+ * Clauses that end with `partners` of city (c): every other city, with the actions and
+ * meetings both are involved in (a city is involved in what it does itself or through its
+ * institutions), each node projected as the selection says.
+ */
+export function partnersOfC(selection: PartnersSelection = WHOLE_PARTNERS): string {
+  return `
 CALL (c) {
   MATCH (c)<-[:BASED_IN*0..1]-(:Entity)-[:LEADS|CONTRIBUTES_TO]->(a:Action)
   WITH DISTINCT a ORDER BY a.name
@@ -80,16 +91,17 @@ CALL (c, myActions, myMeetings) {
     [m IN myMeetings WHERE m IN theirMeetings] AS sharedMeetings
   ORDER BY size(sharedActions) + size(sharedMeetings) DESC, other.name
   RETURN collect({
-    city: other {.*, labels: labels(other)},
-    sharedActions: [a IN sharedActions | a {.*, labels: labels(a)}],
-    sharedMeetings: [m IN sharedMeetings | m {.*, labels: labels(m)}]
+    city: ${nodeProjection('other', selection.city)},
+    sharedActions: [a IN sharedActions | ${nodeProjection('a', selection.sharedActions)}],
+    sharedMeetings: [m IN sharedMeetings | ${nodeProjection('m', selection.sharedMeetings)}]
   }) AS partners
 }`;
+}
 
 const partnersQuery = `
 UNWIND $ids AS id
 MATCH (c:City {id: id})
-${PARTNERS_OF_C}
+${partnersOfC()}
 RETURN id, partners`;
 
 // A statement hit stands for the meeting it belongs to; each entity comes once, with its

@@ -106,8 +106,14 @@ const quotesStatement = (spec: RelationSpec) => spec.pattern.includes('t:Source'
 export interface Selection {
   properties: readonly string[] | null;
   relations: ReadonlyMap<RelationName, Selection>;
-  /** A city's partners (City.partners), computed along for the top-level node only. */
-  partners?: boolean;
+  /** What is read of a city's partners (City.partners), computed along at the top level. */
+  partners?: PartnersSelection;
+}
+
+export interface PartnersSelection {
+  city: Selection;
+  sharedActions: Selection;
+  sharedMeetings: Selection;
 }
 
 /** Every property, no relation: what the batched loaders fetch. */
