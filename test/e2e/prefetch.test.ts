@@ -2,7 +2,7 @@
 // and relations, nested); connections answer the same selections through the per-request
 // loaders. Both paths must return the same data for deep selections with fragments, aliases,
 // abstract types and wrapper types (Contribution, Participation).
-import { gql, startTestApi, TEST_API_KEY, type TestApi } from '../support/api-server';
+import { dataOf, gql, startTestApi, TEST_API_KEY, type TestApi } from '../support/api-server';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -82,11 +82,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function data(query: string, variables: Row = {}): Promise<Row> {
-  const response = await gql<Row>(api.url, query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
+const data = (query: string, variables: Row = {}) => dataOf<Row>(api.url, query, variables);
 
 describe('nested selections fetched along with lists and lookups', () => {
   it.each(CASES)(

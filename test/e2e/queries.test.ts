@@ -1,5 +1,5 @@
 // The API beyond the contract operations: filters, sorting, paging, caps and errors.
-import { gql, startTestApi, type TestApi } from '../support/api-server';
+import { dataOf, gql, startTestApi, type TestApi } from '../support/api-server';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -11,11 +11,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function data(query: string, variables: Row = {}): Promise<Row> {
-  const response = await gql<Row>(api.url, query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
+const data = (query: string, variables: Row = {}) => dataOf<Row>(api.url, query, variables);
 
 async function errorOf(query: string, variables: Row = {}) {
   const response = await gql<Row>(api.url, query, variables);

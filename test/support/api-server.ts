@@ -76,3 +76,14 @@ export async function gql<T = Record<string, unknown>>(
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: response.status, ...body };
 }
+
+/** The `data` of a request that must succeed (the test fails on any GraphQL error). */
+export async function dataOf<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await gql<T>(url, query, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+}
