@@ -3,7 +3,7 @@
 // times per scale into an emptied database, on a throwaway Neo4j; prints relationships/s.
 //
 // Options (also as env BENCH_*): --scales 1,10,100  --runs 3  --batch-size 2000
-//   --heap 512m --page-cache 64m (the launcher's defaults when not given)
+//   --concurrency 2  --heap 512m --page-cache 64m (the launcher's defaults when not given)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ const settings = {
   scales: option('scales', '1,10,100').split(',').filter(Boolean).map(Number),
   runs: Number(option('runs', '3')),
   batchSize: Number(option('batch-size', '2000')),
+  concurrency: Number(option('concurrency', '2')),
   heap: option('heap') || undefined,
   pageCache: option('page-cache') || undefined,
 };
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
         const seconds: number[] = [];
         let size = '';
         for (let run = 1; run <= settings.runs; run++) {
-          const load = await loadScale(db, scale, { batchSize: settings.batchSize });
+          const load = await loadScale(db, scale, {
+            batchSize: settings.batchSize,
+            concurrency: settings.concurrency,
+          });
           size = `${load.nodes} | ${load.relationships}`;
           rates.push(load.relationshipsPerSecond);
           seconds.push(load.seconds);

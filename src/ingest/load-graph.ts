@@ -11,6 +11,18 @@ export type WriteOptions = {
    * was. false: commit batch by batch, for graphs too large for one transaction.
    */
   singleTransaction?: boolean;
+  /**
+   * For bulk loads into a new database (the benchmark's): writeGraph first checks that the
+   * database holds no node and refuses otherwise, then CREATEs nodes and relationships instead
+   * of MERGEing them, which skips MERGE's lookups and locks. The data must hold every node id
+   * and every relationship (type, ends, key) once. Loading twice is then an error, not a no-op.
+   */
+  intoEmptyDatabase?: boolean;
+  /**
+   * Batches committed at the same time when singleTransaction is false (default 1): one
+   * transaction keeps one Neo4j core busy. Nodes are all committed before relationships.
+   */
+  concurrency?: number;
 };
 
 export type WriteSummary = { nodes: number; relationships: number };
@@ -20,6 +32,7 @@ type GraphWriter = Pick<Database, 'writeTransaction'>;
 const LOAD_TIMEOUT_MS = 10 * 60_000;
 type Row = Record<string, unknown>;
 type Step = { cypher: string; rows: Row[]; expectWritten: boolean; describe: string };
+type Mode = 'merge' | 'create';
 
 const quote = (name: string): string => `\`${name}\``;
 
@@ -69,30 +82,36 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function nodeSteps(nodes: GraphNode[], batchSize: number): Step[] {
+function nodeSteps(nodes: GraphNode[], batchSize: number, mode: Mode): Step[] {
   const groups = groupBy(nodes, (node) => checkedLabels(node).join(':'));
   return [...groups].flatMap(([key, group]) => {
     const labels = key.split(':');
     const mergeLabel = mergeLabelOf(labels);
     const extraLabels = labels.filter((label) => label !== mergeLabel);
-    const cypher = [
-      'UNWIND $rows AS row',
-      `MERGE (n:${quote(mergeLabel)} {id: row.id})`,
-      extraLabels.length > 0 ? `SET n:${extraLabels.map(quote).join(':')}` : '',
-      'SET n += row.props',
-    ]
-      .filter(Boolean)
-      .join('\n');
+    const cypher =
+      mode === 'create'
+        ? // The id goes in with the properties: one SET of a whole map, no Eager step.
+          ['UNWIND $rows AS row', `CREATE (n:${labels.map(quote).join(':')})`, 'SET n = row']
+        : [
+            'UNWIND $rows AS row',
+            `MERGE (n:${quote(mergeLabel)} {id: row.id})`,
+            ...(extraLabels.length > 0 ? [`SET n:${extraLabels.map(quote).join(':')}`] : []),
+            'SET n += row.props',
+          ];
+    const rowOf =
+      mode === 'create'
+        ? (node: GraphNode) => ({ ...toNeo4jProps(node.props), id: node.id })
+        : (node: GraphNode) => ({ id: node.id, props: toNeo4jProps(node.props) });
     return batches(group, batchSize).map((batch) => ({
-      cypher,
-      rows: batch.map((node) => ({ id: node.id, props: toNeo4jProps(node.props) })),
+      cypher: cypher.join('\n'),
+      rows: batch.map(rowOf),
       expectWritten: false,
       describe: `${batch.length} :${key} nodes`,
     }));
   });
 }
 
-function relationshipSteps(data: GraphData, batchSize: number): Step[] {
+function relationshipSteps(data: GraphData, batchSize: number, mode: Mode): Step[] {
   const mergeLabels = new Map(
     data.nodes.map((node) => [node.id, mergeLabelOf(checkedLabels(node))]),
   );
@@ -111,26 +130,84 @@ function relationshipSteps(data: GraphData, batchSize: number): Step[] {
   return [...groupBy(data.relationships, keyOf)].flatMap(([key, group]) => {
     const [type = '', fromLabel = '', toLabel = '', keyed] = key.split(' ');
     const discriminator = keyed === 'keyed' ? ' {key: row.key}' : '';
+    const write =
+      mode === 'create'
+        ? [`CREATE (a)-[r:${quote(type)}]->(b)`, 'SET r = row.props']
+        : [`MERGE (a)-[r:${quote(type)}${discriminator}]->(b)`, 'SET r += row.props'];
     const cypher = [
       'UNWIND $rows AS row',
       `MATCH (a:${quote(fromLabel)} {id: row.from})`,
       `MATCH (b:${quote(toLabel)} {id: row.to})`,
-      `MERGE (a)-[r:${quote(type)}${discriminator}]->(b)`,
-      'SET r += row.props',
+      ...write,
       'RETURN count(r) AS written',
     ].join('\n');
+    const rowOf =
+      mode === 'create'
+        ? // CREATE stores the key as MERGE does: as the relationship's `key` property.
+          (rel: GraphRelationship) => ({
+            from: rel.from,
+            to: rel.to,
+            props: toNeo4jProps(rel.key === undefined ? rel.props : { ...rel.props, key: rel.key }),
+          })
+        : (rel: GraphRelationship) => ({
+            from: rel.from,
+            to: rel.to,
+            key: rel.key ?? null,
+            props: toNeo4jProps(rel.props),
+          });
     return batches(group, batchSize).map((batch) => ({
       cypher,
-      rows: batch.map((rel) => ({
-        from: rel.from,
-        to: rel.to,
-        key: rel.key ?? null,
-        props: toNeo4jProps(rel.props),
-      })),
+      rows: batch.map(rowOf),
       expectWritten: true,
       describe: `${batch.length} :${type} relationships (${fromLabel} → ${toLabel})`,
     }));
   });
+}
+
+/** CREATE makes a second node or relationship where MERGE would have found the first. */
+function checkUnique(data: GraphData): void {
+  const first = <T>(items: T[], keyOf: (item: T) => string): string | undefined => {
+    const seen = new Set<string>();
+    for (const item of items) {
+      const key = keyOf(item);
+      if (seen.has(key)) return key;
+      seen.add(key);
+    }
+    return undefined;
+  };
+  const node = first(data.nodes, (n) => n.id);
+  if (node !== undefined) throw new Error(`node ${node} is in the data twice`);
+  const rel = first(
+    data.relationships,
+    (r) => `(${r.from})-[:${r.type} ${r.key ?? ''}]->(${r.to})`,
+  );
+  if (rel !== undefined) throw new Error(`relationship ${rel} is in the data twice`);
+}
+
+async function checkEmpty(tx: ManagedTransaction): Promise<void> {
+  const result = await tx.run('RETURN EXISTS { MATCH (n) } AS found');
+  if (result.records[0]?.get('found') !== false) {
+    throw new Error('intoEmptyDatabase: the database is not empty');
+  }
+}
+
+/** Runs the tasks with at most `limit` at a time; after a failure starts no new one. */
+async function runAll(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < tasks.length) {
+      const task = tasks[next++] as () => Promise<void>;
+      await task().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    }
+  };
+  // Let every started transaction end before reporting the first failure.
+  const results = await Promise.allSettled(Array.from({ length: limit }, worker));
+  const rejected = results.find((result) => result.status === 'rejected');
+  if (rejected) throw rejected.reason;
 }
 
 async function runStep(tx: ManagedTransaction, step: Step): Promise<void> {
@@ -145,7 +222,7 @@ async function runStep(tx: ManagedTransaction, step: Step): Promise<void> {
 
 /**
  * Writes the graph with batched UNWIND … MERGE by id, grouped by label set and relationship
- * type. Idempotent: loading the same data twice changes nothing.
+ * type. Idempotent: loading the same data twice changes nothing (unless intoEmptyDatabase).
  */
 export async function writeGraph(
   db: GraphWriter,
@@ -155,17 +232,28 @@ export async function writeGraph(
   const batchSize = options.batchSize ?? 1000;
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new Error(`invalid batchSize ${batchSize}`);
+  const concurrency = options.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(`invalid concurrency ${concurrency}`);
+  const mode: Mode = options.intoEmptyDatabase ? 'create' : 'merge';
   // Build every query before touching the database: a bad label or dangling end fails early.
-  const steps = [...nodeSteps(data.nodes, batchSize), ...relationshipSteps(data, batchSize)];
+  if (mode === 'create') checkUnique(data);
+  const nodes = nodeSteps(data.nodes, batchSize, mode);
+  const relationships = relationshipSteps(data, batchSize, mode);
 
   // A bulk load may take longer than the API's short transaction timeout allows.
   const timeout = { timeoutMs: LOAD_TIMEOUT_MS };
   if (options.singleTransaction ?? true) {
     await db.writeTransaction(async (tx) => {
-      for (const step of steps) await runStep(tx, step);
+      if (mode === 'create') await checkEmpty(tx);
+      for (const step of [...nodes, ...relationships]) await runStep(tx, step);
     }, timeout);
   } else {
-    for (const step of steps) await db.writeTransaction((tx) => runStep(tx, step), timeout);
+    if (mode === 'create') await db.writeTransaction(checkEmpty, timeout);
+    const commit = (step: Step) => () => db.writeTransaction((tx) => runStep(tx, step), timeout);
+    // Relationships need both ends committed.
+    await runAll(nodes.map(commit), concurrency);
+    await runAll(relationships.map(commit), concurrency);
   }
   return { nodes: data.nodes.length, relationships: data.relationships.length };
 }

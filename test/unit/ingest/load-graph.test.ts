@@ -15,9 +15,12 @@ function recordingDb() {
       const runs: Run[] = [];
       transactions.push(runs);
       const tx = {
-        run: async (cypher: string, params: { rows: Array<Record<string, unknown>> }) => {
-          runs.push({ cypher, rows: params.rows });
-          return { records: [{ get: () => neo4j.int(params.rows.length) }] };
+        run: async (cypher: string, params?: { rows: Array<Record<string, unknown>> }) => {
+          const rows = params?.rows ?? [];
+          runs.push({ cypher, rows });
+          // An empty database; every row written.
+          const get = (key: string) => (key === 'found' ? false : neo4j.int(rows.length));
+          return { records: [{ get }] };
         },
       };
       return work(tx as unknown as ManagedTransaction);
@@ -69,6 +72,94 @@ describe('writeGraph', () => {
     expect(db.transactions).toHaveLength(5);
     expect(db.transactions.every((runs) => runs.length === 1 && runs[0]?.rows.length === 1)).toBe(
       true,
+    );
+  });
+
+  it('CREATEs into an empty database, after checking that it is empty', async () => {
+    const db = recordingDb();
+    await writeGraph(db, data, { intoEmptyDatabase: true });
+    const runs = db.transactions[0] ?? [];
+    expect(runs.map((run) => run.cypher)).toEqual([
+      'RETURN EXISTS { MATCH (n) } AS found',
+      'UNWIND $rows AS row\nCREATE (n:`City`:`Entity`)\nSET n = row',
+      'UNWIND $rows AS row\nCREATE (n:`Statement`)\nSET n = row',
+      'UNWIND $rows AS row\nMATCH (a:`Statement` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
+        'CREATE (a)-[r:`MENTIONS`]->(b)\nSET r = row.props\nRETURN count(r) AS written',
+      'UNWIND $rows AS row\nMATCH (a:`Entity` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
+        'CREATE (a)-[r:`NEXT`]->(b)\nSET r = row.props\nRETURN count(r) AS written',
+    ]);
+    expect(runs[1]?.rows[0]).toMatchObject({ id: 'city/a', name: 'A', score: 0.5 });
+    expect(runs[4]?.rows[0]?.props).toEqual({ sourceIds: ['s'], key: 'k1' });
+  });
+
+  it('refuses to CREATE into a database that is not empty, or data that names a thing twice', async () => {
+    const db = recordingDb();
+    const notEmpty = {
+      async writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+        const tx = { run: async () => ({ records: [{ get: () => true }] }) };
+        return work(tx as unknown as ManagedTransaction);
+      },
+    };
+    await expect(writeGraph(notEmpty, data, { intoEmptyDatabase: true })).rejects.toThrow(
+      /the database is not empty/,
+    );
+    const twice = { ...data, nodes: [...data.nodes, data.nodes[0]!] };
+    await expect(writeGraph(db, twice, { intoEmptyDatabase: true })).rejects.toThrow(
+      /node city\/a is in the data twice/,
+    );
+    const relTwice = { ...data, relationships: [...data.relationships, data.relationships[0]!] };
+    await expect(writeGraph(db, relTwice, { intoEmptyDatabase: true })).rejects.toThrow(
+      /relationship \(statement\/x\)-\[:MENTIONS \]->\(city\/a\) is in the data twice/,
+    );
+    expect(db.transactions).toHaveLength(0);
+  });
+
+  it('commits up to `concurrency` batches at once, all nodes before any relationship', async () => {
+    let open = 0;
+    let mostOpen = 0;
+    const order: string[] = [];
+    const slow = {
+      async writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+        open++;
+        mostOpen = Math.max(mostOpen, open);
+        try {
+          const tx = {
+            run: async (cypher: string, params: { rows: unknown[] }) => {
+              await new Promise((resolve) => setTimeout(resolve, 5));
+              order.push(cypher.includes('MATCH (a') ? 'relationship' : 'node');
+              return { records: [{ get: () => neo4j.int(params.rows.length) }] };
+            },
+          };
+          return await work(tx as unknown as ManagedTransaction);
+        } finally {
+          open--;
+        }
+      },
+    };
+    await writeGraph(slow, data, { batchSize: 1, singleTransaction: false, concurrency: 2 });
+    expect(mostOpen).toBe(2);
+    expect(order).toEqual(['node', 'node', 'node', 'relationship', 'relationship']);
+  });
+
+  it('stops starting batches after one fails, and reports that failure', async () => {
+    let started = 0;
+    const failing = {
+      async writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+        started++;
+        const tx = {
+          run: async () => {
+            throw new Error('Neo4j said no');
+          },
+        };
+        return work(tx as unknown as ManagedTransaction);
+      },
+    };
+    await expect(
+      writeGraph(failing, data, { batchSize: 1, singleTransaction: false, concurrency: 2 }),
+    ).rejects.toThrow('Neo4j said no');
+    expect(started).toBe(2);
+    await expect(writeGraph(failing, data, { concurrency: 0 })).rejects.toThrow(
+      /invalid concurrency 0/,
     );
   });
 
