@@ -41,6 +41,8 @@ import {
 } from './operations';
 import { PEER_OPERATIONS } from './peer';
 
+const NEO4J_MEMORY = { heap: '2g', pageCache: '1g' };
+
 // Both API servers (child processes) run as deployed: graphql-js, for one, skips its
 // development-only checks (a slower instanceof on every type test) in production.
 process.env.NODE_ENV = 'production';
@@ -154,9 +156,9 @@ function report(results: ScaleResult[], versions: Record<string, string>): strin
         .join(', ') +
       '.',
     '',
-    `Settings: ${JSON.stringify(settings)}`,
+    `Settings: ${JSON.stringify(settings)}; Neo4j heap ${NEO4J_MEMORY.heap}, page cache ${NEO4J_MEMORY.pageCache}.`,
     '',
-    '### Load (writeGraph, batches committed one by one)',
+    '### Load (writeGraph into the emptied database: CREATE, 2 batch transactions at a time)',
     '',
     '| scale | nodes | relationships | seconds | relationships/s |',
     '|---:|---:|---:|---:|---:|',
@@ -235,7 +237,13 @@ async function main(): Promise<void> {
   let neo4j: LocalNeo4j | undefined;
   const servers: BenchServer[] = [];
   try {
-    neo4j = await startNeo4j({ dataDir, quiet: true, plugins: ['apoc'] });
+    // Room for scale 1000 (a store of ~300 MB, and the peer's large APOC queries).
+    neo4j = await startNeo4j({
+      dataDir,
+      quiet: true,
+      plugins: ['apoc'],
+      memory: NEO4J_MEMORY,
+    });
     console.log(`Neo4j ${neo4j.uri} (data ${dataDir})`);
     const db = createDatabase({
       uri: neo4j.uri,
