@@ -58,7 +58,8 @@ async function main(): Promise<void> {
           seconds.push(load.seconds);
           console.log(
             `scale ${scale} run ${run}: ${load.nodes} nodes, ${load.relationships} relationships ` +
-              `in ${load.seconds.toFixed(2)} s = ${Math.round(load.relationshipsPerSecond)} rel/s`,
+              `in ${load.seconds.toFixed(2)} s = ${Math.round(load.relationshipsPerSecond)} rel/s ` +
+              `(then indexes built in ${load.indexSeconds.toFixed(2)} s)`,
           );
         }
         const all = rates.map(Math.round).join(', ');
