@@ -223,16 +223,25 @@ export function median(values: number[]): number {
   );
 }
 
+/** Warm-up of each way: at least this long, besides the given number of requests. */
+const WARMUP_MS = 1_000;
+
 /**
- * Latency of two ways of doing the same thing, one request at a time: a warm-up, then
- * rounds that alternate between them (so drift hits both alike).
+ * Latency of two ways of doing the same thing, one request at a time: a warm-up (`warmup`
+ * requests and at least WARMUP_MS, so that the JIT of both Node and Neo4j has settled on a
+ * new query), then rounds that alternate between them (so drift hits both alike).
  */
 export async function compareLatency(
   ways: Record<string, () => Promise<unknown>>,
   options: { warmup: number; rounds: number; perRound: number },
 ): Promise<Record<string, LatencySummary>> {
   const names = Object.keys(ways);
-  for (const name of names) for (let i = 0; i < options.warmup; i++) await ways[name]!();
+  for (const name of names) {
+    const started = Date.now();
+    for (let i = 0; i < options.warmup || Date.now() - started < WARMUP_MS; i++) {
+      await ways[name]!();
+    }
+  }
   const perRound: Record<string, { p50: number[]; p99: number[] }> = Object.fromEntries(
     names.map((name) => [name, { p50: [], p99: [] }]),
   );
