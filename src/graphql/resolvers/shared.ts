@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { ENTITY_LABELS, type EntityLabel } from '../../ingest/model';
 import {
   fieldRelations,
   type EntityTypeWithRelations,
@@ -39,19 +40,9 @@ export function then<T, R>(value: T | Promise<T>, f: (value: T) => R): R | Promi
   return value instanceof Promise ? value.then(f) : f(value);
 }
 
-const ENTITY_TYPES = [
-  'Country',
-  'City',
-  'Institution',
-  'Meeting',
-  'Action',
-  'FieldOfAction',
-] as const;
-export type EntityTypeName = (typeof ENTITY_TYPES)[number];
-
-/** The GraphQL type of a stored node, from its labels. */
-export function typeOf(record: { labels: string[] }): EntityTypeName {
-  const type = ENTITY_TYPES.find((name) => record.labels.includes(name));
+/** The GraphQL type of a stored node, from its labels (the types are named like them). */
+export function typeOf(record: { labels: string[] }): EntityLabel {
+  const type = ENTITY_LABELS.find((name) => record.labels.includes(name));
   if (!type) throw new Error(`node without an entity label: ${record.labels.join(',')}`);
   return type;
 }
