@@ -67,19 +67,19 @@ export class EntityRepository {
   constructor(private readonly db: Database) {}
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-    const rows = await this.db.read<{ node: EntityRecord }>(
-      `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${nodeProjection('n', WHOLE_NODE)} AS node`,
+    const projection = nodeProjection('n', WHOLE_NODE);
+    const rows = await this.db.read<{ node: unknown }>(
+      `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${projection.cypher} AS node`,
       { ids },
     );
-    return new Map(rows.map((row) => [row.node.id, row.node]));
+    const nodes = rows.map((row) => projection.decode(row.node) as unknown as EntityRecord);
+    return new Map(nodes.map((node) => [node.id, node]));
   }
 
   async relatedByIds<T>(relation: RelationName, ids: readonly string[]): Promise<Map<string, T[]>> {
-    const rows = await this.db.read<{ id: string; items: T[] }>(
-      relationQuery(relations[relation]),
-      { ids },
-    );
-    return new Map(rows.map((row) => [row.id, row.items]));
+    const query = relationQuery(relations[relation]);
+    const rows = await this.db.read<{ id: string; items: unknown[] }>(query.cypher, { ids });
+    return new Map(rows.map((row) => [row.id, row.items.map(query.decodeItem) as T[]]));
   }
 
   /**
@@ -118,17 +118,18 @@ export class EntityRepository {
     selection: Selection,
   ): Promise<T[]> {
     // A city's partners come from subqueries of their own, run once per listed node.
-    const partners = selection.partners
-      ? `CALL (n) { WITH n AS c ${partnersOfC(selection.partners)} RETURN partners }`
-      : '';
+    const partners = selection.partners ? partnersOfC(selection.partners) : null;
     const projection = nodeProjection('n', selection, {
-      prefetched: selection.partners ? ['partners: partners'] : [],
+      prefetched: partners
+        ? [{ key: 'partners', cypher: 'partners', decode: partners.decode }]
+        : [],
     });
-    const rows = await this.db.read<{ node: T }>(
-      `${match} ${partners} RETURN ${projection} AS node`,
+    const rows = await this.db.read<{ node: unknown }>(
+      `${match} ${partners ? `CALL (n) { WITH n AS c ${partners.cypher} RETURN partners }` : ''}
+      RETURN ${projection.cypher} AS node`,
       params,
     );
-    return rows.map((row) => row.node);
+    return rows.map((row) => projection.decode(row.node) as unknown as T);
   }
 
   /** A page with the total count of the filtered list, for the Relay-style connections. */

@@ -64,8 +64,16 @@ RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists,
  * meetings both are involved in (a city is involved in what it does itself or through its
  * institutions), each node projected as the selection says.
  */
-export function partnersOfC(selection: PartnersSelection = WHOLE_PARTNERS): string {
-  return `
+export function partnersOfC(selection: PartnersSelection = WHOLE_PARTNERS): {
+  cypher: string;
+  /** Turns the `partners` value into PartnershipRecords. */
+  decode: (partners: unknown) => PartnershipRecord[];
+} {
+  const city = nodeProjection('other', selection.city);
+  const action = nodeProjection('a', selection.sharedActions);
+  const meeting = nodeProjection('m', selection.sharedMeetings);
+  return {
+    cypher: `
 CALL (c) {
   MATCH (c)<-[:BASED_IN*0..1]-(:Entity)-[:LEADS|CONTRIBUTES_TO]->(a:Action)
   WITH DISTINCT a ORDER BY a.name
@@ -90,18 +98,26 @@ CALL (c, myActions, myMeetings) {
     [a IN myActions WHERE a IN theirActions] AS sharedActions,
     [m IN myMeetings WHERE m IN theirMeetings] AS sharedMeetings
   ORDER BY size(sharedActions) + size(sharedMeetings) DESC, other.name
-  RETURN collect({
-    city: ${nodeProjection('other', selection.city)},
-    sharedActions: [a IN sharedActions | ${nodeProjection('a', selection.sharedActions)}],
-    sharedMeetings: [m IN sharedMeetings | ${nodeProjection('m', selection.sharedMeetings)}]
-  }) AS partners
-}`;
+  RETURN collect([
+    ${city.cypher},
+    [a IN sharedActions | ${action.cypher}],
+    [m IN sharedMeetings | ${meeting.cypher}]
+  ]) AS partners
+}`,
+    decode: (partners) =>
+      (partners as [unknown, unknown[], unknown[]][]).map(([other, actions, meetings]) => ({
+        city: city.decode(other),
+        sharedActions: actions.map(action.decode),
+        sharedMeetings: meetings.map(meeting.decode),
+      })) as unknown as PartnershipRecord[],
+  };
 }
 
+const wholePartners = partnersOfC();
 const partnersQuery = `
 UNWIND $ids AS id
 MATCH (c:City {id: id})
-${partnersOfC()}
+${wholePartners.cypher}
 RETURN id, partners`;
 
 // A statement hit stands for the meeting it belongs to; each entity comes once, with its
@@ -154,9 +170,7 @@ export class GraphRepository {
   }
 
   async partnersByCityIds(ids: readonly string[]): Promise<Map<string, PartnershipRecord[]>> {
-    const rows = await this.db.read<{ id: string; partners: PartnershipRecord[] }>(partnersQuery, {
-      ids,
-    });
-    return new Map(rows.map((row) => [row.id, row.partners]));
+    const rows = await this.db.read<{ id: string; partners: unknown }>(partnersQuery, { ids });
+    return new Map(rows.map((row) => [row.id, wholePartners.decode(row.partners)]));
   }
 }

@@ -1,5 +1,6 @@
-// The relationships the API walks, each as a fixed Cypher pattern from (s) to (t).
-// Nested GraphQL fields are served by one batched query per relation per request
+// The relationships the API walks, each as a fixed Cypher pattern from (s) to (t). Lists and
+// lookups fetch the relations a request selects in their own query (nested COLLECT
+// subqueries); other results get them from one batched query per relation per request
 // (UNWIND $ids), so the number of round trips does not grow with the results.
 
 export interface RelationSpec {
@@ -123,9 +124,35 @@ export const WHOLE_NODE: Selection = { properties: null, relations: new Map() };
 const COMPUTED_KEYS = new Set(['labels', 'edge', 'prefetched', 'quoteEn']);
 
 /**
- * The map projection of node `v`: the selected properties, its labels (unless `labels` is
+ * A Cypher expression for a node, and how to turn the value Neo4j returns for it into the
+ * node's record (`decode`). Both are made from one list of entries, so they cannot disagree.
+ */
+export interface Projection {
+  cypher: string;
+  decode: (value: unknown) => Record<string, unknown>;
+}
+
+/** One entry of a record: its key, its Cypher expression, how its value is decoded. */
+export interface ProjectedEntry {
+  key: string;
+  cypher: string;
+  decode?: (value: unknown) => unknown;
+}
+
+const each =
+  (decode: (value: unknown) => unknown) =>
+  (values: unknown): unknown[] =>
+    (values as unknown[]).map(decode);
+
+/**
+ * The projection of node `v`: the selected properties, its labels (unless `labels` is
  * false), `extra` entries, and the selected relations as `prefetched: {relation: [related
  * nodes]}` (nested subqueries; `prefetched` adds entries computed by the caller).
+ *
+ * A selection that names its properties travels as a list (a tuple in a fixed order),
+ * decoded into a record here: the driver decodes a map entry by entry with its key, which
+ * made up most of the API's CPU time on large results. Whole nodes (properties: null, the
+ * loaders' results) keep the map projection `.*`, as their keys are not known in advance.
  */
 export function nodeProjection(
   v: string,
@@ -134,32 +161,89 @@ export function nodeProjection(
     extra = [],
     labels = true,
     prefetched = [],
-  }: { extra?: readonly string[]; labels?: boolean; prefetched?: readonly string[] } = {},
-): string {
-  const properties =
-    selection.properties === null
-      ? ['.*']
-      : [...new Set(['id', ...selection.properties])]
-          .filter((name) => !COMPUTED_KEYS.has(name))
-          .map((name) => `.\`${name.replace(/`/g, '')}\``);
-  const nested = [
-    ...[...selection.relations].map(
-      ([name, inner]) => `${name}: COLLECT { ${relationSubquery(relations[name], v, inner)} }`,
-    ),
+  }: {
+    extra?: readonly ProjectedEntry[];
+    labels?: boolean;
+    prefetched?: readonly ProjectedEntry[];
+  } = {},
+): Projection {
+  const nested: ProjectedEntry[] = [
+    ...[...selection.relations].map(([name, inner]) => {
+      const related = relationSubquery(relations[name], v, inner);
+      return { key: name, cypher: `COLLECT { ${related.cypher} }`, decode: each(related.decode) };
+    }),
     ...prefetched,
   ];
-  const entries = [...properties, ...(labels ? [`labels: labels(${v})`] : []), ...extra];
-  if (nested.length > 0) entries.push(`prefetched: {${nested.join(', ')}}`);
-  return `${v} {${entries.join(', ')}}`;
+  const own = [...(labels ? [{ key: 'labels', cypher: `labels(${v})` }] : []), ...extra];
+  if (selection.properties === null) return mapProjection(v, own, nested);
+  const properties = [...new Set(['id', ...selection.properties])]
+    .filter((name) => !COMPUTED_KEYS.has(name))
+    .map((name) => ({ key: name, cypher: `${v}.\`${name.replace(/`/g, '')}\`` }));
+  return tupleProjection([...properties, ...own], nested);
+}
+
+function tupleProjection(
+  entries: readonly ProjectedEntry[],
+  nested: readonly ProjectedEntry[],
+): Projection {
+  return {
+    cypher: `[${[...entries, ...nested].map((entry) => entry.cypher).join(', ')}]`,
+    decode: (value) => {
+      const row = value as unknown[];
+      const record: Record<string, unknown> = {};
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        record[entry.key] = entry.decode ? entry.decode(row[i]) : row[i];
+      }
+      if (nested.length > 0) {
+        const fetched: Record<string, unknown> = {};
+        for (let j = 0; j < nested.length; j++) {
+          const entry = nested[j]!;
+          const item = row[entries.length + j];
+          fetched[entry.key] = entry.decode ? entry.decode(item) : item;
+        }
+        record.prefetched = fetched;
+      }
+      return record;
+    },
+  };
+}
+
+function mapProjection(
+  v: string,
+  own: readonly ProjectedEntry[],
+  nested: readonly ProjectedEntry[],
+): Projection {
+  const entries = ['.*', ...own.map((entry) => `${entry.key}: ${entry.cypher}`)];
+  if (nested.length > 0) {
+    entries.push(`prefetched: {${nested.map((e) => `${e.key}: ${e.cypher}`).join(', ')}}`);
+  }
+  const decodedOwn = own.filter((entry) => entry.decode);
+  const decodedNested = nested.filter((entry) => entry.decode);
+  return {
+    cypher: `${v} {${entries.join(', ')}}`,
+    decode: (value) => {
+      const record = value as Record<string, unknown>;
+      decodeEntries(record, decodedOwn);
+      if (decodedNested.length > 0) {
+        decodeEntries(record.prefetched as Record<string, unknown>, decodedNested);
+      }
+      return record;
+    },
+  };
+}
+
+function decodeEntries(record: Record<string, unknown>, entries: readonly ProjectedEntry[]) {
+  for (const entry of entries) record[entry.key] = entry.decode!(record[entry.key]);
 }
 
 /**
- * The related nodes of node `parent` as a subquery body (for COLLECT { … }): each node
- * projected as `selection` says, with the properties of the relationship that leads to it
- * (`edge`). Sources also bring the English text of the statement they quote (quoteEn).
- * A selection reads labels only where the pattern leaves the type open (an Actor needs
- * them for its __typename) and `edge` only where it holds a role; whole nodes (the loaders'
- * results, which any resolver may read) bring both.
+ * The related nodes of node `parent` as a subquery body (for COLLECT { … }) that returns
+ * each node projected as `selection` says, with the properties of the relationship that
+ * leads to it (`edge`). Sources also bring the English text of the statement they quote
+ * (quoteEn). A selection reads labels only where the pattern leaves the type open (an Actor
+ * needs them for its __typename) and `edge` only where it holds a role; whole nodes (the
+ * loaders' results, which any resolver may read) bring both.
  * Variables are suffixed with the parent's name, so nested subqueries never capture an
  * outer variable of the same name.
  */
@@ -167,31 +251,45 @@ export function relationSubquery(
   spec: RelationSpec,
   parent: string,
   selection: Selection = WHOLE_NODE,
-): string {
+): Projection {
   const t = `t_${parent}`;
   const r = `r_${parent}`;
   const quoted = `q_${parent}`;
   const local = (text: string) => text.replace(/\bt\b/g, t).replace(/\br\b/g, r);
   const whole = selection.properties === null;
   const quoteEn = quotesStatement(spec) && (selection.properties?.includes('quoteEn') ?? true);
-  return `MATCH ${local(spec.pattern).replace('(s)', `(${parent})`)}
+  const node = nodeProjection(t, selection, {
+    labels: whole || !spec.pattern.includes('(t:'),
+    extra: [
+      ...(whole || spec.edge ? [{ key: 'edge', cypher: `properties(${r})` }] : []),
+      ...(quoteEn ? [{ key: 'quoteEn', cypher: `${quoted}.textEn` }] : []),
+    ],
+  });
+  return {
+    cypher: `MATCH ${local(spec.pattern).replace('(s)', `(${parent})`)}
     ${quoteEn ? `OPTIONAL MATCH (${quoted}:Statement {id: ${t}.statementId})` : ''}
     WITH ${t}, ${r}${quoteEn ? `, ${quoted}` : ''} ORDER BY ${local(spec.orderBy)}
-    RETURN ${nodeProjection(t, selection, {
-      labels: whole || !spec.pattern.includes('(t:'),
-      extra: [
-        ...(whole || spec.edge ? [`edge: properties(${r})`] : []),
-        ...(quoteEn ? [`quoteEn: ${quoted}.textEn`] : []),
-      ],
-    })}`;
+    RETURN ${node.cypher}`,
+    decode: node.decode,
+  };
 }
 
-/** One batched query per relation, built once from the constants above (never from input). */
-export function relationQuery(spec: RelationSpec): string {
-  return `
+/**
+ * One batched query per relation (UNWIND $ids), built once from the constants above (never
+ * from input): the whole related nodes of each id, as `items`.
+ */
+export function relationQuery(spec: RelationSpec): {
+  cypher: string;
+  decodeItem: Projection['decode'];
+} {
+  const related = relationSubquery(spec, 's');
+  return {
+    cypher: `
 UNWIND $ids AS id
 MATCH (s:${spec.from} {id: id})
-RETURN id, COLLECT { ${relationSubquery(spec, 's')} } AS items`;
+RETURN id, COLLECT { ${related.cypher} } AS items`,
+    decodeItem: related.decode,
+  };
 }
 
 /**
