@@ -8,6 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -16,6 +17,7 @@ import { createRepositories } from '../repositories';
 import { callerFromHeader } from './auth';
 import type { Context } from './context';
 import { formatError, isPublicError } from './format-error';
+import { jitExecution } from './jit-execution';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
@@ -78,9 +80,12 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
-  const apollo = new ApolloServer<Context>({
+  const schema = makeExecutableSchema({
     typeDefs: fs.readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers,
+  });
+  const apollo = new ApolloServer<Context>({
+    gateway: jitExecution(schema),
     parseOptions: { maxTokens: MAX_TOKENS },
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,

@@ -130,6 +130,17 @@ describe('connections (Relay-style paging)', () => {
     expect(cities.institutionsConnection.totalCount).toBe(1);
   });
 
+  it('refuses variables of the wrong type before running anything', async () => {
+    const error = await errorOf('query($n: Int) { actionsConnection(first: $n) { totalCount } }', {
+      n: 'many',
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(error.message).toContain('$n');
+    const missing = await errorOf('query($id: ID!) { entity(id: $id) { id } }');
+    expect(missing.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(missing.message).toContain('$id');
+  });
+
   it('refuses foreign cursors and pages over the cap', async () => {
     expect(
       (await errorOf('{ actionsConnection(after: "bm90LWEtY3Vyc29y") { totalCount } }')).extensions,
