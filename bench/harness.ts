@@ -10,6 +10,9 @@ import { applySchema, writeGraph } from '../src/ingest';
 import { generateGraph, type GeneratedGraph } from './generate';
 import type { ServerStats } from './server';
 
+/** Neo4j's memory in the benchmarks: room for scale 1000 and the peer's large APOC queries. */
+export const NEO4J_MEMORY = { heap: '2g', pageCache: '1g' };
+
 export interface LoadResult {
   graph: GeneratedGraph;
   nodes: number;
@@ -224,7 +227,7 @@ export function median(values: number[]): number {
 }
 
 /** Warm-up of each way: at least this long, besides the given number of requests. */
-const WARMUP_MS = 1_000;
+const WARMUP_MS = 3_000;
 
 /**
  * Latency of two ways of doing the same thing, one request at a time: a warm-up (`warmup`

@@ -8,7 +8,7 @@
 //   4. database round trips per operation.
 // Prints markdown tables and writes them to bench/results/latest.md (+ .json).
 //
-// Options (also as env BENCH_*): --scales 1,10,100  --rounds 3  --per-round 10  --warmup 5
+// Options (also as env BENCH_*): --scales 1,10,100  --rounds 5  --per-round 20  --warmup 5
 //   --seconds 3 (autocannon per round)  --connections 8  --peer-scales 1,100 (where 2. runs)
 //   --batch-size 2000   Quick run: --scales 1,10 --peer-scales 1 --rounds 1 --seconds 1
 //   Scale 1000 (≈300k nodes, 660k relationships): add it to --scales; loading alone takes long.
@@ -19,6 +19,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { createDatabase } from '../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
 import {
+  NEO4J_MEMORY,
   compareLatency,
   graphql,
   loadScale,
@@ -41,8 +42,6 @@ import {
 } from './operations';
 import { PEER_OPERATIONS } from './peer';
 
-const NEO4J_MEMORY = { heap: '2g', pageCache: '1g' };
-
 // Both API servers (child processes) run as deployed: graphql-js, for one, skips its
 // development-only checks (a slower instanceof on every type test) in production.
 process.env.NODE_ENV = 'production';
@@ -57,8 +56,8 @@ const numbers = (text: string) => text.split(',').filter(Boolean).map(Number);
 const settings = {
   scales: numbers(option('scales', '1,10,100')),
   peerScales: numbers(option('peer-scales', '1,100')),
-  rounds: Number(option('rounds', '3')),
-  perRound: Number(option('per-round', '10')),
+  rounds: Number(option('rounds', '5')),
+  perRound: Number(option('per-round', '20')),
   warmup: Number(option('warmup', '5')),
   seconds: Number(option('seconds', '3')),
   connections: Number(option('connections', '8')),

@@ -1,14 +1,14 @@
 // One API server in its own process, so that its CPU time is its own: `ours` (createServer of
-// src/graphql/server.ts) or `peer` (@neo4j/graphql by Apollo). Started by bench/run.ts with
+// src/graphql/server.ts) or `peer` (@neo4j/graphql by Apollo), both behind the same GraphQL
+// endpoint (src/graphql/http-endpoint.ts). Started by bench/run.ts with
 // fork(); tells its port over IPC and answers {type: 'stats'} with CPU time and database
 // round trips so far. Environment: BENCH_SERVER (ours|peer), NEO4J_URI.
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
 import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { createDatabase } from '../src/db/database';
+import { graphqlEndpoint } from '../src/graphql/http-endpoint';
 import { createServer } from '../src/graphql/server';
 import { peerSchema } from './peer';
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   if (!uri || (kind !== 'ours' && kind !== 'peer')) {
     throw new Error('BENCH_SERVER (ours|peer) and NEO4J_URI must be set');
   }
-  let app: express.Express;
+  let handler: http.RequestListener;
   let stop: () => Promise<void>;
   if (kind === 'ours') {
     const db = createDatabase({
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       db,
       logger: pino({ level: 'silent' }),
     });
-    app = api.app;
+    handler = api.handler;
     stop = async () => {
       await api.stop();
       await db.close();
@@ -69,18 +69,14 @@ async function main(): Promise<void> {
     const driver = countingDriver(neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j')));
     const apollo = new ApolloServer({ schema: await peerSchema(driver) });
     await apollo.start();
-    app = express();
-    app.use(
-      '/graphql',
-      express.json({ limit: '100kb' }),
-      expressMiddleware(apollo, { context: async () => ({}) }),
-    );
+    // Served by the same HTTP layer as ours, so that the difference is the GraphQL layer.
+    handler = graphqlEndpoint(apollo, async () => ({}), pino({ level: 'silent' }));
     stop = async () => {
       await apollo.stop();
       await driver.close();
     };
   }
-  const server = http.createServer(app);
+  const server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
 

@@ -41,7 +41,7 @@ async function main() {
   await ensureReportLoaded(db, logger);
 
   const api = await createServer({ config, db, logger });
-  const server = http.createServer(api.app);
+  const server = http.createServer(api.handler);
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const port = (server.address() as { port: number }).port;
   console.log(`API ready: http://localhost:${port}/graphql  (explorer: http://localhost:${port}/)`);

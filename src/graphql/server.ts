@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -17,6 +16,7 @@ import { createRepositories } from '../repositories';
 import { callerFromHeader } from './auth';
 import type { Context } from './context';
 import { formatError, isPublicError } from './format-error';
+import { assignRequestId, graphqlEndpoint, isGraphQLRequest, sendHttpError } from './http-endpoint';
 import { jitExecution } from './jit-execution';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -24,11 +24,11 @@ import { resolvers } from './resolvers';
 export const SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema.graphql');
 const WEB_DIST = path.join(__dirname, '..', '..', 'web', 'dist');
 const GRAPHIQL_DIST = path.join(__dirname, '..', '..', 'graphiql', 'dist');
-const BODY_LIMIT = '100kb';
 const MAX_TOKENS = 2000;
 
 export interface ApiServer {
-  app: Express;
+  /** Serves every request: give it to http.createServer. */
+  handler: RequestListener;
   apollo: ApolloServer<Context>;
   stop(): Promise<void>;
 }
@@ -111,9 +111,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   app.set('trust proxy', false);
 
   app.use((req, res, next) => {
-    const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-    res.setHeader('x-request-id', requestId);
-    res.locals.requestId = requestId;
+    res.locals.requestId = assignRequestId(req, res);
     next();
   });
 
@@ -129,50 +127,35 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     }
   });
 
-  app.use(
-    '/graphql',
-    express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = res.locals.requestId as string;
-        return {
-          db,
-          repos,
-          loaders: createLoaders(repos),
-          caller: callerFromHeader(req.headers.authorization, config.apiKeys),
-          requestId,
-          logger: logger.child({ requestId }),
-        };
-      },
-    }),
-  );
-
   if (fs.existsSync(GRAPHIQL_DIST)) app.use('/graphiql', express.static(GRAPHIQL_DIST));
   if (fs.existsSync(WEB_DIST)) app.use(express.static(WEB_DIST, { index: 'index.html' }));
   app.use(httpErrorHandler(logger));
 
+  const graphql = graphqlEndpoint(
+    apollo,
+    async (req, requestId) => ({
+      db,
+      repos,
+      loaders: createLoaders(repos),
+      caller: callerFromHeader(req.headers.authorization, config.apiKeys),
+      requestId,
+      logger: logger.child({ requestId }),
+    }),
+    logger,
+  );
+
   return {
-    app,
+    handler: (req, res) => (isGraphQLRequest(req) ? graphql(req, res) : app(req, res)),
     apollo,
     stop: () => apollo.stop(),
   };
 }
 
-/** Body-parser and other HTTP-level failures as GraphQL-shaped JSON with a code. */
+/** HTTP-level failures of the other routes, answered like the GraphQL endpoint's. */
 function httpErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, _req, res, next) => {
     if (res.headersSent) return next(error);
-    const status = typeof error?.status === 'number' ? error.status : 500;
-    const code =
-      status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    const message =
-      status === 413
-        ? `Request body larger than ${BODY_LIMIT}.`
-        : status < 500
-          ? 'Malformed request: the body must be valid JSON.'
-          : 'Internal server error';
-    if (status >= 500) logger.error({ err: error, requestId: res.locals.requestId }, 'http error');
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    sendHttpError(res, error, logger, res.locals.requestId as string);
   };
 }
 

@@ -242,3 +242,38 @@ describe('lookups, graph views and their limits', () => {
     expect(['TOPIC', 'OUTCOME']).toContain(hit.statement.part);
   });
 });
+
+describe('the GraphQL endpoint over HTTP', () => {
+  it('answers GET with the query in the URL, with a length and the request id', async () => {
+    const response = await fetch(
+      `${api.url}/graphql?query=${encodeURIComponent('{ countries { id } }')}`,
+      { headers: { 'x-request-id': 'trace-42', 'apollo-require-preflight': 'true' } },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('trace-42');
+    const body = await response.text();
+    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(body));
+    expect((JSON.parse(body) as { data: { countries: unknown[] } }).data.countries).toHaveLength(5);
+  });
+
+  it('gives every request an id of its own when the client sends none', async () => {
+    const ids = await Promise.all(
+      [1, 2].map(async () => {
+        const response = await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ countries { id } }' }),
+        });
+        expect(response.status).toBe(200);
+        return response.headers.get('x-request-id');
+      }),
+    );
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).not.toBe(ids[0]);
+  });
+
+  it('leaves other paths to the rest of the app', async () => {
+    expect((await fetch(`${api.url}/graphql/elsewhere`)).status).toBe(404);
+    expect(await (await fetch(`${api.url}/health`)).json()).toEqual({ status: 'ok' });
+  });
+});

@@ -15,7 +15,7 @@ async function main() {
     db,
     logger: pino({ level: 'warn' }),
   });
-  const server = http.createServer(api.app);
+  const server = http.createServer(api.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();

@@ -37,7 +37,7 @@ export async function startTestApi(
     db,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
-  const server = http.createServer(api.app);
+  const server = http.createServer(api.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {

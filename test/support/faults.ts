@@ -22,7 +22,7 @@ export async function serveApi(db: Database): Promise<ServedApi> {
     db,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
-  const server = http.createServer(api.app);
+  const server = http.createServer(api.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,

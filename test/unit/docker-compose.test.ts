@@ -14,7 +14,9 @@ const { $schema: _draft, ...schema } = JSON.parse(
   ),
   (key, value) => (key === 'id' && typeof value === 'string' ? undefined : value),
 );
-const validateCompose = new Ajv2019({ strict: false, allErrors: true, logger: false }).compile(schema);
+const validateCompose = new Ajv2019({ strict: false, allErrors: true, logger: false }).compile(
+  schema,
+);
 const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'));
 
 describe('docker-compose.yml', () => {

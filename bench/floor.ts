@@ -1,0 +1,89 @@
+// Where the constant cost of a small request goes: one request at a time, side by side, at
+// scale 1 (`npm run bench:floor -- [operation]`, default Provenance):
+//   raw          the operation's hand-written Cypher through neo4j-driver (no HTTP)
+//   bare HTTP    a node:http server that answers a fixed body (the transport's floor)
+//   __typename   our API answering `{ __typename }` (HTTP + GraphQL layer, no database)
+//   ours         the operation through our API
+// Each way is warmed up with 2000 requests first: a fresh Neo4j needs that many to compile
+// its hot paths.
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createDatabase } from '../src/db/database';
+import { startNeo4j } from '../src/neo4j/launcher';
+import { NEO4J_MEMORY, compareLatency, graphql, loadScale, rawData, startServer } from './harness';
+import { contractDocuments, rawQuery, READ_OPERATIONS, variablesOf } from './operations';
+
+const BARE_SERVER = `require('node:http').createServer((req, res) => {
+  req.resume();
+  req.on('end', () => res.setHeader('content-type', 'application/json').end('{"data":{}}'));
+}).listen(0, '127.0.0.1', function () { process.send(this.address().port); });`;
+
+const agent = new http.Agent({ keepAlive: true });
+function post(url: string, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+      (response) => response.resume().on('end', resolve),
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+// The API server runs as deployed (as in bench/run.ts).
+process.env.NODE_ENV = 'production';
+
+async function main(): Promise<void> {
+  const operation = (process.argv[2] ?? 'Provenance') as (typeof READ_OPERATIONS)[number];
+  if (!READ_OPERATIONS.includes(operation)) throw new Error(`one of ${READ_OPERATIONS.join(', ')}`);
+  const neo4j = await startNeo4j({
+    dataDir: path.join(os.tmpdir(), `ccg-bench-floor-${process.pid}`),
+    quiet: true,
+    memory: NEO4J_MEMORY,
+  });
+  const db = createDatabase({
+    uri: neo4j.uri,
+    user: 'neo4j',
+    password: 'neo4j',
+    database: 'neo4j',
+  });
+  const ours = await startServer('ours', neo4j.uri);
+  const bare = spawn(process.execPath, ['-e', BARE_SERVER], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const { graph } = await loadScale(db, 1);
+    const barePort = await new Promise<number>((resolve) =>
+      bare.once('message', (port) => resolve(port as number)),
+    );
+    const raw = rawQuery(operation, graph.sample);
+    const document = contractDocuments().get(operation)!;
+    const variables = variablesOf(operation, graph.sample);
+    const result = await compareLatency(
+      {
+        raw: () => rawData(db.driver, raw.cypher, raw.params),
+        'bare HTTP': () => post(`http://127.0.0.1:${barePort}/`, '{"query":"{ __typename }"}'),
+        __typename: () => graphql(ours.url, '{ __typename }', {}),
+        [operation]: () => graphql(ours.url, document, variables),
+      },
+      { warmup: 2000, rounds: 5, perRound: 100 },
+    );
+    console.log(`p50 of one request at a time (median of 5 rounds × 100), scale 1:`);
+    for (const [name, summary] of Object.entries(result)) {
+      console.log(`  ${name.padEnd(16)} ${summary.p50.toFixed(2).padStart(6)} ms`);
+    }
+  } finally {
+    bare.kill();
+    await ours.stop();
+    await db.close();
+    await neo4j.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
