@@ -21,7 +21,7 @@ describe('launcherCommand', () => {
   it('runs the launcher class with a small heap, its classpath, ports and data dir', () => {
     const { command, args } = launcherCommand(base);
     expect(command).toBe('java');
-    expect(args).toEqual(expect.arrayContaining(['-Xms256m', '-Xmx512m']));
+    expect(args).toEqual(expect.arrayContaining(['-Xms256m', '-Xmx512m', '-XX:+UseSerialGC']));
     const classpath = args[args.indexOf('-cp') + 1];
     expect(classpath).toBe(
       ['/opt/launcher/target/classes', '/opt/launcher/target/lib/*'].join(path.delimiter),
@@ -46,6 +46,15 @@ describe('launcherCommand', () => {
     expect(args).toContain('-Xmx2g');
     expect(args).not.toContain('-Xmx512m');
     expect(args[args.indexOf('--page-cache') + 1]).toBe('1g');
+  });
+
+  it('uses G1 from a heap of a gigabyte, the serial collector below', () => {
+    const collectors = (heap: string) =>
+      launcherCommand({ ...base, memory: { heap } }).args.filter((arg) => arg.endsWith('GC'));
+    expect(collectors('2g')).toEqual(['-XX:+UseG1GC']);
+    expect(collectors('1024m')).toEqual(['-XX:+UseG1GC']);
+    expect(collectors('1023m')).toEqual(['-XX:+UseSerialGC']);
+    expect(collectors('900000k')).toEqual(['-XX:+UseSerialGC']);
   });
 
   it('refuses a memory size Java and Neo4j would not take', () => {
