@@ -51,13 +51,27 @@ export function rowsOf<T>(result: QueryResult<RecordShape>): T[] {
 
 /**
  * JS numbers travel as floats; Cypher wants integers for LIMIT, SKIP, years and orders.
- * Every whole number in the parameters goes as a Neo4j Integer.
+ * Every whole number in the parameters goes as a Neo4j Integer. Lists and maps without one
+ * are passed on as they are, not copied: a bulk load's rows arrive converted already.
  */
 export function toNeo4jParams(value: unknown): unknown {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (Array.isArray(value)) {
+    let converted: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = toNeo4jParams(value[i]);
+      if (item !== value[i]) (converted ??= value.slice())[i] = item;
+    }
+    return converted ?? value;
+  }
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
+    const map = value as Record<string, unknown>;
+    let converted: Record<string, unknown> | undefined;
+    for (const key in map) {
+      const entry = toNeo4jParams(map[key]);
+      if (entry !== map[key]) (converted ??= { ...map })[key] = entry;
+    }
+    return converted ?? value;
   }
   return value;
 }

@@ -47,4 +47,17 @@ describe('toNeo4jParams', () => {
     expect(neo4j.isInt(params.ids[1])).toBe(true);
     expect(neo4j.isInt(params.nested.year)).toBe(true);
   });
+
+  it("copies only what it converts, and leaves the caller's values as they were", () => {
+    const input = { ids: ['a', 3], nested: { year: 2011 }, names: ['x'], year: neo4j.int(2012) };
+    const params = toNeo4jParams(input) as typeof input;
+    expect(input.ids[1]).toBe(3);
+    expect(input.nested.year).toBe(2011);
+    expect(params.ids).not.toBe(input.ids);
+    expect(params.names).toBe(input.names);
+    expect(params.year).toBe(input.year);
+    const converted = [{ id: 'a', year: neo4j.int(1) }];
+    expect(toNeo4jParams({ rows: converted })).toEqual({ rows: converted });
+    expect((toNeo4jParams({ rows: converted }) as { rows: unknown }).rows).toBe(converted);
+  });
 });
