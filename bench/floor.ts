@@ -35,6 +35,7 @@ function post(url: string, body: string): Promise<void> {
 
 // The API server runs as deployed (as in bench/run.ts).
 process.env.NODE_ENV = 'production';
+process.setSourceMapsEnabled(false);
 
 async function main(): Promise<void> {
   const operation = (process.argv[2] ?? 'Provenance') as (typeof READ_OPERATIONS)[number];

@@ -45,6 +45,9 @@ import { PEER_OPERATIONS } from './peer';
 // Both API servers (child processes) run as deployed: graphql-js, for one, skips its
 // development-only checks (a slower instanceof on every type test) in production.
 process.env.NODE_ENV = 'production';
+// As src/main.ts does in production: no source-mapped stack traces (neo4j-driver formats one
+// for every query), here for the raw side's driver calls, in the servers for theirs.
+process.setSourceMapsEnabled(false);
 
 function option(name: string, fallback: string): string {
   const flag = process.argv.indexOf(`--${name}`);

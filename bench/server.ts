@@ -20,6 +20,9 @@ export interface ServerStats {
   roundTrips: number;
 }
 
+// Run as deployed (src/main.ts in production): no source-mapped stack traces.
+process.setSourceMapsEnabled(false);
+
 const counter = { roundTrips: 0 };
 
 /** Counts every session's transactions and auto-commit queries of the peer's driver. */
