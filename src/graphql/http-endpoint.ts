@@ -4,7 +4,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import bodyParser from 'body-parser';
 import type { Logger } from 'pino';
 
-export const BODY_LIMIT = '100kb';
+const BODY_LIMIT = '100kb';
 
 /** The request's id: the client's X-Request-Id (at most 100 characters) or a new one. */
 export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
@@ -89,9 +89,12 @@ export function graphqlEndpoint<TContext extends BaseContext>(
     const requestId = assignRequestId(req, res);
     readJson(req, res, (error?: unknown) => {
       if (error) return sendHttpError(res, error, logger, requestId);
-      respond(req, res, requestId).catch((failure: unknown) =>
-        sendHttpError(res, failure, logger, requestId),
-      );
+      respond(req, res, requestId).catch((failure: unknown) => {
+        if (!res.headersSent) return sendHttpError(res, failure, logger, requestId);
+        // A streamed response cannot change its status any more: end the connection.
+        logger.error({ err: failure, requestId }, 'http error');
+        res.destroy();
+      });
     });
   };
 }
