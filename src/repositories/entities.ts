@@ -62,22 +62,27 @@ const LISTS = {
 
 export type ListKind = keyof typeof LISTS;
 
+// The loaders' queries fetch whole nodes: built once.
+const wholeNode = nodeProjection('n', WHOLE_NODE);
+const relationQueries = Object.fromEntries(
+  Object.entries(relations).map(([name, spec]) => [name, relationQuery(spec)]),
+) as Record<RelationName, ReturnType<typeof relationQuery>>;
+
 /** Reads of entities: filtered lists and pages, lookups by id, and batched relations. */
 export class EntityRepository {
   constructor(private readonly db: Database) {}
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-    const projection = nodeProjection('n', WHOLE_NODE);
     const rows = await this.db.read<{ node: unknown }>(
-      `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${projection.cypher} AS node`,
+      `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${wholeNode.cypher} AS node`,
       { ids },
     );
-    const nodes = rows.map((row) => projection.decode(row.node) as unknown as EntityRecord);
+    const nodes = rows.map((row) => wholeNode.decode(row.node) as unknown as EntityRecord);
     return new Map(nodes.map((node) => [node.id, node]));
   }
 
   async relatedByIds<T>(relation: RelationName, ids: readonly string[]): Promise<Map<string, T[]>> {
-    const query = relationQuery(relations[relation]);
+    const query = relationQueries[relation];
     const rows = await this.db.read<{ id: string; items: unknown[] }>(query.cypher, { ids });
     return new Map(rows.map((row) => [row.id, row.items.map(query.decodeItem) as T[]]));
   }
