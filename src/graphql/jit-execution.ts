@@ -41,7 +41,7 @@ export function jitExecution(schema: GraphQLSchema): GatewayInterface {
       operation = result;
       operations.set(operationName ?? '', operation);
     }
-    return withVariableNodes(
+    return forApollo(
       await operation.query(undefined, context, request.variables ?? {}),
       definition,
     );
@@ -58,23 +58,38 @@ export function jitExecution(schema: GraphQLSchema): GatewayInterface {
 }
 
 /**
- * graphql-jit reports a bad variable (wrong type, missing) with graphql-js's message but
- * without its AST node, which Apollo needs to classify it as BAD_USER_INPUT (HTTP 400) as
- * it does graphql-js's: the node is added back. Only such errors come without data.
+ * Two differences between graphql-jit's errors and graphql-js's, which Apollo relies on:
+ * - A bad variable (wrong type, missing) comes without its AST node, which Apollo needs to
+ *   classify it as BAD_USER_INPUT (HTTP 400): the node is added back. Only such errors come
+ *   without data.
+ * - An error without extensions (a non-null field that resolved to null, a resolver that threw
+ *   a plain Error) has `extensions: undefined` instead of `{}`, on which Apollo's error
+ *   formatting fails and replaces the whole response with a TypeError: `{}` is put in.
  */
-function withVariableNodes(
-  result: ExecutionResult,
-  operation: OperationDefinitionNode,
-): ExecutionResult {
-  if (result.data !== undefined || !result.errors) return result;
-  return {
-    errors: result.errors.map((error) => {
-      const definition = operation.variableDefinitions?.find((candidate) =>
-        error.message.startsWith(`Variable "$${candidate.variable.name.value}" `),
-      );
-      return definition
-        ? new GraphQLError(error.message, { nodes: [definition], extensions: error.extensions })
-        : error;
-    }),
-  };
+function forApollo(result: ExecutionResult, operation: OperationDefinitionNode): ExecutionResult {
+  if (!result.errors) return result;
+  if (result.data === undefined) {
+    return {
+      errors: result.errors.map((error) => {
+        const definition = operation.variableDefinitions?.find((candidate) =>
+          error.message.startsWith(`Variable "$${candidate.variable.name.value}" `),
+        );
+        return definition
+          ? new GraphQLError(error.message, { nodes: [definition], extensions: error.extensions })
+          : withExtensions(error);
+      }),
+    };
+  }
+  return { ...result, errors: result.errors.map(withExtensions) };
+}
+
+function withExtensions(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  const fixed = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError,
+    extensions: {},
+  });
+  // graphql-jit's error knows its locations but not the AST nodes they come from.
+  return Object.assign(fixed, { locations: error.locations });
 }
