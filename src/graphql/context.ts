@@ -14,5 +14,6 @@ export interface Context {
   loaders: Loaders;
   caller: Caller | null;
   requestId: string;
+  /** The server's logger: name the request id in what you log. */
   logger: Logger;
 }

@@ -1,38 +1,56 @@
 import DataLoader from 'dataloader';
 import type { Repositories } from '../repositories';
 import type { EntityRecord, PartnershipRecord, Related } from '../repositories/records';
-import { relations, type RelationName } from '../repositories/relations';
+import type { RelationName } from '../repositories/relations';
+
+type RelatedLoader = DataLoader<string, Related<Record<string, unknown>>[]>;
 
 /**
  * Per-request batching: every nested field of every result is gathered into one query per
- * relation (UNWIND $ids), so round trips stay constant however many results there are.
+ * relation (UNWIND $ids), so round trips stay constant however many results there are. Each
+ * loader is made when first used: most requests fetch everything in their one query and use
+ * none of the two dozen.
  */
-export interface Loaders {
-  entity: DataLoader<string, EntityRecord | null>;
-  related: { [name in RelationName]: DataLoader<string, Related<Record<string, unknown>>[]> };
-  partners: DataLoader<string, PartnershipRecord[]>;
-}
+export class Loaders {
+  private entityLoader?: DataLoader<string, EntityRecord | null>;
+  private partnersLoader?: DataLoader<string, PartnershipRecord[]>;
+  private readonly relatedLoaders = new Map<RelationName, RelatedLoader>();
 
-export function createLoaders(repos: Repositories): Loaders {
-  const related = Object.fromEntries(
-    (Object.keys(relations) as RelationName[]).map((name) => [
-      name,
-      new DataLoader<string, Related<Record<string, unknown>>[]>(async (ids) => {
-        const byId = await repos.entities.relatedByIds<Related<Record<string, unknown>>>(name, ids);
-        return ids.map((id) => byId.get(id) ?? []);
-      }),
-    ]),
-  ) as Loaders['related'];
+  constructor(private readonly repos: Repositories) {}
 
-  return {
-    entity: new DataLoader(async (ids) => {
-      const byId = await repos.entities.byIds(ids);
+  get entity(): DataLoader<string, EntityRecord | null> {
+    this.entityLoader ??= new DataLoader(async (ids) => {
+      const byId = await this.repos.entities.byIds(ids);
       return ids.map((id) => byId.get(id) ?? null);
-    }),
-    related,
-    partners: new DataLoader(async (ids) => {
-      const byId = await repos.graph.partnersByCityIds(ids);
+    });
+    return this.entityLoader;
+  }
+
+  get partners(): DataLoader<string, PartnershipRecord[]> {
+    this.partnersLoader ??= new DataLoader(async (ids) => {
+      const byId = await this.repos.graph.partnersByCityIds(ids);
       return ids.map((id) => byId.get(id) ?? []);
-    }),
-  };
+    });
+    return this.partnersLoader;
+  }
+
+  related(name: RelationName): RelatedLoader {
+    let loader = this.relatedLoaders.get(name);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const byId = await this.repos.entities.relatedByIds<Related<Record<string, unknown>>>(
+          name,
+          ids,
+        );
+        return ids.map((id) => byId.get(id) ?? []);
+      });
+      this.relatedLoaders.set(name, loader);
+    }
+    return loader;
+  }
+
+  /** Forgets every relation read so far (after a write changed them). */
+  clearRelated(): void {
+    for (const loader of this.relatedLoaders.values()) loader.clearAll();
+  }
 }

@@ -18,7 +18,7 @@ import type { Context } from './context';
 import { formatError, isPublicError } from './format-error';
 import { assignRequestId, graphqlEndpoint, isGraphQLRequest, sendHttpError } from './http-endpoint';
 import { jitExecution } from './jit-execution';
-import { createLoaders } from './loaders';
+import { Loaders } from './loaders';
 import { resolvers } from './resolvers';
 
 export const SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema.graphql');
@@ -39,28 +39,42 @@ export interface ServerOptions {
   logger: Logger;
 }
 
-/** Logs every operation with its request id, name and duration; internal errors in full. */
+/**
+ * Logs every operation with its request id, name and duration; internal errors in full. The
+ * ids go into each line rather than into a child logger per request, which would cost every
+ * request ≈ 25 µs for lines that are rarely written.
+ */
 function loggingPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
+      let operationName: string | null = null;
       return {
-        async didResolveOperation({ operationName, contextValue: ctx }) {
-          ctx.logger = ctx.logger.child({ operationName: operationName ?? null });
+        async didResolveOperation(request) {
+          operationName = request.operationName ?? null;
         },
         async didEncounterErrors({ errors, contextValue: ctx }) {
           for (const error of errors) {
             if (!isPublicError(error)) {
               ctx.logger.error(
-                { err: error.originalError ?? error, path: error.path },
+                {
+                  requestId: ctx.requestId,
+                  operationName,
+                  err: error.originalError ?? error,
+                  path: error.path,
+                },
                 'internal error',
               );
             }
           }
         },
         async willSendResponse({ contextValue: ctx }) {
+          if (!ctx.logger.isLevelEnabled('debug')) return;
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          ctx.logger.debug({ ms: Math.round(ms * 10) / 10 }, 'graphql request');
+          ctx.logger.debug(
+            { requestId: ctx.requestId, operationName, ms: Math.round(ms * 10) / 10 },
+            'graphql request',
+          );
         },
       };
     },
@@ -136,10 +150,10 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     async (req, requestId) => ({
       db,
       repos,
-      loaders: createLoaders(repos),
+      loaders: new Loaders(repos),
       caller: callerFromHeader(req.headers.authorization, config.apiKeys),
       requestId,
-      logger: logger.child({ requestId }),
+      logger,
     }),
     logger,
   );

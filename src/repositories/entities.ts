@@ -6,6 +6,7 @@ import {
   relationQuery,
   relations,
   WHOLE_NODE,
+  type Projection,
   type RelationName,
   type Selection,
 } from './relations';
@@ -68,6 +69,30 @@ const relationQueries = Object.fromEntries(
   Object.entries(relations).map(([name, spec]) => [name, relationQuery(spec)]),
 ) as Record<RelationName, ReturnType<typeof relationQuery>>;
 
+/**
+ * The end of a select() query, from the matched (n) on: its RETURN and the decoder of the
+ * returned node. Built once per selection object: selectionOf hands the same object to every
+ * request of the same query text.
+ */
+const projections = new WeakMap<Selection, Projection>();
+
+function selectedProjection(selection: Selection): Projection {
+  const cached = projections.get(selection);
+  if (cached) return cached;
+  // A city's partners come from subqueries of their own, run once per listed node.
+  const partners = selection.partners ? partnersOfC(selection.partners) : null;
+  const node = nodeProjection('n', selection, {
+    prefetched: partners ? [{ key: 'partners', cypher: 'partners', decode: partners.decode }] : [],
+  });
+  const projection = {
+    cypher: `${partners ? `CALL (n) { WITH n AS c ${partners.cypher} RETURN partners }` : ''}
+      RETURN ${node.cypher} AS node`,
+    decode: node.decode,
+  };
+  projections.set(selection, projection);
+  return projection;
+}
+
 /** Reads of entities: filtered lists and pages, lookups by id, and batched relations. */
 export class EntityRepository {
   constructor(private readonly db: Database) {}
@@ -122,18 +147,8 @@ export class EntityRepository {
     params: Record<string, unknown>,
     selection: Selection,
   ): Promise<T[]> {
-    // A city's partners come from subqueries of their own, run once per listed node.
-    const partners = selection.partners ? partnersOfC(selection.partners) : null;
-    const projection = nodeProjection('n', selection, {
-      prefetched: partners
-        ? [{ key: 'partners', cypher: 'partners', decode: partners.decode }]
-        : [],
-    });
-    const rows = await this.db.read<{ node: unknown }>(
-      `${match} ${partners ? `CALL (n) { WITH n AS c ${partners.cypher} RETURN partners }` : ''}
-      RETURN ${projection.cypher} AS node`,
-      params,
-    );
+    const projection = selectedProjection(selection);
+    const rows = await this.db.read<{ node: unknown }>(`${match} ${projection.cypher}`, params);
     return rows.map((row) => projection.decode(row.node) as unknown as T);
   }
 

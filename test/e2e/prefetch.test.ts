@@ -158,3 +158,38 @@ describe('nested selections fetched along with lists and lookups', () => {
     );
   });
 });
+
+describe('the same query text, sent again', () => {
+  it('answers from its own variables where @include and @skip read them', async () => {
+    const query = `query ($id: ID!, $more: Boolean!, $less: Boolean!) {
+      meeting(id: $id) {
+        id
+        year @include(if: $more)
+        sources @include(if: $more) { section }
+        ...Where
+      }
+    }
+    fragment Where on Meeting { city @skip(if: $less) { id name @skip(if: $less) } }`;
+    const id = 'meeting/genoa-2011';
+    // Least first: what this request reads must not stand for the next one's.
+    const least = (await data(query, { id, more: false, less: true })).meeting;
+    expect(least).toEqual({ id });
+    api.roundTrips.count = 0;
+    const most = (await data(query, { id, more: true, less: false })).meeting;
+    expect(api.roundTrips.count).toBe(1);
+    expect(most.year).toBe(2011);
+    expect(most.sources.length).toBeGreaterThan(0);
+    expect(most.city).toEqual({ id: 'city/genoa', name: 'Genoa' });
+    expect((await data(query, { id, more: false, less: true })).meeting).toEqual(least);
+  });
+
+  it('reads the same properties every time, whichever entity it asks for', async () => {
+    const query = `query ($id: ID!) { entity(id: $id) { id name ... on Meeting { year } } }`;
+    const first = (await data(query, { id: 'meeting/genoa-2011' })).entity;
+    const second = (await data(query, { id: 'city/leipzig' })).entity;
+    const third = (await data(query, { id: 'meeting/genoa-2011' })).entity;
+    expect(first).toEqual({ id: 'meeting/genoa-2011', name: expect.any(String), year: 2011 });
+    expect(second).toEqual({ id: 'city/leipzig', name: 'Leipzig' });
+    expect(third).toEqual(first);
+  });
+});

@@ -35,7 +35,7 @@ function provenance(ctx: Context, source?: SourceInput | null): Provenance {
 /** Reads back what was just written (fresh: loaders of this request may hold the old state). */
 async function reread<T extends EntityRecord>(ctx: Context, entityId: string): Promise<T> {
   ctx.loaders.entity.clear(entityId);
-  for (const loader of Object.values(ctx.loaders.related)) loader.clearAll();
+  ctx.loaders.clearRelated();
   const record = await ctx.loaders.entity.load(entityId);
   if (!record) throw apiError(ErrorCode.NOT_FOUND, `no entity with id '${entityId}'.`);
   return record as T;

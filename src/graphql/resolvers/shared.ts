@@ -23,7 +23,7 @@ export function related<T>(
 ): T[] | Promise<T[]> {
   const fetched = parent.prefetched?.[relation];
   if (fetched) return fetched as T[];
-  return ctx.loaders.related[relation].load(parent.id) as Promise<T[]>;
+  return ctx.loaders.related(relation).load(parent.id) as Promise<T[]>;
 }
 
 /** The one node related by a to-one relation, or null. */
