@@ -1,6 +1,8 @@
 // `npm run bench:load`: only the load part of the benchmark (issue 6): generates the synthetic
 // graph of each scale and loads it through writeGraph as bench/run.ts does (loadScale), a few
-// times per scale into an emptied database, on a throwaway Neo4j; prints relationships/s.
+// times per scale into an emptied database, on a throwaway Neo4j; prints relationships/s and,
+// per load, the CPU time Neo4j's threads spent on it by kind (Linux): the queries (Bolt
+// workers), the JIT compilers, the garbage collector.
 //
 // Options (also as env BENCH_*): --scales 1,10,100  --runs 3  --batch-size 2000
 //   --concurrency 2  --heap 512m --page-cache 64m (the launcher's defaults when not given)
@@ -10,6 +12,7 @@ import path from 'node:path';
 import { createDatabase } from '../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
 import { loadScale, median } from './harness';
+import { describeCpu, jvmCpuSeconds } from './jvm-threads';
 
 function option(name: string, fallback = ''): string {
   const flag = process.argv.indexOf(`--${name}`);
@@ -49,9 +52,15 @@ async function main(): Promise<void> {
         const seconds: number[] = [];
         let size = '';
         for (let run = 1; run <= settings.runs; run++) {
+          const cpu: Array<ReturnType<typeof jvmCpuSeconds>> = [];
+          const pid = neo4j.pid;
           const load = await loadScale(db, scale, {
             batchSize: settings.batchSize,
             concurrency: settings.concurrency,
+            around: {
+              before: () => cpu.push(jvmCpuSeconds(pid)),
+              after: () => cpu.push(jvmCpuSeconds(pid)),
+            },
           });
           size = `${load.nodes} | ${load.relationships}`;
           rates.push(load.relationshipsPerSecond);
@@ -59,7 +68,8 @@ async function main(): Promise<void> {
           console.log(
             `scale ${scale} run ${run}: ${load.nodes} nodes, ${load.relationships} relationships ` +
               `in ${load.seconds.toFixed(2)} s = ${Math.round(load.relationshipsPerSecond)} rel/s ` +
-              `(then indexes built in ${load.indexSeconds.toFixed(2)} s)`,
+              `(then indexes built in ${load.indexSeconds.toFixed(2)} s)\n  ` +
+              describeCpu(cpu[0], cpu[1]),
           );
         }
         const all = rates.map(Math.round).join(', ');
