@@ -58,38 +58,39 @@ export function jitExecution(schema: GraphQLSchema): GatewayInterface {
 }
 
 /**
- * Two differences between graphql-jit's errors and graphql-js's, which Apollo relies on:
- * - A bad variable (wrong type, missing) comes without its AST node, which Apollo needs to
- *   classify it as BAD_USER_INPUT (HTTP 400): the node is added back. Only such errors come
- *   without data.
+ * graphql-jit's errors differ from graphql-js's in ways Apollo and its plugins trip over, so
+ * each becomes a graphql-js GraphQLError with the same message, path, locations, cause and
+ * extensions:
+ * - Their `message` is read-only: graphql-armor's field-suggestion blocking (on in
+ *   production) rewrites every error's message, threw on them, and turned every error, a
+ *   NOT_FOUND included, into an HTTP 500.
  * - An error without extensions (a non-null field that resolved to null, a resolver that threw
  *   a plain Error) has `extensions: undefined` instead of `{}`, on which Apollo's error
- *   formatting fails and replaces the whole response with a TypeError: `{}` is put in.
+ *   formatting fails and replaces the whole response with a TypeError.
+ * - A bad variable (wrong type, missing) comes without its AST node, which Apollo needs to
+ *   classify it as BAD_USER_INPUT (HTTP 400): the node is put back. Only such errors come
+ *   without data.
  */
 function forApollo(result: ExecutionResult, operation: OperationDefinitionNode): ExecutionResult {
   if (!result.errors) return result;
-  if (result.data === undefined) {
-    return {
-      errors: result.errors.map((error) => {
-        const definition = operation.variableDefinitions?.find((candidate) =>
+  const variableOf = (error: GraphQLError) =>
+    result.data === undefined
+      ? operation.variableDefinitions?.find((candidate) =>
           error.message.startsWith(`Variable "$${candidate.variable.name.value}" `),
-        );
-        return definition
-          ? new GraphQLError(error.message, { nodes: [definition], extensions: error.extensions })
-          : withExtensions(error);
-      }),
-    };
-  }
-  return { ...result, errors: result.errors.map(withExtensions) };
-}
-
-function withExtensions(error: GraphQLError): GraphQLError {
-  if (error.extensions) return error;
-  const fixed = new GraphQLError(error.message, {
-    path: error.path,
-    originalError: error.originalError,
-    extensions: {},
-  });
-  // graphql-jit's error knows its locations but not the AST nodes they come from.
-  return Object.assign(fixed, { locations: error.locations });
+        )
+      : undefined;
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      const variable = variableOf(error);
+      const converted = new GraphQLError(error.message, {
+        nodes: variable ? [variable] : undefined,
+        path: error.path,
+        originalError: error.originalError,
+        extensions: error.extensions ?? {},
+      });
+      // graphql-jit's errors know their locations but not the AST nodes they come from.
+      return variable ? converted : Object.assign(converted, { locations: error.locations });
+    }),
+  };
 }

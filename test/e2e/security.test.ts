@@ -14,7 +14,13 @@ import {
 } from 'graphql';
 import { serverAudits } from 'graphql-http';
 import { SCHEMA_PATH } from '../../src/graphql/server';
-import { gql, startTestApi, TEST_API_KEY, type TestApi } from '../support/api-server';
+import {
+  gql,
+  startTestApi,
+  TEST_API_KEY,
+  type GraphQLResponse,
+  type TestApi,
+} from '../support/api-server';
 import { fingerprint, type GraphFingerprint } from '../support/graph-checksum';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -285,6 +291,26 @@ describe('production mode (NODE_ENV=production)', () => {
     const refused = await gql(production.url, '{ citys { id } }');
     expect(refused.errors?.[0]?.message).not.toMatch(/Did you mean|"cities"|"city"/);
     expect((await gql(api.url, '{ citys { id } }')).errors?.[0]?.message).toMatch(/Did you mean/);
+  });
+
+  it('answers errors with the codes and HTTP status development answers', async () => {
+    const cases = [
+      '{ neighbourhood(id: "city/leipzig", depth: 99) { truncated } }',
+      '{ search(text: "") { score } }',
+      '{ city(id: "city/nowhere") { id } connection(fromId: "city/nowhere", toId: "city/leipzig") { length } }',
+      'mutation { assignLead(actionId: "action/transnational-study", actorId: "city/leipzig") { id } }',
+      'query ($id: ID!) { entity(id: $id) { id } }',
+    ];
+    const shape = (response: GraphQLResponse) => ({
+      status: response.status,
+      data: response.data,
+      errors: response.errors?.map((e) => [e.message, e.extensions?.code]),
+    });
+    for (const text of cases) {
+      const answered = shape(await gql(production.url, text));
+      expect(answered.errors?.length).toBeGreaterThan(0);
+      expect(answered).toEqual(shape(await gql(api.url, text)));
+    }
   });
 
   it('sends no stack traces (development does)', async () => {

@@ -1,6 +1,7 @@
 // graphql-jit behind Apollo Server (src/graphql/jit-execution.ts): the errors Apollo gets from
 // it must look like graphql-js's, or Apollo misclassifies them or fails formatting them.
 import { ApolloServer } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
 import { jitExecution } from '../../src/graphql/jit-execution';
@@ -74,6 +75,27 @@ describe('jitExecution', () => {
       message: 'no country',
       extensions: { code: 'NOT_FOUND' },
     });
+  });
+
+  it('gives plugins errors they can rewrite (graphql-armor, as in production)', async () => {
+    const armor = new ApolloArmor({ blockFieldSuggestion: { enabled: true } }).protect();
+    const armored = new ApolloServer({
+      gateway: jitExecution(schema),
+      plugins: armor.plugins,
+      validationRules: armor.validationRules,
+    });
+    await armored.start();
+    try {
+      const response = await armored.executeOperation({ query: '{ cities { id country } }' });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      expect(response.http.status).toBeUndefined();
+      expect(response.body.singleResult.data).toEqual({ cities: [{ id: 'a', country: null }] });
+      expect(response.body.singleResult.errors).toEqual([
+        expect.objectContaining({ message: 'no country', extensions: { code: 'NOT_FOUND' } }),
+      ]);
+    } finally {
+      await armored.stop();
+    }
   });
 
   it('answers a bad variable with BAD_USER_INPUT and HTTP 400', async () => {
