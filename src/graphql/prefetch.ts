@@ -20,6 +20,7 @@ import {
   type RelationName,
   type Selection,
 } from '../repositories/relations';
+import type { SearchSelection } from '../repositories/graph';
 
 /** The object types behind each abstract type a selection can name. */
 const ENTITY_TYPES = Object.keys(fieldRelations) as EntityTypeWithRelations[];
@@ -50,25 +51,48 @@ const PROPERTIES_READ_BY: Record<string, readonly string[]> = {
  * field, so the field's query can fetch all of it in one round trip.
  */
 export function selectionOf(info: GraphQLResolveInfo): Selection {
-  const cache = cacheOf(info);
-  const cached = cache?.get(info.parentType.name);
-  if (cached) return cached;
-  const tree = parseResolveInfo(info) as ResolveTree | null;
-  const selection = selectionFrom(tree ? [tree.fieldsByTypeName] : []);
-  cache?.set(info.parentType.name, selection);
-  return selection;
+  return perQuery(info, 'entities', selectionFrom);
+}
+
+/** What the request reads of the search hits' entities and statements. */
+export function searchSelectionOf(info: GraphQLResolveInfo): SearchSelection {
+  return perQuery(info, 'search', (selections) => ({
+    entity: partOf(selections, 'SearchHit', 'entity'),
+    statement: isRead(selections, 'SearchHit', 'statement')
+      ? partOf(selections, 'SearchHit', 'statement')
+      : null,
+  }));
+}
+
+/** What the request reads of a path's nodes. */
+export function pathSelectionOf(info: GraphQLResolveInfo): Selection {
+  return perQuery(info, 'path', (selections) => partOf(selections, 'Path', 'nodes'));
 }
 
 /**
- * Selections by field node (and parent type). Apollo parses a query text once and hands every
- * request the same document, which asks the same of every request unless @skip or @include
- * read a variable: reading it again cost ≈ 55 µs of a small request. The same object also
- * lets the repositories cache the Cypher built from it.
+ * What a field's selection asks for, read once per field of a parsed query. Apollo parses a
+ * query text once and hands every request the same document, which asks the same of every
+ * request unless @skip or @include read a variable: reading it again cost ≈ 55 µs of a small
+ * request. The same object also lets the repositories cache the Cypher built from it.
  */
-const selections = new WeakMap<FieldNode, Map<string, Selection>>();
+const readings = new WeakMap<FieldNode, Map<string, unknown>>();
 const variableDirectives = new WeakMap<OperationDefinitionNode, boolean>();
 
-function cacheOf(info: GraphQLResolveInfo): Map<string, Selection> | undefined {
+function perQuery<T>(
+  info: GraphQLResolveInfo,
+  kind: string,
+  read: (selections: readonly FieldsByTypeName[]) => T,
+): T {
+  const cache = cacheOf(info);
+  const key = `${info.parentType.name} ${kind}`;
+  if (cache?.has(key)) return cache.get(key) as T;
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  const reading = read(tree ? [tree.fieldsByTypeName] : []);
+  cache?.set(key, reading);
+  return reading;
+}
+
+function cacheOf(info: GraphQLResolveInfo): Map<string, unknown> | undefined {
   const [field] = info.fieldNodes;
   if (!field || info.fieldNodes.length > 1) return undefined;
   let dependsOnVariables = variableDirectives.get(info.operation);
@@ -79,8 +103,8 @@ function cacheOf(info: GraphQLResolveInfo): Map<string, Selection> | undefined {
     variableDirectives.set(info.operation, dependsOnVariables);
   }
   if (dependsOnVariables) return undefined;
-  let cache = selections.get(field);
-  if (!cache) selections.set(field, (cache = new Map()));
+  let cache = readings.get(field);
+  if (!cache) readings.set(field, (cache = new Map()));
   return cache;
 }
 
@@ -133,19 +157,31 @@ function selectionFrom(selections: readonly FieldsByTypeName[]): Selection {
 
 /** What is read of each part of a Partnership. */
 function partnersSelection(selections: readonly FieldsByTypeName[]): PartnersSelection {
-  const part = (name: string) =>
-    selectionFrom(
-      selections.flatMap((byType) =>
-        Object.values(byType.Partnership ?? {})
-          .filter((field) => field.name === name)
-          .map((field) => field.fieldsByTypeName),
-      ),
-    );
   return {
-    city: part('city'),
-    sharedActions: part('sharedActions'),
-    sharedMeetings: part('sharedMeetings'),
+    city: partOf(selections, 'Partnership', 'city'),
+    sharedActions: partOf(selections, 'Partnership', 'sharedActions'),
+    sharedMeetings: partOf(selections, 'Partnership', 'sharedMeetings'),
   };
+}
+
+/** The fields named `name` of a wrapper type (Partnership, SearchHit, Path). */
+function fieldsNamed(
+  selections: readonly FieldsByTypeName[],
+  typeName: string,
+  name: string,
+): ResolveTree[] {
+  return selections.flatMap((byType) =>
+    Object.values(byType[typeName] ?? {}).filter((field) => field.name === name),
+  );
+}
+
+/** What is read of the entities in field `name` of a wrapper type. */
+function partOf(selections: readonly FieldsByTypeName[], typeName: string, name: string) {
+  return selectionFrom(fieldsNamed(selections, typeName, name).map((f) => f.fieldsByTypeName));
+}
+
+function isRead(selections: readonly FieldsByTypeName[], typeName: string, name: string) {
+  return fieldsNamed(selections, typeName, name).length > 0;
 }
 
 /** The selections on the related nodes: through `actor` where a wrapper type holds them. */

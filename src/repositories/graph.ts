@@ -5,9 +5,10 @@ import type {
   PartnershipRecord,
   PathRecord,
   SearchHitRecord,
+  StatementRecord,
   SubgraphRecord,
 } from './records';
-import { nodeProjection, WHOLE_NODE, type PartnersSelection } from './relations';
+import { nodeProjection, WHOLE_NODE, type PartnersSelection, type Selection } from './relations';
 
 const WHOLE_PARTNERS: PartnersSelection = {
   city: WHOLE_NODE,
@@ -43,8 +44,23 @@ CALL (nodes) {
 RETURN [n IN nodes | n {.id, .name, .nameDe, labels: labels(n)}] AS nodes, relationships, truncated`;
 }
 
-function connectionQuery(maxHops: number): string {
-  return `
+interface ConnectionQuery {
+  cypher: string;
+  decodeNode: (node: unknown) => EntityRecord;
+}
+
+// Built once per selection object and hop limit.
+const connectionQueries = new WeakMap<Selection, Map<number, ConnectionQuery>>();
+
+/** The shortest path between two entities, its nodes projected as the request reads them. */
+function connectionQuery(maxHops: number, selection: Selection): ConnectionQuery {
+  let byHops = connectionQueries.get(selection);
+  if (!byHops) connectionQueries.set(selection, (byHops = new Map()));
+  const cached = byHops.get(maxHops);
+  if (cached) return cached;
+  const node = nodeProjection('n', selection);
+  const query: ConnectionQuery = {
+    cypher: `
 OPTIONAL MATCH (a:Entity {id: $fromId})
 OPTIONAL MATCH (b:Entity {id: $toId})
 OPTIONAL CALL (a, b) {
@@ -55,8 +71,12 @@ OPTIONAL CALL (a, b) {
 WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathNodes,
   CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRelationships
 RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists,
-  [n IN pathNodes | n {.*, labels: labels(n)}] AS nodes,
-  [r IN pathRelationships | ${relationshipProjection('r')}] AS relationships`;
+  [n IN pathNodes | ${node.cypher}] AS nodes,
+  [r IN pathRelationships | ${relationshipProjection('r')}] AS relationships`,
+    decodeNode: (value) => node.decode(value) as unknown as EntityRecord,
+  };
+  byHops.set(maxHops, query);
+  return query;
 }
 
 /**
@@ -120,9 +140,34 @@ MATCH (c:City {id: id})
 ${wholePartners.cypher}
 RETURN id, partners`;
 
+/** What a search reads of its hits' entities and statements (null: the statement is not read). */
+export interface SearchSelection {
+  entity: Selection;
+  statement: Selection | null;
+}
+
+const WHOLE_HITS: SearchSelection = { entity: WHOLE_NODE, statement: WHOLE_NODE };
+
+interface SearchQuery {
+  cypher: string;
+  decode: (row: { score: number; entity: unknown; statement: unknown }) => SearchHitRecord;
+}
+
+// Built once per selection object (see selectionOf in src/graphql/prefetch.ts).
+const searchQueries = new WeakMap<SearchSelection, SearchQuery>();
+
 // A statement hit stands for the meeting it belongs to; each entity comes once, with its
-// best score (and the statement that scored it, if any).
-const searchQuery = `
+// best score (and the statement that scored it, if any). The hits are projected as the
+// request reads them, after the ordering and the limit.
+function searchQuery(selection: SearchSelection): SearchQuery {
+  const cached = searchQueries.get(selection);
+  if (cached) return cached;
+  const entity = nodeProjection('entity', selection.entity);
+  const statement = selection.statement
+    ? nodeProjection('statement', selection.statement, { labels: false })
+    : null;
+  const query: SearchQuery = {
+    cypher: `
 CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $limit * 4}) YIELD node, score
 OPTIONAL MATCH (meeting:Meeting)-[:HAS_TOPIC|HAS_OUTCOME]->(node:Statement)
 WITH score, CASE WHEN node:Statement THEN meeting ELSE node END AS entity,
@@ -131,17 +176,38 @@ WHERE entity IS NOT NULL
 WITH entity, score, statement ORDER BY score DESC
 WITH entity, head(collect({score: score, statement: statement})) AS best
 WITH entity, best.score AS score, best.statement AS statement
-RETURN score, entity {.*, labels: labels(entity)} AS entity,
-  CASE WHEN statement IS NULL THEN null ELSE statement {.*} END AS statement
 ORDER BY score DESC, entity.id
-LIMIT $limit`;
+LIMIT $limit
+RETURN score, ${entity.cypher} AS entity,
+  ${statement ? `CASE WHEN statement IS NULL THEN null ELSE ${statement.cypher} END` : 'null'} AS statement`,
+    decode: (row) => ({
+      score: row.score,
+      entity: entity.decode(row.entity) as unknown as EntityRecord,
+      statement:
+        statement && row.statement !== null
+          ? (statement.decode(row.statement) as unknown as StatementRecord)
+          : null,
+    }),
+  };
+  searchQueries.set(selection, query);
+  return query;
+}
 
 /** Graph-shaped reads: full-text search, neighbourhoods, paths, partnerships. */
 export class GraphRepository {
   constructor(private readonly db: Database) {}
 
-  async search(luceneQuery: string, limit: number): Promise<SearchHitRecord[]> {
-    return this.db.read<SearchHitRecord>(searchQuery, { query: luceneQuery, limit });
+  async search(
+    luceneQuery: string,
+    limit: number,
+    selection: SearchSelection = WHOLE_HITS,
+  ): Promise<SearchHitRecord[]> {
+    const query = searchQuery(selection);
+    const rows = await this.db.read<Parameters<SearchQuery['decode']>[0]>(query.cypher, {
+      query: luceneQuery,
+      limit,
+    });
+    return rows.map(query.decode);
   }
 
   /** Null when the start entity does not exist. */
@@ -154,17 +220,23 @@ export class GraphRepository {
     fromId: string,
     toId: string,
     maxHops: number,
+    selection: Selection = WHOLE_NODE,
   ): Promise<{ fromExists: boolean; toExists: boolean; path: PathRecord | null }> {
+    const query = connectionQuery(maxHops, selection);
     const [row] = await this.db.read<{
       fromExists: boolean;
       toExists: boolean;
-      nodes: EntityRecord[] | null;
+      nodes: unknown[] | null;
       relationships: GraphRelationshipRecord[] | null;
-    }>(connectionQuery(maxHops), { fromId, toId });
+    }>(query.cypher, { fromId, toId });
     if (!row) return { fromExists: false, toExists: false, path: null };
     const path =
       row.nodes && row.relationships
-        ? { length: row.relationships.length, nodes: row.nodes, relationships: row.relationships }
+        ? {
+            length: row.relationships.length,
+            nodes: row.nodes.map(query.decodeNode),
+            relationships: row.relationships,
+          }
         : null;
     return { fromExists: row.fromExists, toExists: row.toExists, path };
   }

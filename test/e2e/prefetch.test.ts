@@ -193,3 +193,49 @@ describe('the same query text, sent again', () => {
     expect(third).toEqual(first);
   });
 });
+
+describe('search hits and path nodes', () => {
+  const ENTITY = `__typename id name
+    ... on Meeting { year city { id name country { id } } topics { id source { quote } } }
+    ... on City { country { id name } institutions { id kind } }
+    ... on Institution { kind city { id } memberOf { id } }
+    ... on Action { leads { id } contributors { role actor { id } } }`;
+
+  it('search answers nested selections in its one query, as lookups do', async () => {
+    api.roundTrips.count = 0;
+    const { search } = await data(
+      `query ($text: String!) { search(text: $text, first: 10) {
+        score entity { ${ENTITY} } statement { id text source { quote } meeting { id } } } }`,
+      { text: 'Genoa' },
+    );
+    expect(api.roundTrips.count).toBe(1);
+    expect(search.length).toBeGreaterThan(1);
+    expect(search.some((hit: Row) => hit.statement !== null)).toBe(true);
+    for (const hit of search) {
+      const { entity } = await data(`query ($id: ID!) { entity(id: $id) { ${ENTITY} } }`, {
+        id: hit.entity.id,
+      });
+      expect(hit.entity).toEqual(entity);
+      if (hit.statement) expect(hit.statement.meeting).toEqual({ id: hit.entity.id });
+    }
+  });
+
+  it('connection answers nested selections of its nodes in its one query, as lookups do', async () => {
+    const { institutions } = await data('{ institutions(cityId: "city/genoa") { id } }');
+    api.roundTrips.count = 0;
+    const { connection } = await data(
+      `query ($to: ID!) { connection(fromId: "city/leipzig", toId: $to) {
+        length nodes { ${ENTITY} } } }`,
+      { to: institutions[0].id },
+    );
+    expect(api.roundTrips.count).toBe(1);
+    expect(connection.nodes).toHaveLength(connection.length + 1);
+    expect(connection.length).toBeGreaterThan(1);
+    for (const node of connection.nodes) {
+      const { entity } = await data(`query ($id: ID!) { entity(id: $id) { ${ENTITY} } }`, {
+        id: node.id,
+      });
+      expect(node).toEqual(entity);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import type { QueryResolvers } from '../../generated/graphql';
 import { apiError, ErrorCode } from '../../db/errors';
 import { MAX_LIST, type ListKind } from '../../repositories/entities';
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectionOf } from '../prefetch';
+import { pathSelectionOf, searchSelectionOf, selectionOf } from '../prefetch';
 import { toLuceneQuery } from '../../repositories/search-query';
 import type {
   ActionRecord,
@@ -79,7 +79,7 @@ export const Query: QueryResolvers = {
   actionsConnection: (_, args, ctx) =>
     ctx.repos.entities.page<ActionRecord>('Action', args, page(args)),
 
-  search: async (_, args, ctx) => {
+  search: async (_, args, ctx, info) => {
     const { text, first } = parseArgs(searchArgs, { text: args.text, first: args.first ?? 10 });
     const query = toLuceneQuery(text);
     if (!query) {
@@ -91,7 +91,7 @@ export const Query: QueryResolvers = {
         },
       );
     }
-    return ctx.repos.graph.search(query, first);
+    return ctx.repos.graph.search(query, first, searchSelectionOf(info));
   },
 
   neighbourhood: async (_, args, ctx) => {
@@ -109,13 +109,13 @@ export const Query: QueryResolvers = {
     return subgraph;
   },
 
-  connection: async (_, args, ctx) => {
+  connection: async (_, args, ctx, info) => {
     const { fromId, toId, maxHops } = parseArgs(connectionArgs, {
       fromId: args.fromId,
       toId: args.toId,
       maxHops: args.maxHops ?? 6,
     });
-    const result = await ctx.repos.graph.connection(fromId, toId, maxHops);
+    const result = await ctx.repos.graph.connection(fromId, toId, maxHops, pathSelectionOf(info));
     if (!result.fromExists) throw notFound('fromId', fromId);
     if (!result.toExists) throw notFound('toId', toId);
     return result.path;
