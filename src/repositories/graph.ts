@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import type {
   EntityRecord,
+  GraphNodeRecord,
   GraphRelationshipRecord,
   PartnershipRecord,
   PathRecord,
@@ -20,8 +21,35 @@ const WHOLE_PARTNERS: PartnersSelection = {
 export const ENTITY_RELATIONSHIPS =
   'IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN';
 
-const relationshipProjection = (r: string) =>
-  `{id: elementId(${r}), type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, role: ${r}.role}`;
+// Relationships and graph nodes travel as tuples (lists in a fixed order), decoded below:
+// the driver decodes a map key by key (see nodeProjection in ./relations).
+const relationshipTuple = (r: string, from = `startNode(${r}).id`, to = `endNode(${r}).id`) =>
+  `[elementId(${r}), type(${r}), ${from}, ${to}, ${r}.role]`;
+
+type RelationshipTuple = [string, string, string, string, string | null];
+
+const decodeRelationship = ([
+  id,
+  type,
+  from,
+  to,
+  role,
+]: RelationshipTuple): GraphRelationshipRecord => ({
+  id,
+  type,
+  from,
+  to,
+  role,
+});
+
+type GraphNodeTuple = [string, string, string | null, string[]];
+
+const decodeGraphNode = ([id, name, nameDe, labels]: GraphNodeTuple): GraphNodeRecord => ({
+  id,
+  name,
+  nameDe,
+  labels,
+});
 
 // Depth and hop limits are validated integers; variable-length bounds cannot be $params,
 // so there is one query text per allowed value.
@@ -39,9 +67,9 @@ CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r:${ENTITY_RELATIONSHIPS}]->(b)
   WHERE b IN nodes
-  RETURN collect(${relationshipProjection('r')}) AS relationships
+  RETURN collect(${relationshipTuple('r', 'a.id', 'b.id')}) AS relationships
 }
-RETURN [n IN nodes | n {.id, .name, .nameDe, labels: labels(n)}] AS nodes, relationships, truncated`;
+RETURN [n IN nodes | [n.id, n.name, n.nameDe, labels(n)]] AS nodes, relationships, truncated`;
 }
 
 interface ConnectionQuery {
@@ -72,7 +100,7 @@ WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathN
   CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRelationships
 RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists,
   [n IN pathNodes | ${node.cypher}] AS nodes,
-  [r IN pathRelationships | ${relationshipProjection('r')}] AS relationships`,
+  [r IN pathRelationships | ${relationshipTuple('r')}] AS relationships`,
     decodeNode: (value) => node.decode(value) as unknown as EntityRecord,
   };
   byHops.set(maxHops, query);
@@ -212,8 +240,17 @@ export class GraphRepository {
 
   /** Null when the start entity does not exist. */
   async neighbourhood(id: string, depth: number, limit: number): Promise<SubgraphRecord | null> {
-    const [row] = await this.db.read<SubgraphRecord>(neighbourhoodQuery(depth), { id, limit });
-    return row ?? null;
+    const [row] = await this.db.read<{
+      nodes: GraphNodeTuple[];
+      relationships: RelationshipTuple[];
+      truncated: boolean;
+    }>(neighbourhoodQuery(depth), { id, limit });
+    if (!row) return null;
+    return {
+      nodes: row.nodes.map(decodeGraphNode),
+      relationships: row.relationships.map(decodeRelationship),
+      truncated: row.truncated,
+    };
   }
 
   async connection(
@@ -227,7 +264,7 @@ export class GraphRepository {
       fromExists: boolean;
       toExists: boolean;
       nodes: unknown[] | null;
-      relationships: GraphRelationshipRecord[] | null;
+      relationships: RelationshipTuple[] | null;
     }>(query.cypher, { fromId, toId });
     if (!row) return { fromExists: false, toExists: false, path: null };
     const path =
@@ -235,7 +272,7 @@ export class GraphRepository {
         ? {
             length: row.relationships.length,
             nodes: row.nodes.map(query.decodeNode),
-            relationships: row.relationships,
+            relationships: row.relationships.map(decodeRelationship),
           }
         : null;
     return { fromExists: row.fromExists, toExists: row.toExists, path };

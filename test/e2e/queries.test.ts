@@ -210,6 +210,43 @@ describe('lookups, graph views and their limits', () => {
     expect(capped.truncated).toBe(true);
   });
 
+  it('names every node and relationship of a neighbourhood and a path in full', async () => {
+    const { neighbourhood } = await data(`{ neighbourhood(id: "institution/hgb-leipzig") {
+      nodes { id name nameDe labels } relationships { id type from to role } } }`);
+    expect(neighbourhood.nodes.find((n: Row) => n.id === 'city/leipzig')).toEqual({
+      id: 'city/leipzig',
+      name: 'Leipzig',
+      nameDe: 'Leipzig',
+      labels: expect.arrayContaining(['City', 'Entity']),
+    });
+    const contributions = neighbourhood.relationships.filter(
+      (r: Row) => r.type === 'CONTRIBUTES_TO' && r.from === 'institution/hgb-leipzig',
+    );
+    expect(contributions.length).toBeGreaterThan(0);
+    expect(contributions.some((r: Row) => /students/.test(r.role))).toBe(true);
+    expect(neighbourhood.relationships).toContainEqual({
+      id: expect.any(String),
+      type: 'BASED_IN',
+      from: 'institution/hgb-leipzig',
+      to: 'city/leipzig',
+      role: null,
+    });
+    const ids = neighbourhood.relationships.map((r: Row) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const { connection } = await data(`{ connection(fromId: "institution/hgb-leipzig",
+      toId: "city/leipzig") { length relationships { id type from to role } } }`);
+    expect(connection.relationships).toEqual([
+      {
+        id: expect.any(String),
+        type: 'BASED_IN',
+        from: 'institution/hgb-leipzig',
+        to: 'city/leipzig',
+        role: null,
+      },
+    ]);
+  });
+
   it('returns null when no path is short enough, and a zero-length path to itself', async () => {
     const none = await data(
       '{ connection(fromId: "institution/hgb-leipzig", toId: "country/poland", maxHops: 1) { length } }',
