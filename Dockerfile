@@ -17,6 +17,7 @@ COPY --from=build /app/graphiql/dist ./graphiql/dist
 COPY schema.graphql tsconfig.json ./
 COPY src ./src
 COPY cypher ./cypher
+COPY contract ./contract
 COPY data ./data
 USER node
 EXPOSE 4000

@@ -51,6 +51,14 @@ async function main() {
   console.log(`API ready: http://localhost:${port}/graphql  (explorer: http://localhost:${port}/)`);
   if (neo4j.browserUrl)
     console.log(`Neo4j Browser: ${neo4j.browserUrl}  (connect to ${neo4j.uri}, no auth)`);
+  // In the background: requests are answered meanwhile, only their first plans may wait.
+  api.warmUp().then(
+    (summary) =>
+      summary.unexpected.length === 0
+        ? logger.info(summary, 'contract queries warmed up')
+        : logger.warn(summary, 'contract queries warmed up, with unexpected errors'),
+    (error: unknown) => logger.warn({ err: error }, 'warm-up failed'),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

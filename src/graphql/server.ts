@@ -20,6 +20,7 @@ import { assignRequestId, graphqlEndpoint, isGraphQLRequest, sendHttpError } fro
 import { jitExecution } from './jit-execution';
 import { Loaders } from './loaders';
 import { resolvers } from './resolvers';
+import { warmUp, type WarmUpSummary } from './warm-up';
 
 export const SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema.graphql');
 const WEB_DIST = path.join(__dirname, '..', '..', 'web', 'dist');
@@ -30,6 +31,8 @@ export interface ApiServer {
   /** Serves every request: give it to http.createServer. */
   handler: RequestListener;
   apollo: ApolloServer<Context>;
+  /** Runs the contract's queries once, so that their first client does not wait for plans. */
+  warmUp(): Promise<WarmUpSummary>;
   stop(): Promise<void>;
 }
 
@@ -145,22 +148,25 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   if (fs.existsSync(WEB_DIST)) app.use(express.static(WEB_DIST, { index: 'index.html' }));
   app.use(httpErrorHandler(logger));
 
+  const contextOf = (caller: Context['caller'], requestId: string): Context => ({
+    db,
+    repos,
+    loaders: new Loaders(repos),
+    caller,
+    requestId,
+    logger,
+  });
   const graphql = graphqlEndpoint(
     apollo,
-    async (req, requestId) => ({
-      db,
-      repos,
-      loaders: new Loaders(repos),
-      caller: callerFromHeader(req.headers.authorization, config.apiKeys),
-      requestId,
-      logger,
-    }),
+    async (req, requestId) =>
+      contextOf(callerFromHeader(req.headers.authorization, config.apiKeys), requestId),
     logger,
   );
 
   return {
     handler: (req, res) => (isGraphQLRequest(req) ? graphql(req, res) : app(req, res)),
     apollo,
+    warmUp: () => warmUp(apollo, async () => contextOf(null, 'warm-up')),
     stop: () => apollo.stop(),
   };
 }

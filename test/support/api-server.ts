@@ -1,7 +1,7 @@
 import http from 'node:http';
 import pino from 'pino';
 import { createDatabase, type Database } from '../../src/db/database';
-import { createServer } from '../../src/graphql/server';
+import { createServer, type ApiServer } from '../../src/graphql/server';
 import { loadReport } from '../../src/ingest';
 import { neo4jTestEnv } from './neo4j-env';
 
@@ -10,6 +10,8 @@ export interface TestApi {
   db: Database;
   /** Database round trips since the last reset (every query or transaction). */
   roundTrips: { count: number };
+  /** The server's start-up warm-up (src/main.ts runs it after listening). */
+  warmUp: ApiServer['warmUp'];
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startTestApi(
     url: `http://127.0.0.1:${port}`,
     db,
     roundTrips,
+    warmUp: () => api.warmUp(),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
