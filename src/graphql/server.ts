@@ -166,7 +166,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   return {
     handler: (req, res) => (isGraphQLRequest(req) ? graphql(req, res) : app(req, res)),
     apollo,
-    warmUp: () => warmUp(apollo, async () => contextOf(null, 'warm-up')),
+    warmUp: () => warmUp(apollo, () => contextOf(null, 'warm-up')),
     stop: () => apollo.stop(),
   };
 }

@@ -36,13 +36,13 @@ function placeholder(definition: VariableDefinitionNode): unknown {
 /**
  * Runs every query of the contract's operations once, with placeholder arguments, so that
  * Neo4j has planned their Cypher (and graphql-jit compiled them) before the first client
- * asks: a deep selection's first query otherwise waits 0.5–3 s for the planner. The plans
+ * asks: a deep selection's first query otherwise waits 0.5–5 s for the planner. The plans
  * depend on the query text only, which depends on the selection, not on the arguments.
  * Mutations are left out.
  */
 export async function warmUp(
   apollo: ApolloServer<Context>,
-  contextValue: () => Promise<Context>,
+  contextValue: () => Context,
   operationsPath = OPERATIONS_PATH,
 ): Promise<WarmUpSummary> {
   const started = Date.now();
@@ -59,7 +59,7 @@ export async function warmUp(
     const name = query.name?.value ?? '(anonymous)';
     const response = await apollo.executeOperation(
       { query: print(query), variables },
-      { contextValue: await contextValue() },
+      { contextValue: contextValue() },
     );
     summary.operations.push(name);
     const errors = response.body.kind === 'single' ? response.body.singleResult.errors : [];

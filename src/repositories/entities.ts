@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { builtOnce } from './built-once';
 import { partnersOfC } from './graph';
 import type { EntityRecord, PageRecord } from './records';
 import {
@@ -71,27 +72,20 @@ const relationQueries = Object.fromEntries(
 
 /**
  * The end of a select() query, from the matched (n) on: its RETURN and the decoder of the
- * returned node. Built once per selection object: selectionOf hands the same object to every
- * request of the same query text.
+ * returned node.
  */
-const projections = new WeakMap<Selection, Projection>();
-
-function selectedProjection(selection: Selection): Projection {
-  const cached = projections.get(selection);
-  if (cached) return cached;
+const selectedProjection = builtOnce((selection: Selection): Projection => {
   // A city's partners come from subqueries of their own, run once per listed node.
   const partners = selection.partners ? partnersOfC(selection.partners) : null;
   const node = nodeProjection('n', selection, {
     prefetched: partners ? [{ key: 'partners', cypher: 'partners', decode: partners.decode }] : [],
   });
-  const projection = {
+  return {
     cypher: `${partners ? `CALL (n) { WITH n AS c ${partners.cypher} RETURN partners }` : ''}
       RETURN ${node.cypher} AS node`,
     decode: node.decode,
   };
-  projections.set(selection, projection);
-  return projection;
-}
+});
 
 /** Reads of entities: filtered lists and pages, lookups by id, and batched relations. */
 export class EntityRepository {

@@ -9,6 +9,7 @@ import type {
   StatementRecord,
   SubgraphRecord,
 } from './records';
+import { builtOnce } from './built-once';
 import { nodeProjection, WHOLE_NODE, type PartnersSelection, type Selection } from './relations';
 
 const WHOLE_PARTNERS: PartnersSelection = {
@@ -77,13 +78,12 @@ interface ConnectionQuery {
   decodeNode: (node: unknown) => EntityRecord;
 }
 
-// Built once per selection object and hop limit.
-const connectionQueries = new WeakMap<Selection, Map<number, ConnectionQuery>>();
+// Per selection object, by hop limit.
+const connectionQueriesOf = builtOnce((_: Selection) => new Map<number, ConnectionQuery>());
 
 /** The shortest path between two entities, its nodes projected as the request reads them. */
 function connectionQuery(maxHops: number, selection: Selection): ConnectionQuery {
-  let byHops = connectionQueries.get(selection);
-  if (!byHops) connectionQueries.set(selection, (byHops = new Map()));
+  const byHops = connectionQueriesOf(selection);
   const cached = byHops.get(maxHops);
   if (cached) return cached;
   const node = nodeProjection('n', selection);
@@ -181,20 +181,15 @@ interface SearchQuery {
   decode: (row: { score: number; entity: unknown; statement: unknown }) => SearchHitRecord;
 }
 
-// Built once per selection object (see selectionOf in src/graphql/prefetch.ts).
-const searchQueries = new WeakMap<SearchSelection, SearchQuery>();
-
 // A statement hit stands for the meeting it belongs to; each entity comes once, with its
 // best score (and the statement that scored it, if any). The hits are projected as the
 // request reads them, after the ordering and the limit.
-function searchQuery(selection: SearchSelection): SearchQuery {
-  const cached = searchQueries.get(selection);
-  if (cached) return cached;
+const searchQuery = builtOnce((selection: SearchSelection): SearchQuery => {
   const entity = nodeProjection('entity', selection.entity);
   const statement = selection.statement
     ? nodeProjection('statement', selection.statement, { labels: false })
     : null;
-  const query: SearchQuery = {
+  return {
     cypher: `
 CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $limit * 4}) YIELD node, score
 OPTIONAL MATCH (meeting:Meeting)-[:HAS_TOPIC|HAS_OUTCOME]->(node:Statement)
@@ -217,9 +212,7 @@ RETURN score, ${entity.cypher} AS entity,
           : null,
     }),
   };
-  searchQueries.set(selection, query);
-  return query;
-}
+});
 
 /** Graph-shaped reads: full-text search, neighbourhoods, paths, partnerships. */
 export class GraphRepository {
