@@ -19,7 +19,14 @@ export type Scalars = {
 /** Something the network decided to do: an analysis, a plan, a study, an exhibition, a workshop... */
 export type Action = Entity & {
   __typename?: 'Action';
+  /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
+  aliases: Array<Scalars['String']['output']>;
   audit: Maybe<Audit>;
+  /**
+   * What the sources state about its properties, each value with its basis and sources: at least
+   * every property that two documents state (agreeing or not) or that a curator changed.
+   */
+  claims: Array<Claim>;
   contributors: Array<Contribution>;
   description: Maybe<Scalars['String']['output']>;
   /** The description in the source's German, where there is one. */
@@ -28,6 +35,8 @@ export type Action = Entity & {
   field: Maybe<FieldOfAction>;
   id: Scalars['ID']['output'];
   kind: ActionKind;
+  /** The same leads, qualified: what exactly is led (e.g. 'editing'), how it is known, where it is stated. */
+  leadership: Array<Lead>;
   /** Who has the lead ('Federführung'). */
   leads: Array<Actor>;
   meetings: Array<Meeting>;
@@ -35,6 +44,8 @@ export type Action = Entity & {
   nameDe: Maybe<Scalars['String']['output']>;
   partOf: Maybe<Action>;
   parts: Array<Action>;
+  /** The project it belongs to, where a source says so (e.g. a work package). */
+  project: Maybe<Project>;
   sources: Array<Source>;
   /** ISO 8601, as precise as the source allows. */
   start: Maybe<Scalars['String']['output']>;
@@ -99,7 +110,14 @@ export type ActionPatch = {
 
 /** Whoever can lead or contribute to an action: a city or an institution. */
 export type Actor = {
+  /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
+  aliases: Array<Scalars['String']['output']>;
   audit: Maybe<Audit>;
+  /**
+   * What the sources state about its properties, each value with its basis and sources: at least
+   * every property that two documents state (agreeing or not) or that a curator changed.
+   */
+  claims: Array<Claim>;
   contributesTo: Array<Action>;
   id: Scalars['ID']['output'];
   leads: Array<Action>;
@@ -117,9 +135,40 @@ export type Audit = {
   updatedBy: Maybe<Scalars['String']['output']>;
 };
 
+/** How the graph knows a fact. */
+export type Basis =
+  /** Entered through the API by a curator. */
+  | 'CURATED'
+  /** Read from a source by a person; the note says how. */
+  | 'INFERRED'
+  /** A source states it in so many words. */
+  | 'STATED';
+
+/** One recorded change of the graph: a curator's write, or a load of a document. */
+export type Change = {
+  __typename?: 'Change';
+  /** ISO 8601 date-time. */
+  at: Scalars['String']['output'];
+  /** The API key's name, or 'load' for a load of a document. */
+  by: Scalars['String']['output'];
+  entityId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** The mutation, or 'load'. */
+  operation: Scalars['String']['output'];
+  /** What changed, in one line. */
+  summary: Scalars['String']['output'];
+};
+
 export type City = Actor & Entity & {
   __typename?: 'City';
+  /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
+  aliases: Array<Scalars['String']['output']>;
   audit: Maybe<Audit>;
+  /**
+   * What the sources state about its properties, each value with its basis and sources: at least
+   * every property that two documents state (agreeing or not) or that a curator changed.
+   */
+  claims: Array<Claim>;
   contributesTo: Array<Action>;
   country: Country;
   hostedMeetings: Array<Meeting>;
@@ -148,19 +197,49 @@ export type CityEdge = {
   node: City;
 };
 
-export type Contribution = {
+/**
+ * What sources state about one property of an entity. Where they disagree, each value is its own
+ * claim, and the entity's plain field shows the preferred one.
+ */
+export type Claim = {
+  __typename?: 'Claim';
+  basis: Basis;
+  /** Why it is preferred or not, e.g. 'stated by the newer document'. */
+  note: Maybe<Scalars['String']['output']>;
+  /** True for the value the plain field shows. */
+  preferred: Scalars['Boolean']['output'];
+  /** The property as the API's field names it, e.g. 'end'. */
+  property: Scalars['String']['output'];
+  sources: Array<Source>;
+  /** The value as text (ISO 8601 for dates). */
+  value: Scalars['String']['output'];
+};
+
+export type Contribution = Link & {
   __typename?: 'Contribution';
   actor: Actor;
+  basis: Basis;
+  /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
+  note: Maybe<Scalars['String']['output']>;
   /** What the actor does, in English, e.g. 'graphic design and printing'. */
   role: Scalars['String']['output'];
-  /** The role in the source's German, where it states one. */
+  /** The role in the source's own language, where it states one. */
   roleDe: Maybe<Scalars['String']['output']>;
+  /** Where it is stated. */
+  sources: Array<Source>;
 };
 
 export type Country = Entity & {
   __typename?: 'Country';
+  /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
+  aliases: Array<Scalars['String']['output']>;
   audit: Maybe<Audit>;
   cities: Array<City>;
+  /**
+   * What the sources state about its properties, each value with its basis and sources: at least
+   * every property that two documents state (agreeing or not) or that a curator changed.
+   */
+  claims: Array<Claim>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   nameDe: Maybe<Scalars['String']['output']>;
@@ -173,10 +252,41 @@ export type DeletePayload = {
   id: Scalars['ID']['output'];
 };
 
+/** A document the graph draws on: the report, a fact sheet, a news item, or the curators' own entries. */
+export type Document = {
+  __typename?: 'Document';
+  /** ISO 8601, as precise as known. */
+  date: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Who issued it, e.g. 'Stadt Leipzig'. */
+  issuer: Maybe<Scalars['String']['output']>;
+  kind: DocumentKind;
+  /** BCP 47 language tag, e.g. 'de'. */
+  language: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  /** Where the public can read it. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** What kind of document a source is. */
+export type DocumentKind =
+  | 'CURATION'
+  | 'NEWS'
+  | 'PRESENTATION'
+  | 'REPORT'
+  | 'WEB_PAGE';
+
 /** Anything in the knowledge graph that the source document names. */
 export type Entity = {
+  /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
+  aliases: Array<Scalars['String']['output']>;
   /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
   audit: Maybe<Audit>;
+  /**
+   * What the sources state about its properties, each value with its basis and sources: at least
+   * every property that two documents state (agreeing or not) or that a curator changed.
+   */
+  claims: Array<Claim>;
   /** Stable, human-readable id, unique across all kinds (e.g. city/leipzig). */
   id: Scalars['ID']['output'];
   /** English display name. */
@@ -190,7 +300,14 @@ export type Entity = {
 export type FieldOfAction = Entity & {
   __typename?: 'FieldOfAction';
   actions: Array<Action>;
+  /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
+  aliases: Array<Scalars['String']['output']>;
   audit: Maybe<Audit>;
+  /**
+   * What the sources state about its properties, each value with its basis and sources: at least
+   * every property that two documents state (agreeing or not) or that a curator changed.
+   */
+  claims: Array<Claim>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   nameDe: Maybe<Scalars['String']['output']>;
@@ -207,19 +324,32 @@ export type GraphNode = {
 
 export type GraphRelationship = {
   __typename?: 'GraphRelationship';
+  /** Null for structural links (e.g. to a Source). */
+  basis: Maybe<Basis>;
   from: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
-  /** The role on CONTRIBUTES_TO and TOOK_PART_IN. */
+  /** The role, where the relationship has one (CONTRIBUTES_TO, TOOK_PART_IN, LEADS, MEMBER_OF). */
   role: Maybe<Scalars['String']['output']>;
+  /** Where it is stated (empty for structural links). */
+  sources: Array<Source>;
   to: Scalars['ID']['output'];
   type: Scalars['String']['output'];
 };
 
 export type Institution = Actor & Entity & {
   __typename?: 'Institution';
+  /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
+  aliases: Array<Scalars['String']['output']>;
   audit: Maybe<Audit>;
   city: Maybe<City>;
+  /**
+   * What the sources state about its properties, each value with its basis and sources: at least
+   * every property that two documents state (agreeing or not) or that a curator changed.
+   */
+  claims: Array<Claim>;
   contributesTo: Array<Action>;
+  /** If it is a group: its members, with their roles. */
+  groupMembers: Array<Membership>;
   id: Scalars['ID']['output'];
   kind: InstitutionKind;
   leads: Array<Action>;
@@ -227,6 +357,8 @@ export type Institution = Actor & Entity & {
   meetings: Array<Meeting>;
   memberOf: Array<Institution>;
   members: Array<Institution>;
+  /** The groups it belongs to, with its role in each (e.g. 'lead' for 'Federführung'). */
+  memberships: Array<Membership>;
   name: Scalars['String']['output'];
   nameDe: Maybe<Scalars['String']['output']>;
   sources: Array<Source>;
@@ -277,12 +409,47 @@ export type InstitutionPatch = {
   source?: InputMaybe<SourceInput>;
 };
 
+/** A lead of an action, qualified. */
+export type Lead = Link & {
+  __typename?: 'Lead';
+  actor: Actor;
+  basis: Basis;
+  /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
+  note: Maybe<Scalars['String']['output']>;
+  /** What exactly is led (e.g. 'editing'), where the source narrows it. */
+  role: Maybe<Scalars['String']['output']>;
+  /** The role in the source's own language, where it states one. */
+  roleDe: Maybe<Scalars['String']['output']>;
+  /** Where it is stated. */
+  sources: Array<Source>;
+};
+
+/** One relationship of the graph, qualified: its role, how it is known, and where it is stated. */
+export type Link = {
+  basis: Basis;
+  /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The role as the sources put it, in English (e.g. 'editing', 'lead partner'), if any. */
+  role: Maybe<Scalars['String']['output']>;
+  /** The role in the source's own language, where it states one. */
+  roleDe: Maybe<Scalars['String']['output']>;
+  /** Where it is stated. */
+  sources: Array<Source>;
+};
+
 export type Meeting = Entity & {
   __typename?: 'Meeting';
   actions: Array<Action>;
+  /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
+  aliases: Array<Scalars['String']['output']>;
   audit: Maybe<Audit>;
   /** Null where the source does not say where. */
   city: Maybe<City>;
+  /**
+   * What the sources state about its properties, each value with its basis and sources: at least
+   * every property that two documents state (agreeing or not) or that a curator changed.
+   */
+  claims: Array<Claim>;
   /** ISO 8601, as precise as the source allows: '2011', '2012-03'. */
   date: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -339,6 +506,22 @@ export type MeetingKind =
 export type MeetingStatus =
   | 'HELD'
   | 'PLANNED';
+
+/** An actor's membership of a group (a working group, a committee, a project). */
+export type Membership = Link & {
+  __typename?: 'Membership';
+  basis: Basis;
+  group: Institution;
+  member: Actor;
+  /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The member's role in the group (e.g. 'lead'), if the source gives one. */
+  role: Maybe<Scalars['String']['output']>;
+  /** The role in the source's own language, where it states one. */
+  roleDe: Maybe<Scalars['String']['output']>;
+  /** Where it is stated. */
+  sources: Array<Source>;
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -445,10 +628,18 @@ export type PageInfo = {
 };
 
 /** A participant of a meeting with its role there (e.g. 'host', 'presenter'). */
-export type Participation = {
+export type Participation = Link & {
   __typename?: 'Participation';
   actor: Actor;
+  basis: Basis;
+  /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The role there in English (e.g. 'host', 'presenter'), if the source gives one. */
   role: Maybe<Scalars['String']['output']>;
+  /** The role in the source's own language, where it states one. */
+  roleDe: Maybe<Scalars['String']['output']>;
+  /** Where it is stated. */
+  sources: Array<Source>;
 };
 
 /** What two partner cities share: actions both are involved in (directly or through their institutions) and meetings both took part in. */
@@ -467,17 +658,67 @@ export type Path = {
   relationships: Array<GraphRelationship>;
 };
 
+/** An EU cooperation project: its programme, money, partners and work packages. */
+export type Project = Entity & {
+  __typename?: 'Project';
+  /** Its work packages and other actions. */
+  actions: Array<Action>;
+  /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
+  aliases: Array<Scalars['String']['output']>;
+  audit: Maybe<Audit>;
+  budgetEur: Maybe<Scalars['Float']['output']>;
+  /**
+   * What the sources state about its properties, each value with its basis and sources: at least
+   * every property that two documents state (agreeing or not) or that a curator changed.
+   */
+  claims: Array<Claim>;
+  end: Maybe<Scalars['String']['output']>;
+  /** Funding from the European Regional Development Fund. */
+  erdfEur: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  meetings: Array<Meeting>;
+  name: Scalars['String']['output'];
+  nameDe: Maybe<Scalars['String']['output']>;
+  partners: Array<ProjectPartner>;
+  programme: Maybe<Scalars['String']['output']>;
+  sources: Array<Source>;
+  /** ISO 8601, as precise as known (the preferred claim). */
+  start: Maybe<Scalars['String']['output']>;
+  /** The full title. */
+  title: Maybe<Scalars['String']['output']>;
+  website: Maybe<Scalars['String']['output']>;
+};
+
+/** A partner of a project. */
+export type ProjectPartner = Link & {
+  __typename?: 'ProjectPartner';
+  actor: Actor;
+  basis: Basis;
+  /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
+  note: Maybe<Scalars['String']['output']>;
+  /** 'lead partner' or 'partner'. */
+  role: Maybe<Scalars['String']['output']>;
+  /** The role in the source's own language, where it states one. */
+  roleDe: Maybe<Scalars['String']['output']>;
+  /** Where it is stated. */
+  sources: Array<Source>;
+};
+
 export type Query = {
   __typename?: 'Query';
   action: Maybe<Action>;
   actions: Array<Action>;
   actionsConnection: ActionConnection;
+  /** Recorded changes, newest first; of one entity where entityId is given (first: 1–200). */
+  changes: Array<Change>;
   cities: Array<City>;
   citiesConnection: CityConnection;
   city: Maybe<City>;
   /** The shortest path between two entities (maxHops 1–10), or null. */
   connection: Maybe<Path>;
   countries: Array<Country>;
+  /** Every document the graph draws on. */
+  documents: Array<Document>;
   entity: Maybe<Entity>;
   fieldsOfAction: Array<FieldOfAction>;
   institution: Maybe<Institution>;
@@ -489,6 +730,9 @@ export type Query = {
   meetingsConnection: MeetingConnection;
   /** The entity and everything within depth relationships of it (depth 1–3), for drawing; at most limit nodes. */
   neighbourhood: Subgraph;
+  project: Maybe<Project>;
+  /** The EU projects: Creative Cities and those it names. */
+  projects: Array<Project>;
   /** Full-text search over names, descriptions and quotes, German and English, accent-insensitive. */
   search: Array<SearchHit>;
 };
@@ -516,6 +760,12 @@ export type QueryActionsConnectionArgs = {
   leadId?: InputMaybe<Scalars['ID']['input']>;
   meetingId?: InputMaybe<Scalars['ID']['input']>;
   orderBy?: InputMaybe<ActionOrder>;
+};
+
+
+export type QueryChangesArgs = {
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -591,6 +841,11 @@ export type QueryNeighbourhoodArgs = {
 };
 
 
+export type QueryProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -612,12 +867,16 @@ export type Source = {
   enteredAt: Maybe<Scalars['String']['output']>;
   /** For facts entered through the API without a document: the API key name that entered it. */
   enteredBy: Maybe<Scalars['String']['output']>;
+  /** The document it is in. */
+  origin: Document;
   /** The passage, verbatim (markup removed, whitespace collapsed). */
   quote: Scalars['String']['output'];
   /** The English translation of the statement the passage belongs to, where there is one. */
   quoteEn: Maybe<Scalars['String']['output']>;
   /** Where in it, e.g. 'Genua, Italien (2011) > Ergebnis/Ableitung > 2'. */
   section: Scalars['String']['output'];
+  /** True where `quote` is the document's own text (false for a cited fact in our words). */
+  verbatim: Scalars['Boolean']['output'];
 };
 
 /** Where a fact is stated. Omit it on curation mutations that allow it to record the fact as entered by the API key's holder. */
@@ -726,6 +985,29 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Actor:
+    | ( CityRecord )
+    | ( InstitutionRecord )
+  ;
+  Entity:
+    | ( ActionRecord )
+    | ( CityRecord )
+    | ( CountryRecord )
+    | ( FieldOfActionRecord )
+    | ( InstitutionRecord )
+    | ( MeetingRecord )
+    | ( Omit<Project, 'actions' | 'audit' | 'claims' | 'meetings' | 'partners' | 'sources'> & { actions: Array<_RefType['Action']>, audit?: Maybe<_RefType['Audit']>, claims: Array<_RefType['Claim']>, meetings: Array<_RefType['Meeting']>, partners: Array<_RefType['ProjectPartner']>, sources: Array<_RefType['Source']> } )
+  ;
+  Link:
+    | ( ContributionRecord )
+    | ( Omit<Lead, 'actor' | 'sources'> & { actor: _RefType['Actor'], sources: Array<_RefType['Source']> } )
+    | ( Omit<Membership, 'group' | 'member' | 'sources'> & { group: _RefType['Institution'], member: _RefType['Actor'], sources: Array<_RefType['Source']> } )
+    | ( ParticipationRecord )
+    | ( Omit<ProjectPartner, 'actor' | 'sources'> & { actor: _RefType['Actor'], sources: Array<_RefType['Source']> } )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -738,18 +1020,23 @@ export type ResolversTypes = {
   ActionPatch: ActionPatch;
   Actor: ResolverTypeWrapper<ActorRecord>;
   Audit: ResolverTypeWrapper<AuditFields>;
+  Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<Change>;
   City: ResolverTypeWrapper<CityRecord>;
   CityConnection: ResolverTypeWrapper<PageRecord<CityRecord>>;
   CityEdge: ResolverTypeWrapper<Omit<CityEdge, 'node'> & { node: ResolversTypes['City'] }>;
+  Claim: ResolverTypeWrapper<Omit<Claim, 'sources'> & { sources: Array<ResolversTypes['Source']> }>;
   Contribution: ResolverTypeWrapper<ContributionRecord>;
   Country: ResolverTypeWrapper<CountryRecord>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  Document: ResolverTypeWrapper<Document>;
+  DocumentKind: DocumentKind;
   Entity: ResolverTypeWrapper<EntityRecord>;
   FieldOfAction: ResolverTypeWrapper<FieldOfActionRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphNode: ResolverTypeWrapper<GraphNode>;
-  GraphRelationship: ResolverTypeWrapper<GraphRelationship>;
+  GraphRelationship: ResolverTypeWrapper<Omit<GraphRelationship, 'sources'> & { sources: Array<ResolversTypes['Source']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Institution: ResolverTypeWrapper<InstitutionRecord>;
   InstitutionConnection: ResolverTypeWrapper<PageRecord<InstitutionRecord>>;
@@ -758,17 +1045,22 @@ export type ResolversTypes = {
   InstitutionKind: InstitutionKind;
   InstitutionPatch: InstitutionPatch;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Lead: ResolverTypeWrapper<Omit<Lead, 'actor' | 'sources'> & { actor: ResolversTypes['Actor'], sources: Array<ResolversTypes['Source']> }>;
+  Link: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Link']>;
   Meeting: ResolverTypeWrapper<MeetingRecord>;
   MeetingConnection: ResolverTypeWrapper<PageRecord<MeetingRecord>>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
   MeetingInput: MeetingInput;
   MeetingKind: MeetingKind;
   MeetingStatus: MeetingStatus;
+  Membership: ResolverTypeWrapper<Omit<Membership, 'group' | 'member' | 'sources'> & { group: ResolversTypes['Institution'], member: ResolversTypes['Actor'], sources: Array<ResolversTypes['Source']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participation: ResolverTypeWrapper<ParticipationRecord>;
   Partnership: ResolverTypeWrapper<PartnershipRecord>;
   Path: ResolverTypeWrapper<PathRecord>;
+  Project: ResolverTypeWrapper<Omit<Project, 'actions' | 'audit' | 'claims' | 'meetings' | 'partners' | 'sources'> & { actions: Array<ResolversTypes['Action']>, audit?: Maybe<ResolversTypes['Audit']>, claims: Array<ResolversTypes['Claim']>, meetings: Array<ResolversTypes['Meeting']>, partners: Array<ResolversTypes['ProjectPartner']>, sources: Array<ResolversTypes['Source']> }>;
+  ProjectPartner: ResolverTypeWrapper<Omit<ProjectPartner, 'actor' | 'sources'> & { actor: ResolversTypes['Actor'], sources: Array<ResolversTypes['Source']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   Source: ResolverTypeWrapper<SourceRecord>;
@@ -789,17 +1081,20 @@ export type ResolversParentTypes = {
   Actor: ActorRecord;
   Audit: AuditFields;
   Boolean: Scalars['Boolean']['output'];
+  Change: Change;
   City: CityRecord;
   CityConnection: PageRecord<CityRecord>;
   CityEdge: Omit<CityEdge, 'node'> & { node: ResolversParentTypes['City'] };
+  Claim: Omit<Claim, 'sources'> & { sources: Array<ResolversParentTypes['Source']> };
   Contribution: ContributionRecord;
   Country: CountryRecord;
   DeletePayload: DeletePayload;
+  Document: Document;
   Entity: EntityRecord;
   FieldOfAction: FieldOfActionRecord;
   Float: Scalars['Float']['output'];
   GraphNode: GraphNode;
-  GraphRelationship: GraphRelationship;
+  GraphRelationship: Omit<GraphRelationship, 'sources'> & { sources: Array<ResolversParentTypes['Source']> };
   ID: Scalars['ID']['output'];
   Institution: InstitutionRecord;
   InstitutionConnection: PageRecord<InstitutionRecord>;
@@ -807,15 +1102,20 @@ export type ResolversParentTypes = {
   InstitutionInput: InstitutionInput;
   InstitutionPatch: InstitutionPatch;
   Int: Scalars['Int']['output'];
+  Lead: Omit<Lead, 'actor' | 'sources'> & { actor: ResolversParentTypes['Actor'], sources: Array<ResolversParentTypes['Source']> };
+  Link: ResolversInterfaceTypes<ResolversParentTypes>['Link'];
   Meeting: MeetingRecord;
   MeetingConnection: PageRecord<MeetingRecord>;
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
   MeetingInput: MeetingInput;
+  Membership: Omit<Membership, 'group' | 'member' | 'sources'> & { group: ResolversParentTypes['Institution'], member: ResolversParentTypes['Actor'], sources: Array<ResolversParentTypes['Source']> };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Participation: ParticipationRecord;
   Partnership: PartnershipRecord;
   Path: PathRecord;
+  Project: Omit<Project, 'actions' | 'audit' | 'claims' | 'meetings' | 'partners' | 'sources'> & { actions: Array<ResolversParentTypes['Action']>, audit?: Maybe<ResolversParentTypes['Audit']>, claims: Array<ResolversParentTypes['Claim']>, meetings: Array<ResolversParentTypes['Meeting']>, partners: Array<ResolversParentTypes['ProjectPartner']>, sources: Array<ResolversParentTypes['Source']> };
+  ProjectPartner: Omit<ProjectPartner, 'actor' | 'sources'> & { actor: ResolversParentTypes['Actor'], sources: Array<ResolversParentTypes['Source']> };
   Query: Record<PropertyKey, never>;
   SearchHit: SearchHitRecord;
   Source: SourceRecord;
@@ -826,7 +1126,9 @@ export type ResolversParentTypes = {
 };
 
 export type ActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   contributors?: Resolver<Array<ResolversTypes['Contribution']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -834,12 +1136,14 @@ export type ActionResolvers<ContextType = Context, ParentType extends ResolversP
   field?: Resolver<Maybe<ResolversTypes['FieldOfAction']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActionKind'], ParentType, ContextType>;
+  leadership?: Resolver<Array<ResolversTypes['Lead']>, ParentType, ContextType>;
   leads?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType>;
   parts?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -867,8 +1171,19 @@ export type AuditResolvers<ContextType = Context, ParentType extends ResolversPa
   updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   contributesTo?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   hostedMeetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
@@ -894,15 +1209,30 @@ export type CityEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
 };
 
+export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ContributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Contribution'] = ResolversParentTypes['Contribution']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roleDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
   cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -915,13 +1245,25 @@ export type DeletePayloadResolvers<ContextType = Context, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'Action' | 'City' | 'Country' | 'FieldOfAction' | 'Institution' | 'Meeting', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Action' | 'City' | 'Country' | 'FieldOfAction' | 'Institution' | 'Meeting' | 'Project', ParentType, ContextType>;
 };
 
 export type FieldOfActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldOfAction'] = ResolversParentTypes['FieldOfAction']> = {
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -937,23 +1279,29 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type GraphRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphRelationship'] = ResolversParentTypes['GraphRelationship']> = {
+  basis?: Resolver<Maybe<ResolversTypes['Basis']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   contributesTo?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  groupMembers?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['InstitutionKind'], ParentType, ContextType>;
   leads?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
   memberOf?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
+  memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -971,10 +1319,26 @@ export type InstitutionEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
 };
 
+export type LeadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Lead'] = ResolversParentTypes['Lead']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
+  __resolveType: TypeResolveFn<'Contribution' | 'Lead' | 'Membership' | 'Participation' | 'ProjectPartner', ParentType, ContextType>;
+};
+
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
@@ -1004,6 +1368,17 @@ export type MeetingEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
 };
 
+export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addContributor?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationAddContributorArgs, 'actionId' | 'actorId' | 'role'>>;
   addParticipant?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationAddParticipantArgs, 'actorId' | 'meetingId'>>;
@@ -1029,7 +1404,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ParticipationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PartnershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Partnership'] = ResolversParentTypes['Partnership']> = {
@@ -1044,15 +1424,48 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
   relationships?: Resolver<Array<ResolversTypes['GraphRelationship']>, ParentType, ContextType>;
 };
 
+export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
+  budgetEur?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  erdfEur?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['ProjectPartner']>, ParentType, ContextType>;
+  programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProjectPartnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectPartner'] = ResolversParentTypes['ProjectPartner']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<QueryActionsArgs, 'orderBy'>>;
   actionsConnection?: Resolver<ResolversTypes['ActionConnection'], ParentType, ContextType, RequireFields<QueryActionsConnectionArgs, 'first' | 'orderBy'>>;
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
   citiesConnection?: Resolver<ResolversTypes['CityConnection'], ParentType, ContextType, RequireFields<QueryCitiesConnectionArgs, 'first'>>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QueryCityArgs, 'id'>>;
   connection?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'fromId' | 'maxHops' | 'toId'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   fieldsOfAction?: Resolver<Array<ResolversTypes['FieldOfAction']>, ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
@@ -1062,6 +1475,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<QueryMeetingsArgs>>;
   meetingsConnection?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsConnectionArgs, 'first'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit'>>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
 };
 
@@ -1075,9 +1490,11 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enteredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enteredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quoteEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verbatim?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
@@ -1102,12 +1519,15 @@ export type Resolvers<ContextType = Context> = {
   ActionEdge?: ActionEdgeResolvers<ContextType>;
   Actor?: ActorResolvers<ContextType>;
   Audit?: AuditResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   CityConnection?: CityConnectionResolvers<ContextType>;
   CityEdge?: CityEdgeResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
   Contribution?: ContributionResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   FieldOfAction?: FieldOfActionResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
@@ -1115,14 +1535,19 @@ export type Resolvers<ContextType = Context> = {
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
   InstitutionEdge?: InstitutionEdgeResolvers<ContextType>;
+  Lead?: LeadResolvers<ContextType>;
+  Link?: LinkResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
+  Membership?: MembershipResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
   Partnership?: PartnershipResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  ProjectPartner?: ProjectPartnerResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
