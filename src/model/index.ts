@@ -1,0 +1,3 @@
+// The graph model: entity kinds and relationships, described once (docs/architecture.md).
+export * from './entities';
+export * from './relationships';

@@ -1,0 +1,520 @@
+/**
+ * The relationship types of the graph and the GraphQL fields that traverse them: the one
+ * description from which the loader's type list, the read translation (relationship fields,
+ * their order, to-one or list), neighbourhoods and paths, the bench generator and
+ * docs/graph-model.md derive. test/unit/model.test.ts holds it and schema.graphql together.
+ */
+import type { EntityLabel } from './entities';
+
+/** Nodes that are not entities: a meeting's statements, cited passages, documents. */
+export type RecordLabel = 'Statement' | 'Source' | 'Document';
+export type NodeLabel = EntityLabel | RecordLabel;
+
+export interface RelationshipType {
+  readonly type: string;
+  readonly from: readonly NodeLabel[];
+  readonly to: readonly NodeLabel[];
+  /**
+   * A qualified link: it stores role, roleDe, basis (STATED/INFERRED/CURATED), note and
+   * sourceIds (the Source passages that state it), as GraphQL's `Link` shows them.
+   */
+  readonly qualified: boolean;
+  /** What it means, for docs/graph-model.md. */
+  readonly meaning: string;
+}
+
+const ACTORS = ['City', 'Institution'] as const;
+
+export const RELATIONSHIP_TYPES = [
+  {
+    type: 'IN_COUNTRY',
+    from: ['City'],
+    to: ['Country'],
+    qualified: false,
+    meaning: 'a city lies in a country',
+  },
+  {
+    type: 'BASED_IN',
+    from: ['Institution'],
+    to: ['City'],
+    qualified: false,
+    meaning: 'an institution is based in a city',
+  },
+  {
+    type: 'HELD_IN',
+    from: ['Meeting'],
+    to: ['City'],
+    qualified: false,
+    meaning: 'a meeting took place in a city',
+  },
+  {
+    type: 'AT_VENUE',
+    from: ['Meeting'],
+    to: ['Institution'],
+    qualified: false,
+    meaning: 'a meeting took place at an institution',
+  },
+  {
+    type: 'NEXT',
+    from: ['Meeting'],
+    to: ['Meeting'],
+    qualified: false,
+    meaning: 'the next meeting of the series',
+  },
+  {
+    type: 'HELD_WITH',
+    from: ['Meeting'],
+    to: ['Meeting'],
+    qualified: false,
+    meaning: 'two meetings held together',
+  },
+  {
+    type: 'HAS_TOPIC',
+    from: ['Meeting'],
+    to: ['Statement'],
+    qualified: false,
+    meaning: "an item of the meeting's 'Thema'",
+  },
+  {
+    type: 'HAS_OUTCOME',
+    from: ['Meeting'],
+    to: ['Statement'],
+    qualified: false,
+    meaning: "an item of the meeting's 'Ergebnis/Ableitung'",
+  },
+  {
+    type: 'ADDRESSED',
+    from: ['Meeting'],
+    to: ['Action'],
+    qualified: true,
+    meaning: 'a meeting dealt with an action',
+  },
+  {
+    type: 'LEADS',
+    from: ACTORS,
+    to: ['Action'],
+    qualified: true,
+    meaning: "an actor has the lead ('Federführung') of an action",
+  },
+  {
+    type: 'CONTRIBUTES_TO',
+    from: ACTORS,
+    to: ['Action'],
+    qualified: true,
+    meaning: 'an actor contributes to an action, in a role',
+  },
+  {
+    type: 'IN_FIELD',
+    from: ['Action'],
+    to: ['FieldOfAction'],
+    qualified: false,
+    meaning: "an action belongs to a field of action ('Handlungsfeld')",
+  },
+  {
+    type: 'PART_OF',
+    from: ['Action'],
+    to: ['Action'],
+    qualified: false,
+    meaning: 'an action is part of a larger one',
+  },
+  {
+    type: 'MEMBER_OF',
+    from: ACTORS,
+    to: ['Institution'],
+    qualified: true,
+    meaning: 'an actor belongs to a group, in a role',
+  },
+  {
+    type: 'TOOK_PART_IN',
+    from: ACTORS,
+    to: ['Meeting'],
+    qualified: true,
+    meaning: 'an actor took part in a meeting, in a role',
+  },
+  {
+    type: 'IN_PROJECT',
+    from: ['Action', 'Meeting'],
+    to: ['Project'],
+    qualified: true,
+    meaning: 'an action or meeting belongs to a project',
+  },
+  {
+    type: 'PARTNER_IN',
+    from: ACTORS,
+    to: ['Project'],
+    qualified: true,
+    meaning: 'an actor is a partner of a project',
+  },
+  {
+    type: 'STATED_IN',
+    from: [
+      'Country',
+      'City',
+      'Institution',
+      'Meeting',
+      'Action',
+      'FieldOfAction',
+      'Project',
+      'Statement',
+    ],
+    to: ['Source'],
+    qualified: false,
+    meaning: 'a passage that states it',
+  },
+  {
+    type: 'IN_DOCUMENT',
+    from: ['Source'],
+    to: ['Document'],
+    qualified: false,
+    meaning: 'the document a passage is in',
+  },
+  {
+    type: 'MENTIONS',
+    from: ['Statement'],
+    to: ['Country', 'City', 'Institution', 'Meeting', 'Action', 'FieldOfAction', 'Project'],
+    qualified: false,
+    meaning: 'a statement names an entity',
+  },
+] as const satisfies readonly RelationshipType[];
+
+export type RelationshipTypeName = (typeof RELATIONSHIP_TYPES)[number]['type'];
+
+/** One step of a relationship field: a type, walked out of or into the parent. */
+export interface Step {
+  readonly type: RelationshipTypeName;
+  readonly direction: 'out' | 'in';
+}
+
+/** How a field's related nodes are ordered. */
+export type Order = 'name' | 'chronological' | 'order' | 'section' | 'id';
+
+/**
+ * A GraphQL field that traverses relationships from its parent (an object type of
+ * schema.graphql) to the nodes at the other end.
+ */
+export interface RelationshipField {
+  /** The GraphQL object type the field is on. */
+  readonly owner: string;
+  readonly field: string;
+  /** The steps it walks (one node reached over several steps comes once). */
+  readonly via: readonly Step[];
+  /** The labels the node at the other end may have. */
+  readonly target: readonly NodeLabel[];
+  readonly order: Order;
+  /** To-one (`true`) or a list; the schema's field type must agree (test/unit/model.test.ts). */
+  readonly one?: true;
+  /**
+   * The field returns the link itself, a GraphQL type implementing `Link`: the node at the
+   * other end is its field `end`, the parent (where the type shows it) its field `start`.
+   */
+  readonly link?: { readonly type: string; readonly end: string; readonly start?: string };
+}
+
+const out = (type: RelationshipTypeName): Step => ({ type, direction: 'out' });
+const into = (type: RelationshipTypeName): Step => ({ type, direction: 'in' });
+const actorFields = (owner: 'City' | 'Institution') =>
+  [
+    { owner, field: 'leads', via: [out('LEADS')], target: ['Action'], order: 'name' },
+    {
+      owner,
+      field: 'contributesTo',
+      via: [out('CONTRIBUTES_TO')],
+      target: ['Action'],
+      order: 'name',
+    },
+    { owner, field: 'sources', via: [out('STATED_IN')], target: ['Source'], order: 'section' },
+  ] as const satisfies readonly RelationshipField[];
+const sourcesOf = (owner: string) =>
+  ({
+    owner,
+    field: 'sources',
+    via: [out('STATED_IN')],
+    target: ['Source'],
+    order: 'section',
+  }) as const satisfies RelationshipField;
+
+export const RELATIONSHIP_FIELDS = [
+  { owner: 'Country', field: 'cities', via: [into('IN_COUNTRY')], target: ['City'], order: 'name' },
+  sourcesOf('Country'),
+
+  ...actorFields('City'),
+  {
+    owner: 'City',
+    field: 'country',
+    via: [out('IN_COUNTRY')],
+    target: ['Country'],
+    order: 'name',
+    one: true,
+  },
+  {
+    owner: 'City',
+    field: 'institutions',
+    via: [into('BASED_IN')],
+    target: ['Institution'],
+    order: 'name',
+  },
+  {
+    owner: 'City',
+    field: 'hostedMeetings',
+    via: [into('HELD_IN')],
+    target: ['Meeting'],
+    order: 'chronological',
+  },
+  {
+    owner: 'City',
+    field: 'meetings',
+    via: [out('TOOK_PART_IN')],
+    target: ['Meeting'],
+    order: 'chronological',
+  },
+
+  ...actorFields('Institution'),
+  {
+    owner: 'Institution',
+    field: 'city',
+    via: [out('BASED_IN')],
+    target: ['City'],
+    order: 'name',
+    one: true,
+  },
+  {
+    owner: 'Institution',
+    field: 'memberOf',
+    via: [out('MEMBER_OF')],
+    target: ['Institution'],
+    order: 'name',
+  },
+  {
+    owner: 'Institution',
+    field: 'members',
+    via: [into('MEMBER_OF')],
+    target: ['Institution'],
+    order: 'name',
+  },
+  {
+    owner: 'Institution',
+    field: 'memberships',
+    via: [out('MEMBER_OF')],
+    target: ['Institution'],
+    order: 'name',
+    link: { type: 'Membership', end: 'group', start: 'member' },
+  },
+  {
+    owner: 'Institution',
+    field: 'groupMembers',
+    via: [into('MEMBER_OF')],
+    target: ['City', 'Institution'],
+    order: 'name',
+    link: { type: 'Membership', end: 'member', start: 'group' },
+  },
+  // took part in, and hosted as venue
+  {
+    owner: 'Institution',
+    field: 'meetings',
+    via: [out('TOOK_PART_IN'), into('AT_VENUE')],
+    target: ['Meeting'],
+    order: 'chronological',
+  },
+
+  {
+    owner: 'Meeting',
+    field: 'city',
+    via: [out('HELD_IN')],
+    target: ['City'],
+    order: 'name',
+    one: true,
+  },
+  {
+    owner: 'Meeting',
+    field: 'venue',
+    via: [out('AT_VENUE')],
+    target: ['Institution'],
+    order: 'name',
+    one: true,
+  },
+  {
+    owner: 'Meeting',
+    field: 'topics',
+    via: [out('HAS_TOPIC')],
+    target: ['Statement'],
+    order: 'order',
+  },
+  {
+    owner: 'Meeting',
+    field: 'outcomes',
+    via: [out('HAS_OUTCOME')],
+    target: ['Statement'],
+    order: 'order',
+  },
+  {
+    owner: 'Meeting',
+    field: 'actions',
+    via: [out('ADDRESSED')],
+    target: ['Action'],
+    order: 'name',
+  },
+  {
+    owner: 'Meeting',
+    field: 'participants',
+    via: [into('TOOK_PART_IN')],
+    target: ['City', 'Institution'],
+    order: 'name',
+  },
+  {
+    owner: 'Meeting',
+    field: 'participations',
+    via: [into('TOOK_PART_IN')],
+    target: ['City', 'Institution'],
+    order: 'name',
+    link: { type: 'Participation', end: 'actor' },
+  },
+  {
+    owner: 'Meeting',
+    field: 'previous',
+    via: [into('NEXT')],
+    target: ['Meeting'],
+    order: 'id',
+    one: true,
+  },
+  {
+    owner: 'Meeting',
+    field: 'next',
+    via: [out('NEXT')],
+    target: ['Meeting'],
+    order: 'id',
+    one: true,
+  },
+  sourcesOf('Meeting'),
+
+  {
+    owner: 'FieldOfAction',
+    field: 'actions',
+    via: [into('IN_FIELD')],
+    target: ['Action'],
+    order: 'name',
+  },
+  sourcesOf('FieldOfAction'),
+
+  {
+    owner: 'Action',
+    field: 'field',
+    via: [out('IN_FIELD')],
+    target: ['FieldOfAction'],
+    order: 'name',
+    one: true,
+  },
+  {
+    owner: 'Action',
+    field: 'leads',
+    via: [into('LEADS')],
+    target: ['City', 'Institution'],
+    order: 'name',
+  },
+  {
+    owner: 'Action',
+    field: 'leadership',
+    via: [into('LEADS')],
+    target: ['City', 'Institution'],
+    order: 'name',
+    link: { type: 'Lead', end: 'actor' },
+  },
+  {
+    owner: 'Action',
+    field: 'contributors',
+    via: [into('CONTRIBUTES_TO')],
+    target: ['City', 'Institution'],
+    order: 'name',
+    link: { type: 'Contribution', end: 'actor' },
+  },
+  {
+    owner: 'Action',
+    field: 'meetings',
+    via: [into('ADDRESSED')],
+    target: ['Meeting'],
+    order: 'chronological',
+  },
+  {
+    owner: 'Action',
+    field: 'partOf',
+    via: [out('PART_OF')],
+    target: ['Action'],
+    order: 'name',
+    one: true,
+  },
+  { owner: 'Action', field: 'parts', via: [into('PART_OF')], target: ['Action'], order: 'name' },
+  {
+    owner: 'Action',
+    field: 'project',
+    via: [out('IN_PROJECT')],
+    target: ['Project'],
+    order: 'name',
+    one: true,
+  },
+  sourcesOf('Action'),
+
+  {
+    owner: 'Project',
+    field: 'partners',
+    via: [into('PARTNER_IN')],
+    target: ['City', 'Institution'],
+    order: 'name',
+    link: { type: 'ProjectPartner', end: 'actor' },
+  },
+  {
+    owner: 'Project',
+    field: 'actions',
+    via: [into('IN_PROJECT')],
+    target: ['Action'],
+    order: 'name',
+  },
+  {
+    owner: 'Project',
+    field: 'meetings',
+    via: [into('IN_PROJECT')],
+    target: ['Meeting'],
+    order: 'chronological',
+  },
+  sourcesOf('Project'),
+
+  {
+    owner: 'Statement',
+    field: 'source',
+    via: [out('STATED_IN')],
+    target: ['Source'],
+    order: 'section',
+    one: true,
+  },
+  {
+    owner: 'Statement',
+    field: 'meeting',
+    via: [into('HAS_TOPIC'), into('HAS_OUTCOME')],
+    target: ['Meeting'],
+    order: 'id',
+    one: true,
+  },
+  {
+    owner: 'Source',
+    field: 'origin',
+    via: [out('IN_DOCUMENT')],
+    target: ['Document'],
+    order: 'id',
+    one: true,
+  },
+] as const satisfies readonly RelationshipField[];
+
+export const RELATIONSHIP_TYPE_NAMES: readonly RelationshipTypeName[] = RELATIONSHIP_TYPES.map(
+  (r) => r.type,
+);
+
+export function isRelationshipType(type: string): type is RelationshipTypeName {
+  return (RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(type);
+}
+
+/** The relationship fields of a GraphQL object type, by field name. */
+export function relationshipFieldsOf(owner: string): ReadonlyMap<string, RelationshipField> {
+  return new Map(
+    (RELATIONSHIP_FIELDS as readonly RelationshipField[])
+      .filter((f) => f.owner === owner)
+      .map((f) => [f.field, f]),
+  );
+}
