@@ -3,9 +3,12 @@
 // everything), repeated once per "project network" (scale 1 ≈ the report's size), with
 // Zipf-skewed leads, contributions and participations, and a few ties across networks.
 // Deterministic: the same scale and seed give the same graph. bench/run.ts loads it through
-// the project's own loader (writeGraph, in batches) and times that.
+// the project's own loader (writeGraph, in batches) and times that. Labels, id prefixes and
+// relationship types are the model's (src/model); test/unit/model.test.ts checks that every
+// relationship joins the labels the model says it joins.
 import type { GraphData, GraphNode, GraphRelationship } from '../src/ingest/graph-data';
 import { ACTION_KINDS, INSTITUTION_KINDS } from '../src/ingest/model';
+import { entityKind, type EntityLabel, type RelationshipTypeName } from '../src/model';
 
 /** Per network (scale unit), about the report's numbers. */
 const PER_NETWORK = {
@@ -36,6 +39,10 @@ export interface GeneratedGraph extends GraphData {
   scale: number;
   sample: SampleIds;
 }
+
+/** The id of a generated entity: the kind's prefix, then `bench-` and the numbers that tell it apart. */
+const benchId = (label: EntityLabel, ...numbers: number[]) =>
+  `${entityKind(label).idPrefix}bench-${numbers.join('-')}`;
 
 /** mulberry32: small, fast, seeded. */
 function random(seed: number): () => number {
@@ -107,6 +114,12 @@ export function generateGraph(scale: number, seed = 1): GeneratedGraph {
   const nodes: GraphNode[] = [];
   const relationships: GraphRelationship[] = [];
   const document = 'Synthetic partner meetings (benchmark)';
+  const relate = (
+    type: RelationshipTypeName,
+    from: string,
+    to: string,
+    props: Record<string, unknown> = {},
+  ) => relationships.push({ type, from, to, props });
 
   let sourceCount = 0;
   const addSource = (section: string, quote: string, statementId?: string): string => {
@@ -118,28 +131,28 @@ export function generateGraph(scale: number, seed = 1): GeneratedGraph {
     });
     return id;
   };
-  const addEntity = (label: string, id: string, props: Record<string, unknown>): string => {
+  const addEntity = (label: EntityLabel, id: string, props: Record<string, unknown>): string => {
     nodes.push({ labels: ['Entity', label], id, props });
     const sourceId = addSource(`Entities > ${label}`, String(props.nameDe ?? props.name));
-    relationships.push({ type: 'STATED_IN', from: id, to: sourceId, props: {} });
+    relate('STATED_IN', id, sourceId);
     return sourceId;
   };
   const fact = (
-    type: string,
+    type: RelationshipTypeName,
     from: string,
     to: string,
     sourceId: string,
     props: Record<string, unknown> = {},
-  ) => relationships.push({ type, from, to, props: { ...props, sourceIds: [sourceId] } });
+  ) => relate(type, from, to, { ...props, sourceIds: [sourceId] });
 
   // Countries and fields grow slowly: there are only so many countries and topics.
   const countryCount = Math.min(45, 5 * Math.ceil(Math.sqrt(scale)));
-  const countries = Array.from({ length: countryCount }, (_, i) => `country/bench-${i}`);
+  const countries = Array.from({ length: countryCount }, (_, i) => benchId('Country', i));
   countries.forEach((id, i) =>
     addEntity('Country', id, { name: `Country ${toLetters(i)}`, nameDe: `Land ${toLetters(i)}` }),
   );
   const fieldCount = FIELDS.length * Math.ceil(Math.sqrt(scale));
-  const fields = Array.from({ length: fieldCount }, (_, i) => `field/bench-${i}`);
+  const fields = Array.from({ length: fieldCount }, (_, i) => benchId('FieldOfAction', i));
   fields.forEach((id, i) => {
     const [name, nameDe] = FIELDS[i % FIELDS.length] as readonly [string, string];
     const suffix = i < FIELDS.length ? '' : ` ${Math.floor(i / FIELDS.length)}`;
@@ -149,18 +162,18 @@ export function generateGraph(scale: number, seed = 1): GeneratedGraph {
   let previousMeeting: string | undefined;
   let meetingOrder = 0;
   for (let network = 0; network < scale; network++) {
-    const n = (kind: string, i: number) => `${kind}/bench-${network}-${i}`;
-    const cities = Array.from({ length: PER_NETWORK.cities }, (_, i) => n('city', i));
+    const n = (label: EntityLabel, i: number) => benchId(label, network, i);
+    const cities = Array.from({ length: PER_NETWORK.cities }, (_, i) => n('City', i));
     const institutions = Array.from({ length: PER_NETWORK.institutions }, (_, i) =>
-      n('institution', i),
+      n('Institution', i),
     );
-    const meetings = Array.from({ length: PER_NETWORK.meetings }, (_, i) => n('meeting', i));
-    const actions = Array.from({ length: PER_NETWORK.actions }, (_, i) => n('action', i));
+    const meetings = Array.from({ length: PER_NETWORK.meetings }, (_, i) => n('Meeting', i));
+    const actions = Array.from({ length: PER_NETWORK.actions }, (_, i) => n('Action', i));
     const actors = [...cities, ...institutions];
     // A few ties across networks: a partner from the previous network now and then.
     const anyActor = (): string =>
       network > 0 && rand() < 0.05
-        ? `institution/bench-${network - 1}-${zipf(rand, PER_NETWORK.institutions)}`
+        ? benchId('Institution', network - 1, zipf(rand, PER_NETWORK.institutions))
         : (actors[zipf(rand, actors.length)] as string);
 
     cities.forEach((id, i) => {
@@ -218,8 +231,7 @@ export function generateGraph(scale: number, seed = 1): GeneratedGraph {
       });
       fact('HELD_IN', id, host, sourceId);
       if (i % 4 === 0) fact('AT_VENUE', id, institutions[1 + hostIndex] as string, sourceId);
-      if (previousMeeting)
-        relationships.push({ type: 'NEXT', from: previousMeeting, to: id, props: {} });
+      if (previousMeeting) relate('NEXT', previousMeeting, id);
       previousMeeting = id;
       const participants = new Set<string>([host]);
       while (participants.size < PER_NETWORK.participantsPerMeeting) participants.add(anyActor());
@@ -253,13 +265,13 @@ export function generateGraph(scale: number, seed = 1): GeneratedGraph {
               order: s,
             },
           });
-          relationships.push({ type, from: id, to: statementId, props: { order: s } });
+          relate(type, id, statementId, { order: s });
           const quoteId = addSource(section, text, statementId);
-          relationships.push({ type: 'STATED_IN', from: statementId, to: quoteId, props: {} });
+          relate('STATED_IN', statementId, quoteId);
           for (let m = 0; m < PER_NETWORK.mentionsPerStatement; m++) {
             const mentioned =
               rand() < 0.5 ? anyActor() : (actions[zipf(rand, actions.length)] as string);
-            relationships.push({ type: 'MENTIONS', from: statementId, to: mentioned, props: {} });
+            relate('MENTIONS', statementId, mentioned);
           }
         }
       }
@@ -271,11 +283,11 @@ export function generateGraph(scale: number, seed = 1): GeneratedGraph {
     nodes,
     relationships: dedupe(relationships),
     sample: {
-      city: 'city/bench-0-0',
-      otherCity: `city/bench-${scale - 1}-3`,
-      institution: 'institution/bench-0-1',
-      meeting: 'meeting/bench-0-1',
-      action: 'action/bench-0-0',
+      city: benchId('City', 0, 0),
+      otherCity: benchId('City', scale - 1, 3),
+      institution: benchId('Institution', 0, 1),
+      meeting: benchId('Meeting', 0, 1),
+      action: benchId('Action', 0, 0),
       searchText: placeName(0, 2),
     },
   };

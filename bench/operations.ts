@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, print, type OperationDefinitionNode } from 'graphql';
+import { ENTITY_LABELS, ENTITY_RELATIONSHIP_TYPES } from '../src/model';
 import { toLuceneQuery } from '../src/repositories/search-query';
 import type { SampleIds } from './generate';
 
@@ -51,11 +52,10 @@ export function variablesOf(operation: ReadOperation, sample: SampleIds): Record
 
 const LIMIT = 500;
 const typename = (v: string) =>
-  `head([l IN labels(${v}) WHERE l IN ['Country','City','Institution','Meeting','Action','FieldOfAction']])`;
+  `head([l IN labels(${v}) WHERE l IN [${ENTITY_LABELS.map((l) => `'${l}'`).join(',')}]])`;
 const chronological = (v: string) =>
   `coalesce(${v}.date, toString(${v}.year)), ${v}.order, ${v}.id`;
-const ENTITY_RELATIONSHIPS =
-  'IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN';
+const ENTITY_RELATIONSHIPS = ENTITY_RELATIONSHIP_TYPES.join('|');
 const rel = (r: string) => `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id}`;
 
 export interface RawQuery {

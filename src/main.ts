@@ -6,7 +6,7 @@ import { createDatabase } from './db/database';
 import { createServer } from './graphql/server';
 import { createLogger } from './logger';
 import { startNeo4j, type LocalNeo4j } from './neo4j/launcher';
-import { ensureReportLoaded } from './report-load';
+import { ensureReportLoaded } from './ingest';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 

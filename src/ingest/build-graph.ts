@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ACTOR_LABELS, entityKind, type EntityLabel, type RelationshipTypeName } from '../model';
 import { ANNOTATION_FILES, Annotations, Link, loadAnnotations, SourceRef } from './annotations';
 import { AnnotationError } from './errors';
 import { GraphAccumulator, Origin } from './graph-accumulator';
 import { GraphData } from './graph-data';
-import { EntityLabel, ID_PREFIX, RelationshipType } from './model';
 import {
   headingsById,
   MatchedHeading,
@@ -45,7 +45,7 @@ type EntityDeclaration = {
   props: Record<string, unknown>;
 };
 
-const ACTORS: EntityLabel[] = ['City', 'Institution'];
+const ACTORS: EntityLabel[] = [...ACTOR_LABELS];
 const { meetings: MEETINGS_FILE, statementsEn: STATEMENTS_FILE } = ANNOTATION_FILES;
 
 export function assembleGraph(report: ParsedReport, annotations: Annotations): GraphData {
@@ -77,11 +77,11 @@ export function assembleGraph(report: ParsedReport, annotations: Annotations): G
       origin,
     );
     // after the duplicate check, so that a clash between files is reported as such
-    if (!entry.id.startsWith(ID_PREFIX[label])) {
+    if (!entry.id.startsWith(entityKind(label).idPrefix)) {
       throw new AnnotationError(
         file,
         entry.id,
-        `a ${label} id must start with "${ID_PREFIX[label]}"`,
+        `a ${label} id must start with "${entityKind(label).idPrefix}"`,
       );
     }
   }
@@ -119,7 +119,7 @@ export function assembleGraph(report: ParsedReport, annotations: Annotations): G
   }
 
   const link = (
-    type: RelationshipType,
+    type: RelationshipTypeName,
     origin: Origin,
     ends: { from: string; to: string },
     target: Link,
@@ -144,7 +144,7 @@ export function assembleGraph(report: ParsedReport, annotations: Annotations): G
     );
   };
   const outgoing = (
-    type: RelationshipType,
+    type: RelationshipTypeName,
     origin: Origin,
     target: Link | undefined,
     expected: EntityLabel[],
@@ -152,7 +152,7 @@ export function assembleGraph(report: ParsedReport, annotations: Annotations): G
     if (target) link(type, origin, { from: origin.entry, to: target.id }, target, expected);
   };
   const incoming = (
-    type: RelationshipType,
+    type: RelationshipTypeName,
     origin: Origin,
     source: Link,
     expected: EntityLabel[],

@@ -7,5 +7,5 @@ export type { GraphData, GraphNode, GraphRelationship } from './graph-data';
 export { writeGraph } from './load-graph';
 export type { WriteOptions, WriteSummary } from './load-graph';
 export { applySchema } from './schema';
-export { loadReport } from './load-report';
+export { ensureReportLoaded, loadReport } from './load-report';
 export { AnnotationError, ReportParseError } from './errors';

@@ -1,7 +1,8 @@
 import neo4j, { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database';
+import { isRelationshipType } from '../model';
 import { GraphData, GraphNode, GraphRelationship } from './graph-data';
-import { isNodeLabel, isRelationshipType } from './model';
+import { isNodeLabel } from './model';
 
 export type WriteOptions = {
   /** Rows per UNWIND. */

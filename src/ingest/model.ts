@@ -1,41 +1,15 @@
 /**
- * The graph model's vocabulary (docs/graph-model.md). Labels and relationship types cannot be
- * Cypher parameters, so the loader builds queries only from these fixed lists, never from data.
+ * The loader's vocabulary, from the one model (src/model). Labels and relationship types cannot
+ * be Cypher parameters, so the loader builds queries only from these fixed lists, never from data.
  */
+import { ENTITY_LABELS, RECORD_LABELS } from '../model';
 
-export const ENTITY_LABELS = [
-  'Country',
-  'City',
-  'Institution',
-  'Meeting',
-  'Action',
-  'FieldOfAction',
-] as const;
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
+// src/graphql/resolvers/shared.ts still imports the entity labels from here.
+export { ENTITY_LABELS, type EntityLabel } from '../model';
 
-export const NODE_LABELS = ['Entity', ...ENTITY_LABELS, 'Statement', 'Source'] as const;
+/** Every label the loader writes: `Entity` (which every entity carries too), kinds, records. */
+export const NODE_LABELS = ['Entity', ...ENTITY_LABELS, ...RECORD_LABELS] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
-
-export const RELATIONSHIP_TYPES = [
-  'IN_COUNTRY',
-  'BASED_IN',
-  'HELD_IN',
-  'AT_VENUE',
-  'NEXT',
-  'HELD_WITH',
-  'HAS_TOPIC',
-  'HAS_OUTCOME',
-  'ADDRESSED',
-  'LEADS',
-  'CONTRIBUTES_TO',
-  'IN_FIELD',
-  'PART_OF',
-  'MEMBER_OF',
-  'TOOK_PART_IN',
-  'STATED_IN',
-  'MENTIONS',
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 /** The `kind`/`status` values of contract/core.graphql. */
 export const INSTITUTION_KINDS = [
@@ -69,20 +43,6 @@ export const ACTION_KINDS = [
   'OTHER',
 ] as const;
 
-/** Id prefix of each entity label: ids are `kind/slug`, unique across all kinds. */
-export const ID_PREFIX: Readonly<Record<EntityLabel, string>> = {
-  Country: 'country/',
-  City: 'city/',
-  Institution: 'institution/',
-  Meeting: 'meeting/',
-  Action: 'action/',
-  FieldOfAction: 'field/',
-};
-
 export function isNodeLabel(label: string): label is NodeLabel {
   return (NODE_LABELS as readonly string[]).includes(label);
-}
-
-export function isRelationshipType(type: string): type is RelationshipType {
-  return (RELATIONSHIP_TYPES as readonly string[]).includes(type);
 }

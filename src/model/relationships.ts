@@ -4,10 +4,11 @@
  * their order, to-one or list), neighbourhoods and paths, the bench generator and
  * docs/graph-model.md derive. test/unit/model.test.ts holds it and schema.graphql together.
  */
-import type { EntityLabel } from './entities';
+import { isEntityLabel, type EntityLabel } from './entities';
 
 /** Nodes that are not entities: a meeting's statements, cited passages, documents. */
-export type RecordLabel = 'Statement' | 'Source' | 'Document';
+export const RECORD_LABELS = ['Statement', 'Source', 'Document'] as const;
+export type RecordLabel = (typeof RECORD_LABELS)[number];
 export type NodeLabel = EntityLabel | RecordLabel;
 
 export interface RelationshipType {
@@ -505,6 +506,11 @@ export const RELATIONSHIP_FIELDS = [
 export const RELATIONSHIP_TYPE_NAMES: readonly RelationshipTypeName[] = RELATIONSHIP_TYPES.map(
   (r) => r.type,
 );
+
+/** Relationships between entities: what neighbourhoods draw and paths walk (no statements, sources). */
+export const ENTITY_RELATIONSHIP_TYPES: readonly RelationshipTypeName[] = RELATIONSHIP_TYPES.filter(
+  (r) => [...r.from, ...r.to].every(isEntityLabel),
+).map((r) => r.type);
 
 export function isRelationshipType(type: string): type is RelationshipTypeName {
   return (RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(type);
