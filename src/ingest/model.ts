@@ -8,7 +8,7 @@ import { ENTITY_LABELS, RECORD_LABELS } from '../model';
 export { ENTITY_LABELS, type EntityLabel } from '../model';
 
 /** Every label the loader writes: `Entity` (which every entity carries too), kinds, records. */
-export const NODE_LABELS = ['Entity', ...ENTITY_LABELS, ...RECORD_LABELS] as const;
+const NODE_LABELS = ['Entity', ...ENTITY_LABELS, ...RECORD_LABELS] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 /** The `kind`/`status` values of contract/core.graphql. */
