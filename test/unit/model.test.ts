@@ -22,6 +22,7 @@ import {
   ACTOR_LABELS,
   ENTITY_KINDS,
   ENTITY_LABELS,
+  RECORD_LABELS,
   RELATIONSHIP_FIELDS,
   RELATIONSHIP_TYPES,
   type NodeLabel,
@@ -29,9 +30,6 @@ import {
 } from '../../src/model';
 
 const SCHEMA_TEXT = fs.readFileSync(path.join(__dirname, '..', '..', 'schema.graphql'), 'utf8');
-
-/** The node types that are not entities but own relationship fields. */
-const RECORD_TYPES = ['Statement', 'Source', 'Document'];
 
 /** Fields that reach other nodes yet are no relationship of the model, and why. */
 const COMPUTED_FIELDS: Record<string, string> = {
@@ -58,8 +56,6 @@ function covers(schema: GraphQLSchema, type: GraphQLOutputType, labels: readonly
   const possible = labelsOf(schema, getNamedType(type));
   return labels.every((label) => possible.includes(label));
 }
-
-const describeType = (type: GraphQLOutputType) => String(type);
 
 /** Where schema and model disagree, one sentence each; empty when they agree. */
 function disagreements(schema: GraphQLSchema): string[] {
@@ -92,13 +88,13 @@ function disagreements(schema: GraphQLSchema): string[] {
     const nullable = isNonNullType(field.type) ? field.type.ofType : field.type;
     if (isListType(nullable) === Boolean(f.one))
       problems.push(
-        `${where} is ${describeType(field.type)} but the model says ${f.one ? 'to-one' : 'a list'}`,
+        `${where} is ${String(field.type)} but the model says ${f.one ? 'to-one' : 'a list'}`,
       );
     const named = getNamedType(field.type);
     if (f.link) {
       const link = schema.getType(f.link.type);
       if (named.name !== f.link.type || !link || !isLink(schema, link)) {
-        problems.push(`${where} is ${describeType(field.type)}, not the link type ${f.link.type}`);
+        problems.push(`${where} is ${String(field.type)}, not the link type ${f.link.type}`);
         continue;
       }
       const ends = (link as GraphQLObjectType).getFields();
@@ -111,12 +107,12 @@ function disagreements(schema: GraphQLSchema): string[] {
     } else if (isLink(schema, named)) {
       problems.push(`${where} returns the link type ${named.name} but the model has no link`);
     } else if (!covers(schema, field.type, f.target)) {
-      problems.push(`${where} is ${describeType(field.type)}, which cannot hold ${f.target}`);
+      problems.push(`${where} is ${String(field.type)}, which cannot hold ${f.target}`);
     }
   }
 
   // Every field of a node type that reaches another node or a link is in the model.
-  const nodeTypes = new Set<string>([...ENTITY_LABELS, ...RECORD_TYPES, 'Entity', 'Actor']);
+  const nodeTypes = new Set<string>([...ENTITY_LABELS, ...RECORD_LABELS, 'Entity', 'Actor']);
   const linkTypes = Object.values(schema.getTypeMap())
     .filter((type) => isLink(schema, type))
     .map((type) => type.name);
@@ -124,7 +120,7 @@ function disagreements(schema: GraphQLSchema): string[] {
     nodeTypes.has(getNamedType(field.type).name) ||
     linkTypes.includes(getNamedType(field.type).name);
   const modelled = new Set(fields.map((f) => `${f.owner}.${f.field}`));
-  for (const name of [...ENTITY_LABELS, ...RECORD_TYPES]) {
+  for (const name of [...ENTITY_LABELS, ...RECORD_LABELS]) {
     const type = schema.getType(name);
     if (!isObjectType(type)) continue; // an entity kind without a type is reported above
     for (const field of Object.values(type.getFields()).filter(reachesNodes)) {
@@ -145,7 +141,7 @@ describe('schema.graphql and src/model agree', () => {
 
   it('covers the relationship fields of every node type it checks', () => {
     // The check above walks these types; a rename in the schema would make it walk nothing.
-    for (const name of [...ENTITY_LABELS, ...RECORD_TYPES])
+    for (const name of [...ENTITY_LABELS, ...RECORD_LABELS])
       expect(schema.getType(name)).toBeDefined();
     for (const where of Object.keys(COMPUTED_FIELDS)) {
       const [owner, field] = where.split('.') as [string, string];
