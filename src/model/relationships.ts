@@ -4,7 +4,13 @@
  * their order, to-one or list), neighbourhoods and paths, the bench generator and
  * docs/graph-model.md derive. test/unit/model.test.ts holds it and schema.graphql together.
  */
-import { isEntityLabel, type EntityLabel } from './entities';
+import {
+  ACTOR_LABELS,
+  ENTITY_LABELS,
+  isEntityLabel,
+  type ActorLabel,
+  type EntityLabel,
+} from './entities';
 
 /** Nodes that are not entities: a meeting's statements, cited passages, documents. */
 export const RECORD_LABELS = ['Statement', 'Source', 'Document'] as const;
@@ -23,8 +29,6 @@ export interface RelationshipType {
   /** What it means, for docs/graph-model.md. */
   readonly meaning: string;
 }
-
-const ACTORS = ['City', 'Institution'] as const;
 
 export const RELATIONSHIP_TYPES = [
   {
@@ -92,14 +96,14 @@ export const RELATIONSHIP_TYPES = [
   },
   {
     type: 'LEADS',
-    from: ACTORS,
+    from: ACTOR_LABELS,
     to: ['Action'],
     qualified: true,
     meaning: "an actor has the lead ('Federführung') of an action",
   },
   {
     type: 'CONTRIBUTES_TO',
-    from: ACTORS,
+    from: ACTOR_LABELS,
     to: ['Action'],
     qualified: true,
     meaning: 'an actor contributes to an action, in a role',
@@ -120,14 +124,14 @@ export const RELATIONSHIP_TYPES = [
   },
   {
     type: 'MEMBER_OF',
-    from: ACTORS,
+    from: ACTOR_LABELS,
     to: ['Institution'],
     qualified: true,
     meaning: 'an actor belongs to a group, in a role',
   },
   {
     type: 'TOOK_PART_IN',
-    from: ACTORS,
+    from: ACTOR_LABELS,
     to: ['Meeting'],
     qualified: true,
     meaning: 'an actor took part in a meeting, in a role',
@@ -141,23 +145,14 @@ export const RELATIONSHIP_TYPES = [
   },
   {
     type: 'PARTNER_IN',
-    from: ACTORS,
+    from: ACTOR_LABELS,
     to: ['Project'],
     qualified: true,
     meaning: 'an actor is a partner of a project',
   },
   {
     type: 'STATED_IN',
-    from: [
-      'Country',
-      'City',
-      'Institution',
-      'Meeting',
-      'Action',
-      'FieldOfAction',
-      'Project',
-      'Statement',
-    ],
+    from: [...ENTITY_LABELS, 'Statement'],
     to: ['Source'],
     qualified: false,
     meaning: 'a passage that states it',
@@ -172,7 +167,7 @@ export const RELATIONSHIP_TYPES = [
   {
     type: 'MENTIONS',
     from: ['Statement'],
-    to: ['Country', 'City', 'Institution', 'Meeting', 'Action', 'FieldOfAction', 'Project'],
+    to: ENTITY_LABELS,
     qualified: false,
     meaning: 'a statement names an entity',
   },
@@ -213,7 +208,8 @@ export interface RelationshipField {
 
 const out = (type: RelationshipTypeName): Step => ({ type, direction: 'out' });
 const into = (type: RelationshipTypeName): Step => ({ type, direction: 'in' });
-const actorFields = (owner: 'City' | 'Institution') =>
+/** The fields of the Actor interface, on each actor kind. */
+const actorFields = (owner: ActorLabel) =>
   [
     { owner, field: 'leads', via: [out('LEADS')], target: ['Action'], order: 'name' },
     {
@@ -223,9 +219,9 @@ const actorFields = (owner: 'City' | 'Institution') =>
       target: ['Action'],
       order: 'name',
     },
-    { owner, field: 'sources', via: [out('STATED_IN')], target: ['Source'], order: 'section' },
   ] as const satisfies readonly RelationshipField[];
-const sourcesOf = (owner: string) =>
+/** Entity.sources, on each entity kind. */
+const sourcesOf = (owner: EntityLabel) =>
   ({
     owner,
     field: 'sources',
@@ -235,10 +231,11 @@ const sourcesOf = (owner: string) =>
   }) as const satisfies RelationshipField;
 
 export const RELATIONSHIP_FIELDS = [
-  { owner: 'Country', field: 'cities', via: [into('IN_COUNTRY')], target: ['City'], order: 'name' },
-  sourcesOf('Country'),
+  ...ENTITY_LABELS.map(sourcesOf),
+  ...ACTOR_LABELS.flatMap(actorFields),
 
-  ...actorFields('City'),
+  { owner: 'Country', field: 'cities', via: [into('IN_COUNTRY')], target: ['City'], order: 'name' },
+
   {
     owner: 'City',
     field: 'country',
@@ -269,7 +266,6 @@ export const RELATIONSHIP_FIELDS = [
     order: 'chronological',
   },
 
-  ...actorFields('Institution'),
   {
     owner: 'Institution',
     field: 'city',
@@ -385,7 +381,6 @@ export const RELATIONSHIP_FIELDS = [
     order: 'id',
     one: true,
   },
-  sourcesOf('Meeting'),
 
   {
     owner: 'FieldOfAction',
@@ -394,7 +389,6 @@ export const RELATIONSHIP_FIELDS = [
     target: ['Action'],
     order: 'name',
   },
-  sourcesOf('FieldOfAction'),
 
   {
     owner: 'Action',
@@ -451,7 +445,6 @@ export const RELATIONSHIP_FIELDS = [
     order: 'name',
     one: true,
   },
-  sourcesOf('Action'),
 
   {
     owner: 'Project',
@@ -475,7 +468,6 @@ export const RELATIONSHIP_FIELDS = [
     target: ['Meeting'],
     order: 'chronological',
   },
-  sourcesOf('Project'),
 
   {
     owner: 'Statement',
