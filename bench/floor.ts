@@ -1,7 +1,8 @@
 // Where the constant cost of a small request goes: one request at a time, side by side, at
 // scale 1 (`npm run bench:floor -- [operation]`, default Provenance):
 //   raw          the operation's hand-written Cypher through neo4j-driver (no HTTP)
-//   bare HTTP    a node:http server that answers a fixed body (the transport's floor)
+//   bare HTTP    an Express app that parses the JSON body and answers a fixed one (the
+//                transport's floor: our API is served by Express too)
 //   __typename   our API answering `{ __typename }` (HTTP + GraphQL layer, no database)
 //   ours         the operation through our API
 // Each way is warmed up with 2000 requests first: a fresh Neo4j needs that many to compile
@@ -15,10 +16,10 @@ import { startNeo4j } from '../src/neo4j/launcher';
 import { NEO4J_MEMORY, compareLatency, graphql, loadScale, rawData, startServer } from './harness';
 import { contractDocuments, rawQuery, READ_OPERATIONS, variablesOf } from './operations';
 
-const BARE_SERVER = `require('node:http').createServer((req, res) => {
-  req.resume();
-  req.on('end', () => res.setHeader('content-type', 'application/json').end('{"data":{}}'));
-}).listen(0, '127.0.0.1', function () { process.send(this.address().port); });`;
+const BARE_SERVER = `const express = require('express');
+const app = express().set('etag', false);
+app.post('/', express.json(), (req, res) => res.json({ data: {} }));
+const server = app.listen(0, '127.0.0.1', () => process.send(server.address().port));`;
 
 const agent = new http.Agent({ keepAlive: true });
 function post(url: string, body: string): Promise<void> {
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   });
   const ours = await startServer('ours', neo4j.uri);
   const bare = spawn(process.execPath, ['-e', BARE_SERVER], {
+    cwd: path.join(__dirname, '..'), // where require('express') finds it
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {

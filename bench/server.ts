@@ -1,14 +1,15 @@
 // One API server in its own process, so that its CPU time is its own: `ours` (createServer of
-// src/graphql/server.ts) or `peer` (@neo4j/graphql by Apollo), both behind the same GraphQL
-// endpoint (src/graphql/http-endpoint.ts). Started by bench/run.ts with
+// src/graphql/server.ts) or `peer` (@neo4j/graphql by Apollo), both served the same way:
+// Express, its JSON body parser and Apollo's expressMiddleware. Started by bench/run.ts with
 // fork(); tells its port over IPC and answers {type: 'stats'} with CPU time and database
 // round trips so far. Environment: BENCH_SERVER (ours|peer), NEO4J_URI.
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
 import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { createDatabase } from '../src/db/database';
-import { graphqlEndpoint } from '../src/graphql/http-endpoint';
 import { createServer } from '../src/graphql/server';
 import { peerSchema } from './peer';
 
@@ -20,7 +21,8 @@ export interface ServerStats {
   roundTrips: number;
 }
 
-// Run as deployed (src/main.ts in production): no source-mapped stack traces.
+// Run as deployed (compiled JavaScript, node without --enable-source-maps): tsx turns source
+// maps on, and neo4j-driver's stack trace of every query would be mapped back to TypeScript.
 process.setSourceMapsEnabled(false);
 
 const counter = { roundTrips: 0 };
@@ -72,8 +74,11 @@ async function main(): Promise<void> {
     const driver = countingDriver(neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j')));
     const apollo = new ApolloServer({ schema: await peerSchema(driver) });
     await apollo.start();
-    // Served by the same HTTP layer as ours, so that the difference is the GraphQL layer.
-    handler = graphqlEndpoint(apollo, async () => ({}), pino({ level: 'silent' }));
+    // Served as ours is (src/graphql/server.ts), so that the difference is the GraphQL layer.
+    const app = express();
+    app.set('etag', false);
+    app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo));
+    handler = app;
     stop = async () => {
       await apollo.stop();
       await driver.close();

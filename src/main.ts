@@ -22,10 +22,6 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  // neo4j-driver formats a stack trace for every query it runs, and with the source maps tsx
-  // turns on each one is mapped back to TypeScript: about a third of the CPU time of a small
-  // request (bench/README.md). In production, stack traces name the transpiled lines instead.
-  if (config.production) process.setSourceMapsEnabled(false);
 
   let embedded: LocalNeo4j | null = null;
   let neo4j = {

@@ -1,5 +1,5 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
@@ -8,7 +8,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import express, { type ErrorRequestHandler } from 'express';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -16,8 +17,6 @@ import { createRepositories } from '../repositories';
 import { callerFromHeader } from './auth';
 import type { Context } from './context';
 import { formatError, isPublicError } from './format-error';
-import { assignRequestId, graphqlEndpoint, isGraphQLRequest, sendHttpError } from './http-endpoint';
-import { jitExecution } from './jit-execution';
 import { Loaders } from './loaders';
 import { resolvers } from './resolvers';
 import { warmUp, type WarmUpSummary } from './warm-up';
@@ -26,10 +25,11 @@ export const SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema.graphql');
 const WEB_DIST = path.join(__dirname, '..', '..', 'web', 'dist');
 const GRAPHIQL_DIST = path.join(__dirname, '..', '..', 'graphiql', 'dist');
 const MAX_TOKENS = 2000;
+const BODY_LIMIT = '100kb';
 
 export interface ApiServer {
-  /** Serves every request: give it to http.createServer. */
-  handler: RequestListener;
+  /** The Express app that serves every request: give it to http.createServer. */
+  handler: Express;
   apollo: ApolloServer<Context>;
   /** Runs the contract's queries once, so that their first client does not wait for plans. */
   warmUp(): Promise<WarmUpSummary>;
@@ -102,7 +102,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     resolvers,
   });
   const apollo = new ApolloServer<Context>({
-    gateway: jitExecution(schema),
+    schema,
     parseOptions: { maxTokens: MAX_TOKENS },
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
@@ -123,14 +123,22 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   await apollo.start();
 
   const repos = createRepositories(db);
+  const contextOf = (caller: Context['caller'], requestId: string): Context => ({
+    db,
+    repos,
+    loaders: new Loaders(repos),
+    caller,
+    requestId,
+    logger,
+  });
+
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-
-  app.use((req, res, next) => {
-    res.locals.requestId = assignRequestId(req, res);
-    next();
-  });
+  // No ETag on answers: no client revalidates them, and hashing each one (megabytes for a
+  // large timeline) would cost every request CPU time in proportion to its answer.
+  app.set('etag', false);
+  app.use(assignRequestId);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -144,38 +152,62 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     }
   });
 
+  // /graphql itself (with or without a slash), not the paths below it.
+  app.all(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        contextOf(
+          callerFromHeader(req.headers.authorization, config.apiKeys),
+          res.locals.requestId as string,
+        ),
+    }),
+  );
+
   if (fs.existsSync(GRAPHIQL_DIST)) app.use('/graphiql', express.static(GRAPHIQL_DIST));
   if (fs.existsSync(WEB_DIST)) app.use(express.static(WEB_DIST, { index: 'index.html' }));
   app.use(httpErrorHandler(logger));
 
-  const contextOf = (caller: Context['caller'], requestId: string): Context => ({
-    db,
-    repos,
-    loaders: new Loaders(repos),
-    caller,
-    requestId,
-    logger,
-  });
-  const graphql = graphqlEndpoint(
-    apollo,
-    async (req, requestId) =>
-      contextOf(callerFromHeader(req.headers.authorization, config.apiKeys), requestId),
-    logger,
-  );
-
   return {
-    handler: (req, res) => (isGraphQLRequest(req) ? graphql(req, res) : app(req, res)),
+    handler: app,
     apollo,
     warmUp: () => warmUp(apollo, () => contextOf(null, 'warm-up')),
     stop: () => apollo.stop(),
   };
 }
 
-/** HTTP-level failures of the other routes, answered like the GraphQL endpoint's. */
+/**
+ * The request's id, named in its log lines and sent back: the client's X-Request-Id (at most
+ * 100 characters) or a new one.
+ */
+const assignRequestId: RequestHandler = (req, res, next) => {
+  const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+  res.locals.requestId = requestId;
+  res.setHeader('x-request-id', requestId);
+  next();
+};
+
+/**
+ * HTTP-level failures (a body too large or not JSON, …) on every route, as GraphQL-shaped
+ * JSON with a code, so that clients read them like the GraphQL endpoint's own errors.
+ */
 function httpErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, _req, res, next) => {
+  return (error: unknown, _req, res, next) => {
+    // A streamed answer cannot change its status any more: Express ends the connection.
     if (res.headersSent) return next(error);
-    sendHttpError(res, error, logger, res.locals.requestId as string);
+    const reported = (error as { status?: unknown } | null)?.status;
+    const status = typeof reported === 'number' ? reported : 500;
+    const code =
+      status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const message =
+      status === 413
+        ? `Request body larger than ${BODY_LIMIT}.`
+        : status < 500
+          ? 'Malformed request: the body must be valid JSON.'
+          : 'Internal server error';
+    if (status >= 500) logger.error({ err: error, requestId: res.locals.requestId }, 'http error');
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }
 

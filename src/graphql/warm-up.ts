@@ -35,8 +35,8 @@ function placeholder(definition: VariableDefinitionNode): unknown {
 
 /**
  * Runs every query of the contract's operations once, with placeholder arguments, so that
- * Neo4j has planned their Cypher (and graphql-jit compiled them) before the first client
- * asks: a deep selection's first query otherwise waits 0.5–5 s for the planner. The plans
+ * Neo4j has planned their Cypher before the first client asks: a deep selection's first
+ * query otherwise waits 0.5–5 s for the planner. The plans
  * depend on the query text only, which depends on the selection, not on the arguments.
  * Mutations are left out.
  */

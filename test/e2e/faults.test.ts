@@ -1,8 +1,9 @@
 // Faults that the API must survive, against the real Neo4j of the test run: a slow
 // (lock-waiting or long-running) transaction, an exhausted connection pool, 200 concurrent
-// curation writes on the same entities, and SIGTERM to the API process during requests.
+// curation writes on the same entities, and SIGTERM to the API process (compiled, as
+// `npm start` runs it) during requests.
 // Neo4j killed during load: test/stress/outage.test.ts (it needs a Neo4j of its own).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createDatabase, type Database } from '../../src/db/database';
 import { gql, resetGraph, TEST_API_KEY } from '../support/api-server';
@@ -185,10 +186,23 @@ describe('concurrent curation', () => {
   });
 });
 
-describe('SIGTERM to the API process during requests', () => {
-  it('finishes in-flight requests, refuses new ones, exits with 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'main.ts')], {
-      cwd: path.join(__dirname, '..', '..'),
+describe('SIGTERM to the compiled API process during requests', () => {
+  const root = path.join(__dirname, '..', '..');
+  beforeAll(() => {
+    // The server's part of `npm run build`, so that the test runs the current sources' output.
+    execFileSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+  }, 120_000);
+
+  it('serves, finishes in-flight requests, refuses new ones, exits with 0', async () => {
+    const child = spawn(process.execPath, [path.join('dist', 'main.js')], {
+      cwd: root,
       env: {
         ...process.env,
         NEO4J_URI: env().uri,
@@ -214,6 +228,8 @@ describe('SIGTERM to the API process during requests', () => {
         });
         child.on('exit', () => reject(new Error(`API exited before it was ready:\n${output}`)));
       });
+      expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
+      expect(await (await fetch(`${url}/ready`)).json()).toEqual({ status: 'ready', neo4j: 'up' });
       expect((await gql<Row>(url, '{ cities { id } }')).data?.cities).toHaveLength(5);
 
       // Ten writes held in flight by a lock on their action; then SIGTERM.
