@@ -18,7 +18,6 @@ import type { Context } from './context';
 import { formatError, isPublicError } from './format-error';
 import { assignRequestId, graphqlEndpoint, isGraphQLRequest, sendHttpError } from './http-endpoint';
 import { jitExecution } from './jit-execution';
-import { Loaders } from './loaders';
 import { resolvers } from './resolvers';
 import { warmUp, type WarmUpSummary } from './warm-up';
 
@@ -151,7 +150,6 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   const contextOf = (caller: Context['caller'], requestId: string): Context => ({
     db,
     repos,
-    loaders: new Loaders(repos),
     caller,
     requestId,
     logger,
