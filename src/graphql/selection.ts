@@ -14,13 +14,7 @@ import {
   type FieldsByTypeName,
   type ResolveTree,
 } from 'graphql-parse-resolve-info';
-import {
-  inside,
-  isRead,
-  nodeSelection,
-  objectTypesOf,
-  partOf,
-} from '../translate/selection';
+import { inside, isRead, nodeSelection, objectTypesOf, partOf } from '../translate/selection';
 import type { NodeSelection, SearchSelection } from '../translate';
 
 /**

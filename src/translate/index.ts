@@ -54,8 +54,9 @@ const pages = variants((selection: NodeSelection, variant) => {
 });
 const lookups = variants((selection: NodeSelection, type) => lookupQuery(type || null, selection));
 const searches = builtOnce(searchQuery);
-const paths = variants((selection: { nodes: NodeSelection; sources: RelationshipSelection }, hops) =>
-  pathQuery(Number(hops), selection.nodes, selection.sources),
+const paths = variants(
+  (selection: { nodes: NodeSelection; sources: RelationshipSelection }, hops) =>
+    pathQuery(Number(hops), selection.nodes, selection.sources),
 );
 const neighbourhoods = variants((selection: { sources: RelationshipSelection }, depth) =>
   neighbourhoodQuery(Number(depth), selection.sources),

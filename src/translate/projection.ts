@@ -9,7 +9,12 @@
  */
 import Cypher from '@neo4j/cypher-builder';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, type Order, type RelationshipField } from '../model';
-import type { LinkSelection, NodeSelection, PartnersSelection, RelatedSelection } from './selection';
+import type {
+  LinkSelection,
+  NodeSelection,
+  PartnersSelection,
+  RelatedSelection,
+} from './selection';
 
 /** A Cypher expression and the decoder of the value Neo4j returns for it. */
 export interface Projection {
@@ -58,7 +63,12 @@ const ENTITY_FIELDS: Record<string, Computed> = {
   // Only what was written through the API has an audit.
   audit: (n) =>
     new Cypher.Case()
-      .when(Cypher.or(Cypher.isNotNull(n.property('createdBy')), Cypher.isNotNull(n.property('updatedBy')))!)
+      .when(
+        Cypher.or(
+          Cypher.isNotNull(n.property('createdBy')),
+          Cypher.isNotNull(n.property('updatedBy')),
+        )!,
+      )
       .then(
         new Cypher.Map({
           createdBy: n.property('createdBy'),
@@ -186,7 +196,8 @@ function walkProjection(
   related: RelatedSelection,
 ): Projection {
   const target = new Cypher.Node();
-  const labels = field.target.length === 1 ? field.target[0]! : Cypher.labelExpr.or(...field.target);
+  const labels =
+    field.target.length === 1 ? field.target[0]! : Cypher.labelExpr.or(...field.target);
   const order = ORDER[field.order](target);
   let subquery: Cypher.Clause;
   let projection: Projection;
@@ -196,7 +207,9 @@ function walkProjection(
     const node = new Cypher.Node();
     projection = nodeProjection(node, related.node);
     subquery = new Cypher.OptionalMatch(
-      new Cypher.Pattern(parent).related({ type: step!.type, direction: direction(step!) }).to(target, { labels }),
+      new Cypher.Pattern(parent)
+        .related({ type: step!.type, direction: direction(step!) })
+        .to(target, { labels }),
     )
       .with([Cypher.coalesce(target, standIn(parent)), node])
       .return(projection.expr);
@@ -218,7 +231,9 @@ function walkProjection(
     const [step] = field.via;
     projection = nodeProjection(target, related.node);
     subquery = new Cypher.Match(
-      new Cypher.Pattern(parent).related({ type: step!.type, direction: direction(step!) }).to(target, { labels }),
+      new Cypher.Pattern(parent)
+        .related({ type: step!.type, direction: direction(step!) })
+        .to(target, { labels }),
     )
       .with(target)
       .distinct()
@@ -229,7 +244,9 @@ function walkProjection(
     const reached = new Cypher.Union(
       ...field.via.map((step) =>
         new Cypher.Match(
-          new Cypher.Pattern(parent).related({ type: step.type, direction: direction(step) }).to(target, { labels }),
+          new Cypher.Pattern(parent)
+            .related({ type: step.type, direction: direction(step) })
+            .to(target, { labels }),
         ).return(target),
       ),
     );

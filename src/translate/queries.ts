@@ -120,7 +120,10 @@ export function listQuery(
     .skip(param('offset'))
     .limit(param('limit'))
     .return([node.expr, 'node']);
-  return { cypher: query.build().cypher, decode: (rows) => rows.map((row) => node.decode(row.node)) };
+  return {
+    cypher: query.build().cypher,
+    decode: (rows) => rows.map((row) => node.decode(row.node)),
+  };
 }
 
 /** A page and the total count of the filtered list, in one query (Relay-style connections). */
@@ -208,10 +211,7 @@ export function searchQuery(
     .where(Cypher.isNotNull(entity))
     .with(entity, score, statement)
     .orderBy([score, 'DESC'])
-    .with(entity, [
-      Cypher.head(Cypher.collect(new Cypher.Map({ score, statement }))),
-      best,
-    ])
+    .with(entity, [Cypher.head(Cypher.collect(new Cypher.Map({ score, statement }))), best])
     .with(entity, [best.property('score'), score], [best.property('statement'), statement])
     .orderBy([score, 'DESC'], entity.property('id'))
     .limit(param('limit'))
@@ -330,7 +330,11 @@ export function pathQuery(
   );
   const same = Cypher.and(Cypher.isNotNull(a), Cypher.eq(a, b));
   const walk = new Cypher.Pattern(a)
-    .related({ type: entityRelationship, direction: 'undirected', length: { min: 1, max: maxHops } })
+    .related({
+      type: entityRelationship,
+      direction: 'undirected',
+      length: { min: 1, max: maxHops },
+    })
     .to(b);
   // The builder writes `MATCH SHORTEST 1 p = …`, which Neo4j rejects: the path variable comes first.
   const shortestMatch = new Cypher.Raw(
@@ -351,7 +355,13 @@ export function pathQuery(
     .with(
       a,
       b,
-      [new Cypher.Case().when(same).then(new Cypher.List([a])).else(Cypher.nodes(p)), pathNodes],
+      [
+        new Cypher.Case()
+          .when(same)
+          .then(new Cypher.List([a]))
+          .else(Cypher.nodes(p)),
+        pathNodes,
+      ],
       [
         new Cypher.Case().when(same).then(new Cypher.List([])).else(Cypher.relationships(p)),
         pathRelationships,
@@ -361,7 +371,10 @@ export function pathQuery(
       [Cypher.isNotNull(a), 'fromExists'],
       [Cypher.isNotNull(b), 'toExists'],
       [new Cypher.ListComprehension(n).in(pathNodes).map(node.expr), 'nodes'],
-      [new Cypher.ListComprehension(r).in(pathRelationships).map(relationship.expr), 'relationships'],
+      [
+        new Cypher.ListComprehension(r).in(pathRelationships).map(relationship.expr),
+        'relationships',
+      ],
     );
   return {
     cypher: query.build().cypher,
@@ -399,7 +412,12 @@ export function neighbourhoodQuery(
   depth: number,
   sources: RelationshipSelection,
 ): Built<SubgraphResult | null> {
-  const [start, n, a, b] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node(), new Cypher.Node()];
+  const [start, n, a, b] = [
+    new Cypher.Node(),
+    new Cypher.Node(),
+    new Cypher.Node(),
+    new Cypher.Node(),
+  ];
   const r = new Cypher.Relationship();
   const [reached, truncated, nodes, relationships] = [0, 0, 0, 0].map(
     () => new Cypher.Variable(),
@@ -412,7 +430,11 @@ export function neighbourhoodQuery(
     .call(
       new Cypher.Match(
         new Cypher.Pattern(start)
-          .related({ type: entityRelationship, direction: 'undirected', length: { min: 1, max: depth } })
+          .related({
+            type: entityRelationship,
+            direction: 'undirected',
+            length: { min: 1, max: depth },
+          })
           .to(n, { labels: 'Entity' }),
       )
         .with(n)
@@ -423,13 +445,12 @@ export function neighbourhoodQuery(
       [start],
     )
     .with(start, reached, [Cypher.gt(Cypher.size(reached), limit), truncated])
-    .with(
-      [Cypher.plus(new Cypher.List([start]), upTo(reached, limit)), nodes],
-      truncated,
-    )
+    .with([Cypher.plus(new Cypher.List([start]), upTo(reached, limit)), nodes], truncated)
     .call(
       new Cypher.Unwind([nodes, a])
-        .match(new Cypher.Pattern(a).related(r, { type: entityRelationship, direction: 'right' }).to(b))
+        .match(
+          new Cypher.Pattern(a).related(r, { type: entityRelationship, direction: 'right' }).to(b),
+        )
         .where(Cypher.in(b, nodes))
         .return([Cypher.collect(relationship.expr), relationships]),
       [nodes],
@@ -439,7 +460,12 @@ export function neighbourhoodQuery(
         new Cypher.ListComprehension(n)
           .in(nodes)
           .map(
-            new Cypher.List([n.property('id'), n.property('name'), n.property('nameDe'), Cypher.labels(n)]),
+            new Cypher.List([
+              n.property('id'),
+              n.property('name'),
+              n.property('nameDe'),
+              Cypher.labels(n),
+            ]),
           ),
         'nodes',
       ],

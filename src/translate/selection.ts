@@ -5,12 +5,7 @@
  * and @skip/@include are resolved there).
  */
 import type { FieldsByTypeName } from 'graphql-parse-resolve-info';
-import {
-  ACTOR_LABELS,
-  ENTITY_LABELS,
-  RELATIONSHIP_FIELDS,
-  type RelationshipField,
-} from '../model';
+import { ACTOR_LABELS, ENTITY_LABELS, RELATIONSHIP_FIELDS, type RelationshipField } from '../model';
 
 /** What is read of a node. */
 export interface NodeSelection {
