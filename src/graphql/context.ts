@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';
-import type { Loaders } from './loaders';
 import type { Repositories } from '../repositories';
 
 /** Who sent a request: the holder's name from API_KEYS, or null for anonymous reads. */
@@ -11,7 +10,6 @@ export interface Caller {
 export interface Context {
   db: Database;
   repos: Repositories;
-  loaders: Loaders;
   caller: Caller | null;
   requestId: string;
   /** The server's logger: name the request id in what you log. */

@@ -17,7 +17,6 @@ import { createRepositories } from '../repositories';
 import { callerFromHeader } from './auth';
 import type { Context } from './context';
 import { formatError, isPublicError } from './format-error';
-import { Loaders } from './loaders';
 import { resolvers } from './resolvers';
 import { warmUp, type WarmUpSummary } from './warm-up';
 
@@ -126,7 +125,6 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   const contextOf = (caller: Context['caller'], requestId: string): Context => ({
     db,
     repos,
-    loaders: new Loaders(repos),
     caller,
     requestId,
     logger,

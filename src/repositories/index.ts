@@ -1,18 +1,13 @@
 import type { Database } from '../db/database';
+import { Reader } from '../translate';
 import { CurationRepository } from './curation';
-import { EntityRepository } from './entities';
-import { GraphRepository } from './graph';
 
 export interface Repositories {
-  entities: EntityRepository;
-  graph: GraphRepository;
+  /** Every read: a request's selection translated into one query (src/translate). */
+  reader: Reader;
   curation: CurationRepository;
 }
 
 export function createRepositories(db: Database): Repositories {
-  return {
-    entities: new EntityRepository(db),
-    graph: new GraphRepository(db),
-    curation: new CurationRepository(db),
-  };
+  return { reader: new Reader(db), curation: new CurationRepository(db) };
 }

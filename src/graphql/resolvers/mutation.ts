@@ -1,12 +1,7 @@
 import type { MutationResolvers } from '../../generated/graphql';
 import { apiError, ErrorCode } from '../../db/errors';
 import type { Provenance, SourceInput } from '../../repositories/curation';
-import type {
-  ActionRecord,
-  EntityRecord,
-  InstitutionRecord,
-  MeetingRecord,
-} from '../../repositories/records';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import {
   actionInput,
@@ -20,6 +15,7 @@ import {
   sourceInput,
 } from '../validation';
 import { z } from 'zod';
+import { readEntity } from './shared';
 
 /** Every write needs an API key; its holder's name and the time go on what is written. */
 function provenance(ctx: Context, source?: SourceInput | null): Provenance {
@@ -32,13 +28,11 @@ function provenance(ctx: Context, source?: SourceInput | null): Provenance {
   return { who: ctx.caller.name, at: new Date().toISOString(), source: source ?? null };
 }
 
-/** Reads back what was just written (fresh: loaders of this request may hold the old state). */
-async function reread<T extends EntityRecord>(ctx: Context, entityId: string): Promise<T> {
-  ctx.loaders.entity.clear(entityId);
-  ctx.loaders.clearRelated();
-  const record = await ctx.loaders.entity.load(entityId);
+/** Reads back what was just written, as the request selects it. */
+async function reread(ctx: Context, info: GraphQLResolveInfo, type: string, entityId: string) {
+  const record = await readEntity(ctx, info, type, entityId);
   if (!record) throw apiError(ErrorCode.NOT_FOUND, `no entity with id '${entityId}'.`);
-  return record as T;
+  return record;
 }
 
 const linkArgs = (targetField: string) =>
@@ -58,17 +52,17 @@ const participantArgs = z.object({
 const idArgs = z.object({ id });
 
 export const Mutation: MutationResolvers = {
-  upsertMeeting: async (_, args, ctx) => {
+  upsertMeeting: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const { input } = parseArgs(z.object({ input: meetingInput }), args);
     const meetingId = await ctx.repos.curation.upsertMeeting(input, {
       ...prov,
       source: input.source,
     });
-    return reread<MeetingRecord>(ctx, meetingId);
+    return reread(ctx, info, 'Meeting', meetingId);
   },
 
-  assignLead: async (_, args, ctx) => {
+  assignLead: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const { actionId, actorId, source } = parseArgs(linkArgs('actionId'), args) as {
       actionId: string;
@@ -76,17 +70,17 @@ export const Mutation: MutationResolvers = {
       source?: SourceInput | null;
     };
     await ctx.repos.curation.linkActor('LEADS', action(actionId), actorId, {}, { ...prov, source });
-    return reread<ActionRecord>(ctx, actionId);
+    return reread(ctx, info, 'Action', actionId);
   },
 
-  removeLead: async (_, args, ctx) => {
+  removeLead: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const { actionId, actorId } = parseArgs(linkArgs('actionId'), args) as Record<string, string>;
     await ctx.repos.curation.unlinkActor('LEADS', action(actionId!), actorId!, prov);
-    return reread<ActionRecord>(ctx, actionId!);
+    return reread(ctx, info, 'Action', actionId!);
   },
 
-  addContributor: async (_, args, ctx) => {
+  addContributor: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const a = parseArgs(contributorArgs, args);
     await ctx.repos.curation.linkActor(
@@ -96,17 +90,17 @@ export const Mutation: MutationResolvers = {
       { role: a.role },
       { ...prov, source: a.source },
     );
-    return reread<ActionRecord>(ctx, a.actionId);
+    return reread(ctx, info, 'Action', a.actionId);
   },
 
-  removeContributor: async (_, args, ctx) => {
+  removeContributor: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const a = parseArgs(z.object({ actionId: id, actorId: id }), args);
     await ctx.repos.curation.unlinkActor('CONTRIBUTES_TO', action(a.actionId), a.actorId, prov);
-    return reread<ActionRecord>(ctx, a.actionId);
+    return reread(ctx, info, 'Action', a.actionId);
   },
 
-  addParticipant: async (_, args, ctx) => {
+  addParticipant: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const a = parseArgs(participantArgs, args);
     await ctx.repos.curation.linkActor(
@@ -116,31 +110,31 @@ export const Mutation: MutationResolvers = {
       { role: a.role ?? null },
       { ...prov, source: a.source },
     );
-    return reread<MeetingRecord>(ctx, a.meetingId);
+    return reread(ctx, info, 'Meeting', a.meetingId);
   },
 
-  removeParticipant: async (_, args, ctx) => {
+  removeParticipant: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const a = parseArgs(z.object({ meetingId: id, actorId: id }), args);
     await ctx.repos.curation.unlinkActor('TOOK_PART_IN', meeting(a.meetingId), a.actorId, prov);
-    return reread<MeetingRecord>(ctx, a.meetingId);
+    return reread(ctx, info, 'Meeting', a.meetingId);
   },
 
-  createAction: async (_, args, ctx) => {
+  createAction: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const { input } = parseArgs(z.object({ input: actionInput }), args);
     const actionId = await ctx.repos.curation.createAction(input, {
       ...prov,
       source: input.source,
     });
-    return reread<ActionRecord>(ctx, actionId);
+    return reread(ctx, info, 'Action', actionId);
   },
 
-  updateAction: async (_, args, ctx) => {
+  updateAction: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const { id: actionId, patch } = parseArgs(z.object({ id, patch: actionPatch }), args);
     await ctx.repos.curation.updateAction(actionId, patch, { ...prov, source: patch.source });
-    return reread<ActionRecord>(ctx, actionId);
+    return reread(ctx, info, 'Action', actionId);
   },
 
   deleteAction: async (_, args, ctx) => {
@@ -149,24 +143,24 @@ export const Mutation: MutationResolvers = {
     return { id: actionId, deleted: await ctx.repos.curation.deleteEntity('Action', actionId) };
   },
 
-  createInstitution: async (_, args, ctx) => {
+  createInstitution: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const { input } = parseArgs(z.object({ input: institutionInput }), args);
     const institutionId = await ctx.repos.curation.createInstitution(input, {
       ...prov,
       source: input.source,
     });
-    return reread<InstitutionRecord>(ctx, institutionId);
+    return reread(ctx, info, 'Institution', institutionId);
   },
 
-  updateInstitution: async (_, args, ctx) => {
+  updateInstitution: async (_, args, ctx, info) => {
     const prov = provenance(ctx);
     const { id: institutionId, patch } = parseArgs(z.object({ id, patch: institutionPatch }), args);
     await ctx.repos.curation.updateInstitution(institutionId, patch, {
       ...prov,
       source: patch.source,
     });
-    return reread<InstitutionRecord>(ctx, institutionId);
+    return reread(ctx, info, 'Institution', institutionId);
   },
 
   deleteInstitution: async (_, args, ctx) => {

@@ -1,15 +1,18 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { z } from 'zod';
 import type { QueryResolvers } from '../../generated/graphql';
 import { apiError, ErrorCode } from '../../db/errors';
-import { MAX_LIST, type ListKind } from '../../repositories/entities';
-import type { GraphQLResolveInfo } from 'graphql';
-import { pathSelectionOf, searchSelectionOf, selectionOf } from '../prefetch';
+import type { NodeRecord } from '../../repositories/records';
 import { toLuceneQuery } from '../../repositories/search-query';
-import type {
-  ActionRecord,
-  EntityRecord,
-  InstitutionRecord,
-  MeetingRecord,
-} from '../../repositories/records';
+import { MAX_LIST, type ListKind } from '../../translate';
+import type { Context } from '../context';
+import {
+  neighbourhoodSelectionOf,
+  pageSelectionOf,
+  pathSelectionOf,
+  searchSelectionOf,
+  selectionOf,
+} from '../selection';
 import {
   connectionArgs,
   id,
@@ -18,33 +21,19 @@ import {
   parseArgs,
   searchArgs,
 } from '../validation';
-import type { Context } from '../context';
-import { z } from 'zod';
+import { readEntity } from './shared';
 
 const ALL = { offset: 0, limit: MAX_LIST };
 const idArgs = z.object({ id });
 
-/** An entity by id (of the given type, if any), with what the request reads of it. */
-async function entityById<T extends EntityRecord>(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  args: unknown,
-  label?: string,
-): Promise<T | null> {
-  const { id: entityId } = parseArgs(idArgs, args);
-  const record = await ctx.repos.entities.lookup(entityId, selectionOf(info));
-  if (!record || (label && !record.labels.includes(label))) return null;
-  return record as T;
+/** An entity by id, of the given object type (null: any), as the request reads it. */
+function byId(ctx: Context, info: GraphQLResolveInfo, args: unknown, type: string | null) {
+  return readEntity(ctx, info, type, parseArgs(idArgs, args).id);
 }
 
-/** A top-level list, with what the request reads of its items fetched in the same query. */
-function listed<T extends EntityRecord>(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  kind: ListKind,
-  filter: object,
-): Promise<T[]> {
-  return ctx.repos.entities.list<T>(
+/** A top-level list, with what the request reads of its items, in one query. */
+function listed(ctx: Context, info: GraphQLResolveInfo, kind: ListKind, filter: object) {
+  return ctx.repos.reader.list<NodeRecord>(
     kind,
     filter as Record<string, unknown>,
     ALL,
@@ -52,32 +41,39 @@ function listed<T extends EntityRecord>(
   );
 }
 
-function page(args: { first?: number | null; after?: string | null }) {
-  const { first, after } = parseArgs(pageArgs, { first: args.first ?? 20, after: args.after });
-  return { offset: after, limit: first };
+/** A page of a top-level list and its total count, in one query. */
+async function paged(ctx: Context, info: GraphQLResolveInfo, kind: ListKind, args: object) {
+  const { first, after } = args as { first?: number | null; after?: string | null };
+  const parsed = parseArgs(pageArgs, { first: first ?? 20, after });
+  const page = { offset: parsed.after, limit: parsed.first };
+  const result = await ctx.repos.reader.page<NodeRecord>(
+    kind,
+    args as Record<string, unknown>,
+    page,
+    pageSelectionOf(info),
+  );
+  return { ...result, offset: page.offset };
 }
 
 export const Query: QueryResolvers = {
-  entity: (_, args, ctx, info) => entityById(ctx, info, args),
+  entity: (_, args, ctx, info) => byId(ctx, info, args, null),
   countries: (_, __, ctx, info) => listed(ctx, info, 'Country', {}),
   cities: (_, __, ctx, info) => listed(ctx, info, 'City', {}),
-  city: (_, args, ctx, info) => entityById(ctx, info, args, 'City'),
-  institutions: (_, args, ctx, info) => listed<InstitutionRecord>(ctx, info, 'Institution', args),
-  institution: (_, args, ctx, info) =>
-    entityById<InstitutionRecord>(ctx, info, args, 'Institution'),
-  meetings: (_, args, ctx, info) => listed<MeetingRecord>(ctx, info, 'Meeting', args),
-  meeting: (_, args, ctx, info) => entityById<MeetingRecord>(ctx, info, args, 'Meeting'),
-  actions: (_, args, ctx, info) => listed<ActionRecord>(ctx, info, 'Action', args),
-  action: (_, args, ctx, info) => entityById<ActionRecord>(ctx, info, args, 'Action'),
+  city: (_, args, ctx, info) => byId(ctx, info, args, 'City'),
+  institutions: (_, args, ctx, info) => listed(ctx, info, 'Institution', args),
+  institution: (_, args, ctx, info) => byId(ctx, info, args, 'Institution'),
+  meetings: (_, args, ctx, info) => listed(ctx, info, 'Meeting', args),
+  meeting: (_, args, ctx, info) => byId(ctx, info, args, 'Meeting'),
+  actions: (_, args, ctx, info) => listed(ctx, info, 'Action', args),
+  action: (_, args, ctx, info) => byId(ctx, info, args, 'Action'),
   fieldsOfAction: (_, __, ctx, info) => listed(ctx, info, 'FieldOfAction', {}),
+  projects: (_, __, ctx, info) => listed(ctx, info, 'Project', {}),
+  project: (_, args, ctx, info) => byId(ctx, info, args, 'Project'),
 
-  citiesConnection: (_, args, ctx) => ctx.repos.entities.page('City', {}, page(args)),
-  institutionsConnection: (_, args, ctx) =>
-    ctx.repos.entities.page<InstitutionRecord>('Institution', args, page(args)),
-  meetingsConnection: (_, args, ctx) =>
-    ctx.repos.entities.page<MeetingRecord>('Meeting', args, page(args)),
-  actionsConnection: (_, args, ctx) =>
-    ctx.repos.entities.page<ActionRecord>('Action', args, page(args)),
+  citiesConnection: (_, args, ctx, info) => paged(ctx, info, 'City', args),
+  institutionsConnection: (_, args, ctx, info) => paged(ctx, info, 'Institution', args),
+  meetingsConnection: (_, args, ctx, info) => paged(ctx, info, 'Meeting', args),
+  actionsConnection: (_, args, ctx, info) => paged(ctx, info, 'Action', args),
 
   search: async (_, args, ctx, info) => {
     const { text, first } = parseArgs(searchArgs, { text: args.text, first: args.first ?? 10 });
@@ -86,15 +82,13 @@ export const Query: QueryResolvers = {
       throw apiError(
         ErrorCode.BAD_USER_INPUT,
         'text: give at least one letter or digit to search for.',
-        {
-          field: 'text',
-        },
+        { field: 'text' },
       );
     }
-    return ctx.repos.graph.search(query, first, searchSelectionOf(info));
+    return ctx.repos.reader.search(query, first, searchSelectionOf(info)) as never;
   },
 
-  neighbourhood: async (_, args, ctx) => {
+  neighbourhood: async (_, args, ctx, info) => {
     const {
       id: startId,
       depth,
@@ -104,9 +98,14 @@ export const Query: QueryResolvers = {
       depth: args.depth ?? 1,
       limit: args.limit ?? 150,
     });
-    const subgraph = await ctx.repos.graph.neighbourhood(startId, depth, limit);
+    const subgraph = await ctx.repos.reader.neighbourhood(
+      startId,
+      depth,
+      limit,
+      neighbourhoodSelectionOf(info),
+    );
     if (!subgraph) throw notFound('id', startId);
-    return subgraph;
+    return subgraph as never;
   },
 
   connection: async (_, args, ctx, info) => {
@@ -115,10 +114,10 @@ export const Query: QueryResolvers = {
       toId: args.toId,
       maxHops: args.maxHops ?? 6,
     });
-    const result = await ctx.repos.graph.connection(fromId, toId, maxHops, pathSelectionOf(info));
+    const result = await ctx.repos.reader.path(fromId, toId, maxHops, pathSelectionOf(info));
     if (!result.fromExists) throw notFound('fromId', fromId);
     if (!result.toExists) throw notFound('toId', toId);
-    return result.path;
+    return result.path as never;
   },
 };
 

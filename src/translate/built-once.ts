@@ -1,6 +1,6 @@
 /**
  * `build`, run once per key object and remembered as long as the key lives. The queries built
- * from a selection are kept with it: selectionOf (src/graphql/prefetch.ts) hands every request
+ * from a selection are kept with it: selectionOf (src/graphql/selection.ts) hands every request
  * of the same query text the same selection object.
  */
 export function builtOnce<K extends object, V>(build: (key: K) => V): (key: K) => V {

@@ -1,0 +1,403 @@
+/**
+ * Node selections (./selection.ts) as Cypher expressions, built with @neo4j/cypher-builder,
+ * each with the decoder that turns what Neo4j returns for it into a plain record shaped like
+ * the GraphQL type (so field resolvers are property reads).
+ *
+ * A record travels as a list in a fixed order (a tuple) and is decoded into a keyed object
+ * here: the driver decodes a map entry by entry with its key, which made up most of the API's
+ * CPU time on large results. Entries and decoder come from one list, so they cannot disagree.
+ */
+import Cypher from '@neo4j/cypher-builder';
+import { ENTITY_LABELS, RELATIONSHIP_TYPES, type Order, type RelationshipField } from '../model';
+import type {
+  LinkSelection,
+  NodeSelection,
+  PartnersSelection,
+  RelatedSelection,
+} from './selection';
+
+/** A Cypher expression and the decoder of the value Neo4j returns for it. */
+export interface Projection {
+  readonly expr: Cypher.Expr;
+  readonly decode: (value: unknown) => unknown;
+}
+
+interface Entry {
+  readonly key: string;
+  readonly projection: Projection;
+}
+
+const asIs = (value: unknown) => value;
+const plain = (expr: Cypher.Expr): Projection => ({ expr, decode: asIs });
+
+/** A record of entries, as a tuple. */
+function tuple(entries: readonly Entry[]): Projection {
+  return {
+    expr: new Cypher.List(entries.map((entry) => entry.projection.expr)),
+    decode: (value) => {
+      const row = value as unknown[];
+      const record: Record<string, unknown> = {};
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        record[entry.key] = entry.projection.decode(row[i]);
+      }
+      return record;
+    },
+  };
+}
+
+/** A list of records; null where the field does not apply to the parent's type (below). */
+const eachOf =
+  (projection: Projection) =>
+  (value: unknown): unknown =>
+    value === null ? null : (value as unknown[]).map(projection.decode);
+
+const orNull =
+  (projection: Projection) =>
+  (value: unknown): unknown =>
+    value === null ? null : projection.decode(value);
+
+type Computed = (node: Cypher.Variable) => Cypher.Expr;
+
+const ENTITY_FIELDS: Record<string, Computed> = {
+  // Only what was written through the API has an audit.
+  audit: (n) =>
+    new Cypher.Case()
+      .when(
+        Cypher.or(
+          Cypher.isNotNull(n.property('createdBy')),
+          Cypher.isNotNull(n.property('updatedBy')),
+        )!,
+      )
+      .then(
+        new Cypher.Map({
+          createdBy: n.property('createdBy'),
+          createdAt: n.property('createdAt'),
+          updatedBy: n.property('updatedBy'),
+          updatedAt: n.property('updatedAt'),
+        }),
+      ),
+  aliases: (n) => Cypher.coalesce(n.property('aliases'), new Cypher.List([])),
+  // Claims are not stored yet: the loader of many documents adds them (issue 13 follow-up).
+  claims: () => new Cypher.List([]),
+};
+
+/** Fields whose value is not the stored property of the same name, per object type. */
+const COMPUTED: Record<string, Record<string, Computed>> = {
+  ...Object.fromEntries(ENTITY_LABELS.map((label) => [label, ENTITY_FIELDS])),
+  Statement: { part: (s) => Cypher.toUpper(s.property('part')) },
+  Source: {
+    // The English text of the statement the passage belongs to.
+    quoteEn: (s) => {
+      const statement = new Cypher.Node();
+      return Cypher.head(
+        new Cypher.Collect(
+          new Cypher.Match(
+            new Cypher.Pattern(statement, {
+              labels: 'Statement',
+              properties: { id: s.property('statementId') },
+            }),
+          ).return(statement.property('textEn')),
+        ),
+      );
+    },
+    // Cited facts are stored with verbatim: false; passages of the report are verbatim.
+    verbatim: (s) => Cypher.coalesce(s.property('verbatim'), Cypher.true),
+  },
+};
+
+function fieldExpression(node: Cypher.Variable, types: readonly string[], field: string) {
+  const computed = types.map((type) => COMPUTED[type]?.[field]).find((f) => f !== undefined);
+  return computed ? computed(node) : node.property(field);
+}
+
+/** Node `node` projected as `selection` says. */
+export function nodeProjection(node: Cypher.Node, selection: NodeSelection): Projection {
+  const entries: Entry[] = [{ key: 'id', projection: plain(node.property('id')) }];
+  // an abstract type's resolveType reads the labels
+  if (selection.types.length > 1) {
+    entries.push({ key: 'labels', projection: plain(Cypher.labels(node)) });
+  }
+  for (const field of selection.fields) {
+    if (field === 'id') continue;
+    entries.push({ key: field, projection: plain(fieldExpression(node, selection.types, field)) });
+  }
+  for (const [name, related] of selection.related) {
+    entries.push({ key: name, projection: relatedProjection(node, related) });
+  }
+  if (selection.partners) {
+    entries.push({ key: 'partners', projection: partnersProjection(node, selection.partners) });
+  }
+  return tuple(entries);
+}
+
+/**
+ * A relationship field. On an abstract parent a field of one name may walk differently per
+ * type (City.meetings, Action.meetings): the parent's label picks the walk.
+ */
+function relatedProjection(parent: Cypher.Node, related: RelatedSelection): Projection {
+  const walks = new Map<string, { owners: string[]; field: RelationshipField }>();
+  for (const field of related.via) {
+    const key = JSON.stringify([field.via, field.target, field.order, field.one, field.link]);
+    const walk = walks.get(key);
+    if (walk) walk.owners.push(field.owner);
+    else walks.set(key, { owners: [field.owner], field });
+  }
+  const projections = [...walks.values()].map(({ owners, field }) => ({
+    owners,
+    projection: walkProjection(parent, field, related),
+  }));
+  if (projections.length === 1) return projections[0]!.projection;
+  const byType = new Cypher.Case();
+  for (const { owners, projection } of projections) {
+    byType.when(Cypher.or(...owners.map((owner) => parent.hasLabel(owner)))!).then(projection.expr);
+  }
+  // the walks differ, the projection of what they reach does not
+  return { expr: byType, decode: projections[0]!.projection.decode };
+}
+
+const ORDER: Record<Order, (t: Cypher.Variable) => Cypher.Expr[]> = {
+  name: (t) => [t.property('name'), t.property('id')],
+  chronological: (t) => chronological(t),
+  order: (t) => [t.property('order')],
+  section: (t) => [t.property('section'), t.property('id')],
+  id: (t) => [t.property('id')],
+};
+
+/** By date, then by order in the source. */
+export function chronological(t: Cypher.Variable): Cypher.Expr[] {
+  return [
+    Cypher.coalesce(t.property('date'), Cypher.toString(t.property('year'))),
+    t.property('order'),
+    t.property('id'),
+  ];
+}
+
+const direction = (step: RelationshipField['via'][number]) =>
+  step.direction === 'out' ? ('right' as const) : ('left' as const);
+
+/**
+ * Temporary stand-ins for to-one fields whose nodes the loader does not make yet: a passage
+ * without a Document comes with one made of its `document` title.
+ */
+const STAND_INS: Record<string, (parent: Cypher.Variable) => Cypher.Map> = {
+  'Source.origin': (source) =>
+    new Cypher.Map({
+      id: new Cypher.Literal('document/unknown'),
+      title: source.property('document'),
+      kind: new Cypher.Literal('REPORT'),
+    }),
+};
+
+/** The nodes (or links) field `field` reaches from `parent`, as a COLLECT subquery. */
+function walkProjection(
+  parent: Cypher.Node,
+  field: RelationshipField,
+  related: RelatedSelection,
+): Projection {
+  const target = new Cypher.Node();
+  const labels =
+    field.target.length === 1 ? field.target[0]! : Cypher.labelExpr.or(...field.target);
+  const order = ORDER[field.order](target);
+  let subquery: Cypher.Clause;
+  let projection: Projection;
+  const standIn = STAND_INS[`${field.owner}.${field.field}`];
+  if (standIn) {
+    const [step] = field.via;
+    const node = new Cypher.Node();
+    projection = nodeProjection(node, related.node);
+    subquery = new Cypher.OptionalMatch(
+      new Cypher.Pattern(parent)
+        .related({ type: step!.type, direction: direction(step!) })
+        .to(target, { labels }),
+    )
+      .with([Cypher.coalesce(target, standIn(parent)), node])
+      .return(projection.expr);
+  } else if (field.link) {
+    // A link field lists each relationship, with its qualification.
+    const [step] = field.via;
+    const relationship = new Cypher.Relationship();
+    projection = linkProjection(parent, target, relationship, field, related);
+    subquery = new Cypher.Match(
+      new Cypher.Pattern(parent)
+        .related(relationship, { type: step!.type, direction: direction(step!) })
+        .to(target, { labels }),
+    )
+      .with(target, relationship)
+      .orderBy(...order)
+      .return(projection.expr);
+  } else if (field.via.length === 1) {
+    // A node field lists each node once, however many relationships lead to it.
+    const [step] = field.via;
+    projection = nodeProjection(target, related.node);
+    subquery = new Cypher.Match(
+      new Cypher.Pattern(parent)
+        .related({ type: step!.type, direction: direction(step!) })
+        .to(target, { labels }),
+    )
+      .with(target)
+      .distinct()
+      .orderBy(...order)
+      .return(projection.expr);
+  } else {
+    projection = nodeProjection(target, related.node);
+    const reached = new Cypher.Union(
+      ...field.via.map((step) =>
+        new Cypher.Match(
+          new Cypher.Pattern(parent)
+            .related({ type: step.type, direction: direction(step) })
+            .to(target, { labels }),
+        ).return(target),
+      ),
+    );
+    subquery = new Cypher.Call(reached, [parent])
+      .with(target)
+      .distinct()
+      .orderBy(...order)
+      .return(projection.expr);
+  }
+  const collected = new Cypher.Collect(subquery);
+  return field.one
+    ? { expr: Cypher.head(collected), decode: orNull(projection) }
+    : { expr: collected, decode: eachOf(projection) };
+}
+
+/** A link (Lead, Contribution, Membership…): its ends and its qualification as selected. */
+function linkProjection(
+  parent: Cypher.Node,
+  target: Cypher.Node,
+  relationship: Cypher.Relationship,
+  field: RelationshipField,
+  related: RelatedSelection,
+): Projection {
+  const link = field.link!;
+  const selected: LinkSelection = related.link!;
+  const entries: Entry[] = [{ key: link.end, projection: nodeProjection(target, related.node) }];
+  if (link.start && selected.start) {
+    entries.push({ key: link.start, projection: nodeProjection(parent, selected.start) });
+  }
+  for (const name of selected.fields) {
+    const expr = name === 'basis' ? basisOf(relationship) : relationship.property(name);
+    entries.push({ key: name, projection: plain(expr) });
+  }
+  if (selected.sources) {
+    entries.push({ key: 'sources', projection: sourcesOf(relationship, selected.sources) });
+  }
+  return tuple(entries);
+}
+
+/** How the graph knows a qualified relationship: a curator made it, it was inferred, or stated. */
+export function basisOf(relationship: Cypher.Variable): Cypher.Case {
+  return new Cypher.Case()
+    .when(Cypher.isNotNull(relationship.property('createdBy')))
+    .then(new Cypher.Literal('CURATED'))
+    .when(Cypher.eq(relationship.property('inferred'), Cypher.true))
+    .then(new Cypher.Literal('INFERRED'))
+    .else(new Cypher.Literal('STATED'));
+}
+
+/** The types of qualified relationships (the others have no basis and no sources). */
+export const QUALIFIED_TYPES: readonly string[] = RELATIONSHIP_TYPES.filter((r) => r.qualified).map(
+  (r) => r.type,
+);
+
+/** The Source passages a relationship names in `sourceIds`, in that order. */
+export function sourcesOf(relationship: Cypher.Variable, selection: NodeSelection): Projection {
+  const sourceId = new Cypher.Variable();
+  const source = new Cypher.Node();
+  const projection = nodeProjection(source, selection);
+  // UNWIND keeps the order of the list, and each id finds at most one Source
+  const subquery = new Cypher.Unwind([
+    Cypher.coalesce(relationship.property('sourceIds'), new Cypher.List([])),
+    sourceId,
+  ])
+    .match(new Cypher.Pattern(source, { labels: 'Source', properties: { id: sourceId } }))
+    .return(projection.expr);
+  return { expr: new Cypher.Collect(subquery), decode: eachOf(projection) };
+}
+
+/**
+ * City.partners: every other city, with the actions and meetings both are involved in (a city
+ * is involved in what it does itself or through its institutions), most shared first.
+ */
+function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Projection {
+  const actionsOf = (c: Cypher.Variable, a: Cypher.Node) =>
+    new Cypher.Pattern(c)
+      .related({ type: 'BASED_IN', direction: 'left', length: { min: 0, max: 1 } })
+      .to({ labels: 'Entity' })
+      .related({ type: Cypher.labelExpr.or('LEADS', 'CONTRIBUTES_TO'), direction: 'right' })
+      .to(a, { labels: 'Action' });
+  const meetingsOf = (c: Cypher.Variable, m: Cypher.Node) =>
+    new Cypher.Pattern(c)
+      .related({ type: 'BASED_IN', direction: 'left', length: { min: 0, max: 1 } })
+      .to({ labels: 'Entity' })
+      .related({ type: Cypher.labelExpr.or('TOOK_PART_IN', 'HELD_IN'), direction: 'undirected' })
+      .to(m, { labels: 'Meeting' });
+
+  const [a, m, other] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node()];
+  const [myActions, myMeetings, theirActions, theirMeetings] = [0, 0, 0, 0].map(
+    () => new Cypher.Variable(),
+  ) as [Cypher.Variable, Cypher.Variable, Cypher.Variable, Cypher.Variable];
+  const [sharedActions, sharedMeetings] = [new Cypher.Variable(), new Cypher.Variable()];
+
+  const otherProjection = nodeProjection(other, selection.city);
+  const actionProjection = nodeProjection(a, selection.sharedActions);
+  const meetingProjection = nodeProjection(m, selection.sharedMeetings);
+  const shared = (list: Cypher.Variable, theirs: Cypher.Variable) => {
+    const item = new Cypher.Variable();
+    return new Cypher.ListComprehension(item).in(list).where(Cypher.in(item, theirs));
+  };
+  const projected = (list: Cypher.Variable, item: Cypher.Variable, projection: Projection) =>
+    new Cypher.ListComprehension(item).in(list).map(projection.expr);
+
+  // COLLECT subqueries, not collect(): an aggregation inside the node's tuple would group by it.
+  const distinctActions = (c: Cypher.Node) =>
+    new Cypher.Collect(
+      new Cypher.Match(actionsOf(c, a)).with(a).distinct().orderBy(a.property('name')).return(a),
+    );
+  const distinctMeetings = (c: Cypher.Node) =>
+    new Cypher.Collect(
+      new Cypher.Match(meetingsOf(c, m))
+        .with(m)
+        .distinct()
+        .orderBy(...chronological(m))
+        .return(m),
+    );
+  const subquery = new Cypher.Match(new Cypher.Pattern(other, { labels: 'City' }))
+    .where(Cypher.neq(other, city))
+    .with(
+      other,
+      [distinctActions(city), myActions],
+      [distinctMeetings(city), myMeetings],
+      [distinctActions(other), theirActions],
+      [distinctMeetings(other), theirMeetings],
+    )
+    .with(
+      other,
+      [shared(myActions, theirActions), sharedActions],
+      [shared(myMeetings, theirMeetings), sharedMeetings],
+    )
+    .orderBy(
+      [Cypher.plus(Cypher.size(sharedActions), Cypher.size(sharedMeetings)), 'DESC'],
+      other.property('name'),
+    )
+    .return(
+      new Cypher.List([
+        otherProjection.expr,
+        projected(sharedActions, a, actionProjection),
+        projected(sharedMeetings, m, meetingProjection),
+      ]),
+    );
+  const decodePartnership = (value: unknown) => {
+    const [city, actions, meetings] = value as [unknown, unknown[], unknown[]];
+    return {
+      city: otherProjection.decode(city),
+      sharedActions: actions.map(actionProjection.decode),
+      sharedMeetings: meetings.map(meetingProjection.decode),
+    };
+  };
+  return {
+    expr: new Cypher.Collect(subquery),
+    decode: (value) => (value as unknown[]).map(decodePartnership),
+  };
+}

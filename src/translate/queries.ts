@@ -1,0 +1,488 @@
+/**
+ * The root reads, each one Cypher query built with @neo4j/cypher-builder from what the request
+ * selects (./selection.ts), and the decoder of its rows. Values are named parameters ($id,
+ * $year…), so one query text serves every request of the same selection: it is built once
+ * per selection (and variant) and Neo4j plans it once.
+ */
+import Cypher from '@neo4j/cypher-builder';
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../model';
+import { basisOf, chronological, nodeProjection, QUALIFIED_TYPES, sourcesOf } from './projection';
+import type { NodeSelection } from './selection';
+
+/** A built query: its text and what turns its rows into the result. */
+export interface Built<T> {
+  readonly cypher: string;
+  readonly decode: (rows: Record<string, unknown>[]) => T;
+}
+
+/** Hard cap of every list the API returns; the *Connection fields page beyond it. */
+export const MAX_LIST = 500;
+
+const param = (name: string) => new Cypher.NamedParam(name);
+
+/** A filter that applies when its parameter is given (null: every node passes). */
+const optional = (name: string, predicate: (value: Cypher.Param) => Cypher.Predicate) =>
+  Cypher.or(Cypher.isNull(param(name)), predicate(param(name)));
+
+const related = (
+  n: Cypher.Node,
+  type: string,
+  direction: 'left' | 'right',
+  labels: string,
+  id: Cypher.Param,
+) =>
+  new Cypher.Exists(
+    new Cypher.Match(
+      new Cypher.Pattern(n).related({ type, direction }).to({ labels, properties: { id } }),
+    ),
+  );
+
+interface ListSpec {
+  /** The filter arguments, each a predicate on the listed node (n). */
+  readonly filters: Record<string, (n: Cypher.Node, value: Cypher.Param) => Cypher.Predicate>;
+  readonly order: (n: Cypher.Node, orderBy: string | undefined) => Cypher.Expr[];
+}
+
+const byName = (n: Cypher.Node) => [n.property('name'), n.property('id')];
+
+const LISTS = {
+  Country: { filters: {}, order: byName },
+  City: { filters: {}, order: byName },
+  FieldOfAction: { filters: {}, order: byName },
+  Project: { filters: {}, order: byName },
+  Meeting: {
+    filters: {
+      year: (n, v) => Cypher.eq(n.property('year'), v),
+      status: (n, v) => Cypher.eq(n.property('status'), v),
+      kind: (n, v) => Cypher.eq(n.property('kind'), v),
+      cityId: (n, v) => related(n, 'HELD_IN', 'right', 'City', v),
+    },
+    order: (n) => chronological(n),
+  },
+  Action: {
+    filters: {
+      kind: (n, v) => Cypher.eq(n.property('kind'), v),
+      fieldId: (n, v) => related(n, 'IN_FIELD', 'right', 'FieldOfAction', v),
+      leadId: (n, v) => related(n, 'LEADS', 'left', 'Entity', v),
+      meetingId: (n, v) => related(n, 'ADDRESSED', 'left', 'Meeting', v),
+    },
+    order: (n, orderBy) =>
+      orderBy === 'START'
+        ? [Cypher.isNull(n.property('start')), n.property('start'), ...byName(n)]
+        : byName(n),
+  },
+  Institution: {
+    filters: {
+      kind: (n, v) => Cypher.eq(n.property('kind'), v),
+      cityId: (n, v) => related(n, 'BASED_IN', 'right', 'City', v),
+    },
+    order: byName,
+  },
+} as const satisfies Record<string, ListSpec>;
+
+export type ListKind = keyof typeof LISTS;
+
+/** The parameters a list query of `kind` needs: every filter (absent ones null) and the page. */
+export function listParams(
+  kind: ListKind,
+  filter: Record<string, unknown>,
+  page: { offset: number; limit: number },
+): Record<string, unknown> {
+  const spec: ListSpec = LISTS[kind];
+  return {
+    ...Object.fromEntries(Object.keys(spec.filters).map((key) => [key, filter[key] ?? null])),
+    offset: page.offset,
+    limit: Math.min(page.limit, MAX_LIST),
+  };
+}
+
+/** MATCH (n:Kind) WHERE <each filter, switched on by its parameter>. */
+function listMatch(kind: ListKind, n: Cypher.Node): Cypher.Match {
+  const spec: ListSpec = LISTS[kind];
+  const predicates = Object.entries(spec.filters).map(([name, predicate]) =>
+    optional(name, (value) => predicate(n, value)),
+  );
+  const match = new Cypher.Match(new Cypher.Pattern(n, { labels: kind }));
+  return predicates.length > 0 ? match.where(Cypher.and(...predicates)) : match;
+}
+
+/** One page of a filtered list, each node projected as selected. */
+export function listQuery(
+  kind: ListKind,
+  orderBy: string | undefined,
+  selection: NodeSelection,
+): Built<unknown[]> {
+  const n = new Cypher.Node();
+  const node = nodeProjection(n, selection);
+  const query = listMatch(kind, n)
+    .with(n)
+    .orderBy(...LISTS[kind].order(n, orderBy))
+    .skip(param('offset'))
+    .limit(param('limit'))
+    .return([node.expr, 'node']);
+  return {
+    cypher: query.build().cypher,
+    decode: (rows) => rows.map((row) => node.decode(row.node)),
+  };
+}
+
+/** A page and the total count of the filtered list, in one query (Relay-style connections). */
+export function pageQuery(
+  kind: ListKind,
+  orderBy: string | undefined,
+  selection: NodeSelection,
+): Built<{ items: unknown[]; totalCount: number }> {
+  const counted = new Cypher.Node();
+  const n = new Cypher.Node();
+  const node = nodeProjection(n, selection);
+  const [totalCount, items] = [new Cypher.Variable(), new Cypher.Variable()];
+  const query = Cypher.utils.concat(
+    new Cypher.Call(listMatch(kind, counted).return([Cypher.count(counted), totalCount]), []),
+    new Cypher.Call(
+      listMatch(kind, n)
+        .with(n)
+        .orderBy(...LISTS[kind].order(n, orderBy))
+        .skip(param('offset'))
+        .limit(param('limit'))
+        .return([Cypher.collect(node.expr), items]),
+      [],
+    ),
+    new Cypher.Return([totalCount, 'totalCount'], [items, 'items']),
+  );
+  return {
+    cypher: query.build().cypher,
+    decode: ([row]) => ({
+      items: (row!.items as unknown[]).map(node.decode),
+      totalCount: row!.totalCount as number,
+    }),
+  };
+}
+
+/** One entity by $id (of object type `type`, or any), projected as selected. */
+export function lookupQuery(type: string | null, selection: NodeSelection): Built<unknown> {
+  const n = new Cypher.Node();
+  const node = nodeProjection(n, selection);
+  const match = new Cypher.Match(
+    new Cypher.Pattern(n, { labels: 'Entity', properties: { id: param('id') } }),
+  );
+  const query = (type ? match.where(n.hasLabel(type)) : match).return([node.expr, 'node']);
+  return {
+    cypher: query.build().cypher,
+    decode: ([row]) => (row ? node.decode(row.node) : null),
+  };
+}
+
+/** What a search reads of its hits' entities and statements (null: statements are not read). */
+export interface SearchSelection {
+  readonly entity: NodeSelection;
+  readonly statement: NodeSelection | null;
+}
+
+/**
+ * Full-text search over $query, at most $limit hits out of $candidates index matches. A
+ * statement hit stands for the meeting it belongs to; each entity comes once, with its best
+ * score (and the statement that scored it, if any), projected after the ordering and limit.
+ */
+export function searchQuery(
+  selection: SearchSelection,
+): Built<{ score: number; entity: unknown; statement: unknown }[]> {
+  const [node, score] = [new Cypher.Node(), new Cypher.Variable()];
+  const meeting = new Cypher.Node();
+  const [entity, statement] = [new Cypher.Node(), new Cypher.Node()];
+  const best = new Cypher.Variable();
+  const entityProjection = nodeProjection(entity, selection.entity);
+  const statementProjection = selection.statement
+    ? nodeProjection(statement, selection.statement)
+    : null;
+  const isStatement = node.hasLabel('Statement');
+  const query = Cypher.db.index.fulltext
+    .queryNodes('entitySearch', param('query'), { limit: param('candidates') })
+    .yield(['node', node], ['score', score])
+    .optionalMatch(
+      new Cypher.Pattern(meeting, { labels: 'Meeting' })
+        .related({ type: Cypher.labelExpr.or('HAS_TOPIC', 'HAS_OUTCOME'), direction: 'right' })
+        .to(node),
+    )
+    .with(
+      score,
+      [new Cypher.Case().when(isStatement).then(meeting).else(node), entity],
+      [new Cypher.Case().when(isStatement).then(node), statement],
+    )
+    .where(Cypher.isNotNull(entity))
+    .with(entity, score, statement)
+    .orderBy([score, 'DESC'])
+    .with(entity, [Cypher.head(Cypher.collect(new Cypher.Map({ score, statement }))), best])
+    .with(entity, [best.property('score'), score], [best.property('statement'), statement])
+    .orderBy([score, 'DESC'], entity.property('id'))
+    .limit(param('limit'))
+    .return(
+      [score, 'score'],
+      [entityProjection.expr, 'entity'],
+      [
+        statementProjection
+          ? new Cypher.Case().when(Cypher.isNotNull(statement)).then(statementProjection.expr)
+          : Cypher.Null,
+        'statement',
+      ],
+    );
+  return {
+    cypher: query.build().cypher,
+    decode: (rows) =>
+      rows.map((row) => ({
+        score: row.score as number,
+        entity: entityProjection.decode(row.entity),
+        statement:
+          statementProjection && row.statement !== null
+            ? statementProjection.decode(row.statement)
+            : null,
+      })),
+  };
+}
+
+/** Relationships between entities: what graph views draw and paths walk (not to passages). */
+export const ENTITY_RELATIONSHIP_TYPES: readonly string[] = RELATIONSHIP_TYPES.filter((r) =>
+  [...r.from, ...r.to].every((label) => (ENTITY_LABELS as readonly string[]).includes(label)),
+).map((r) => r.type);
+
+const entityRelationship = Cypher.labelExpr.or(...ENTITY_RELATIONSHIP_TYPES);
+
+// The builder has no expression for these two (a property of a function's value, a slice up to
+// a parameter); each is one small piece of text around compiled parts.
+const idOf = (node: Cypher.Expr) =>
+  new Cypher.Raw((context) => `${context.compile(node)}.id`) as unknown as Cypher.Expr;
+const upTo = (list: Cypher.Expr, end: Cypher.Expr) =>
+  new Cypher.Raw(
+    (context) => `${context.compile(list)}[..${context.compile(end)}]`,
+  ) as unknown as Cypher.Expr;
+
+/** What is read of a GraphRelationship's sources (null: not read). */
+export type RelationshipSelection = NodeSelection | null;
+
+/**
+ * A relationship of a path or neighbourhood, with its role, basis and sources (null and []
+ * for a type that is not qualified).
+ */
+function relationshipProjection(
+  r: Cypher.Relationship,
+  from: Cypher.Expr,
+  to: Cypher.Expr,
+  sources: RelationshipSelection,
+) {
+  const sourcesProjection = sources ? sourcesOf(r, sources) : null;
+  const qualified = Cypher.in(Cypher.type(r), new Cypher.Literal([...QUALIFIED_TYPES]));
+  const expr = new Cypher.List([
+    Cypher.elementId(r),
+    Cypher.type(r),
+    from,
+    to,
+    r.property('role'),
+    new Cypher.Case().when(qualified).then(basisOf(r)),
+    sourcesProjection ? sourcesProjection.expr : new Cypher.List([]),
+  ]);
+  const decode = (value: unknown) => {
+    const [id, type, fromId, toId, role, basis, found] = value as [
+      string,
+      string,
+      string,
+      string,
+      string | null,
+      string | null,
+      unknown,
+    ];
+    return {
+      id,
+      type,
+      from: fromId,
+      to: toId,
+      role,
+      basis,
+      sources: sourcesProjection ? sourcesProjection.decode(found) : [],
+    };
+  };
+  return { expr, decode };
+}
+
+export interface PathResult {
+  fromExists: boolean;
+  toExists: boolean;
+  path: { length: number; nodes: unknown[]; relationships: unknown[] } | null;
+}
+
+/**
+ * The shortest path between entities $fromId and $toId, over at most `maxHops` relationships
+ * (a bound of a variable-length pattern cannot be a parameter: one query per allowed value).
+ */
+export function pathQuery(
+  maxHops: number,
+  selection: NodeSelection,
+  sources: RelationshipSelection,
+): Built<PathResult> {
+  const [a, b, n] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node()];
+  const r = new Cypher.Relationship();
+  const p = new Cypher.PathVariable();
+  const [pathNodes, pathRelationships] = [new Cypher.Variable(), new Cypher.Variable()];
+  const node = nodeProjection(n, selection);
+  const relationship = relationshipProjection(
+    r,
+    idOf(Cypher.startNode(r)),
+    idOf(Cypher.endNode(r)),
+    sources,
+  );
+  const same = Cypher.and(Cypher.isNotNull(a), Cypher.eq(a, b));
+  const walk = new Cypher.Pattern(a)
+    .related({
+      type: entityRelationship,
+      direction: 'undirected',
+      length: { min: 1, max: maxHops },
+    })
+    .to(b);
+  // The builder writes `MATCH SHORTEST 1 p = …`, which Neo4j rejects: the path variable comes first.
+  const shortestMatch = new Cypher.Raw(
+    (context) => `MATCH ${context.compile(p)} = SHORTEST 1 ${context.compile(walk)}`,
+  );
+  const shortest = Cypher.utils.concat(
+    new Cypher.With(a, b).where(
+      Cypher.and(Cypher.isNotNull(a), Cypher.isNotNull(b), Cypher.neq(a, b)),
+    ),
+    shortestMatch,
+    new Cypher.Return(p),
+  );
+  const query = new Cypher.OptionalMatch(
+    new Cypher.Pattern(a, { labels: 'Entity', properties: { id: param('fromId') } }),
+  )
+    .optionalMatch(new Cypher.Pattern(b, { labels: 'Entity', properties: { id: param('toId') } }))
+    .optionalCall(shortest, [a, b])
+    .with(
+      a,
+      b,
+      [
+        new Cypher.Case()
+          .when(same)
+          .then(new Cypher.List([a]))
+          .else(Cypher.nodes(p)),
+        pathNodes,
+      ],
+      [
+        new Cypher.Case().when(same).then(new Cypher.List([])).else(Cypher.relationships(p)),
+        pathRelationships,
+      ],
+    )
+    .return(
+      [Cypher.isNotNull(a), 'fromExists'],
+      [Cypher.isNotNull(b), 'toExists'],
+      [new Cypher.ListComprehension(n).in(pathNodes).map(node.expr), 'nodes'],
+      [
+        new Cypher.ListComprehension(r).in(pathRelationships).map(relationship.expr),
+        'relationships',
+      ],
+    );
+  return {
+    cypher: query.build().cypher,
+    decode: ([row]) => {
+      if (!row) return { fromExists: false, toExists: false, path: null };
+      const nodes = row.nodes as unknown[] | null;
+      const relationships = row.relationships as unknown[] | null;
+      return {
+        fromExists: row.fromExists as boolean,
+        toExists: row.toExists as boolean,
+        path:
+          nodes && relationships
+            ? {
+                length: relationships.length,
+                nodes: nodes.map(node.decode),
+                relationships: relationships.map(relationship.decode),
+              }
+            : null,
+      };
+    },
+  };
+}
+
+export interface SubgraphResult {
+  nodes: { id: string; name: string; nameDe: string | null; labels: string[] }[];
+  relationships: unknown[];
+  truncated: boolean;
+}
+
+/**
+ * Entity $id and the entities within `depth` relationships of it (at most $limit besides it),
+ * with the relationships among them; null when $id does not exist.
+ */
+export function neighbourhoodQuery(
+  depth: number,
+  sources: RelationshipSelection,
+): Built<SubgraphResult | null> {
+  const [start, n, a, b] = [
+    new Cypher.Node(),
+    new Cypher.Node(),
+    new Cypher.Node(),
+    new Cypher.Node(),
+  ];
+  const r = new Cypher.Relationship();
+  const [reached, truncated, nodes, relationships] = [0, 0, 0, 0].map(
+    () => new Cypher.Variable(),
+  ) as [Cypher.Variable, Cypher.Variable, Cypher.Variable, Cypher.Variable];
+  const limit = param('limit');
+  const relationship = relationshipProjection(r, a.property('id'), b.property('id'), sources);
+  const query = new Cypher.Match(
+    new Cypher.Pattern(start, { labels: 'Entity', properties: { id: param('id') } }),
+  )
+    .call(
+      new Cypher.Match(
+        new Cypher.Pattern(start)
+          .related({
+            type: entityRelationship,
+            direction: 'undirected',
+            length: { min: 1, max: depth },
+          })
+          .to(n, { labels: 'Entity' }),
+      )
+        .with(n)
+        .distinct()
+        .orderBy(n.property('id'))
+        .limit(Cypher.plus(limit, new Cypher.Literal(1)))
+        .return([Cypher.collect(n), reached]),
+      [start],
+    )
+    .with(start, reached, [Cypher.gt(Cypher.size(reached), limit), truncated])
+    .with([Cypher.plus(new Cypher.List([start]), upTo(reached, limit)), nodes], truncated)
+    .call(
+      new Cypher.Unwind([nodes, a])
+        .match(
+          new Cypher.Pattern(a).related(r, { type: entityRelationship, direction: 'right' }).to(b),
+        )
+        .where(Cypher.in(b, nodes))
+        .return([Cypher.collect(relationship.expr), relationships]),
+      [nodes],
+    )
+    .return(
+      [
+        new Cypher.ListComprehension(n)
+          .in(nodes)
+          .map(
+            new Cypher.List([
+              n.property('id'),
+              n.property('name'),
+              n.property('nameDe'),
+              Cypher.labels(n),
+            ]),
+          ),
+        'nodes',
+      ],
+      [relationships, 'relationships'],
+      [truncated, 'truncated'],
+    );
+  return {
+    cypher: query.build().cypher,
+    decode: ([row]) =>
+      row
+        ? {
+            nodes: (row.nodes as [string, string, string | null, string[]][]).map(
+              ([id, name, nameDe, labels]) => ({ id, name, nameDe, labels }),
+            ),
+            relationships: (row.relationships as unknown[]).map(relationship.decode),
+            truncated: row.truncated as boolean,
+          }
+        : null,
+  };
+}

@@ -1,0 +1,359 @@
+// The Cypher the read path builds per selection shape, and its parameters: what a reviewer
+// reads to see what one request asks of Neo4j (as @neo4j/graphql's tests/tck do).
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, graphqlSync, type GraphQLResolveInfo } from 'graphql';
+import {
+  neighbourhoodSelectionOf,
+  pageSelectionOf,
+  pathSelectionOf,
+  searchSelectionOf,
+  selectionOf,
+} from '../../src/graphql/selection';
+import {
+  listParams,
+  listQuery,
+  lookupQuery,
+  neighbourhoodQuery,
+  pageQuery,
+  pathQuery,
+  searchQuery,
+} from '../../src/translate/queries';
+
+const schema = buildSchema(
+  fs.readFileSync(path.join(__dirname, '..', '..', 'schema.graphql'), 'utf8'),
+);
+
+/** The resolve info of the (first) root field of `query`, as a resolver would get it. */
+function infoOf(query: string): GraphQLResolveInfo {
+  let captured: GraphQLResolveInfo | undefined;
+  const result = graphqlSync({
+    schema,
+    source: query,
+    fieldResolver: (_source, _args, _context, info) => {
+      captured ??= info;
+      return null;
+    },
+  });
+  if (result.errors?.some((error) => !/null/i.test(error.message))) throw result.errors[0];
+  return captured!;
+}
+
+describe('the Cypher of a request', () => {
+  it('a list with nested fields and a to-one field', () => {
+    const info = infoOf(`{
+      meetings(year: 2011) {
+        id name year
+        city { name }
+        topics { text }
+        venue { id }
+      }
+    }`);
+    const query = listQuery('Meeting', undefined, selectionOf(info));
+    expect(query.cypher).toMatchInlineSnapshot(`
+     "MATCH (this0:Meeting)
+     WHERE (($year IS NULL OR this0.year = $year) AND ($status IS NULL OR this0.status = $status) AND ($kind IS NULL OR this0.kind = $kind) AND ($cityId IS NULL OR EXISTS {
+       MATCH (this0)-[:HELD_IN]->(:City { id: $cityId })
+     }))
+     WITH this0
+     ORDER BY coalesce(this0.date, toString(this0.year)) ASC, this0.order ASC, this0.id ASC
+     SKIP $offset
+     LIMIT $limit
+     RETURN [this0.id, this0.name, this0.year, head(COLLECT {
+       MATCH (this0)-[:HELD_IN]->(this1:City)
+       WITH DISTINCT this1
+       ORDER BY this1.name ASC, this1.id ASC
+       RETURN [this1.id, this1.name]
+     }), COLLECT {
+       MATCH (this0)-[:HAS_TOPIC]->(this2:Statement)
+       WITH DISTINCT this2
+       ORDER BY this2.order ASC
+       RETURN [this2.id, this2.text]
+     }, head(COLLECT {
+       MATCH (this0)-[:AT_VENUE]->(this3:Institution)
+       WITH DISTINCT this3
+       ORDER BY this3.name ASC, this3.id ASC
+       RETURN [this3.id]
+     })] AS node"
+    `);
+    expect(listParams('Meeting', { year: 2011 }, { offset: 0, limit: 500 })).toMatchInlineSnapshot(`
+     {
+       "cityId": null,
+       "kind": null,
+       "limit": 500,
+       "offset": 0,
+       "status": null,
+       "year": 2011,
+     }
+    `);
+  });
+
+  it('a link field with its qualification and sources', () => {
+    const info = infoOf(`{
+      actions {
+        name
+        leadership { role basis actor { name } sources { quote verbatim origin { id title } } }
+        contributors { role roleDe note }
+      }
+    }`);
+    expect(listQuery('Action', 'START', selectionOf(info)).cypher).toMatchInlineSnapshot(`
+     "MATCH (this0:Action)
+     WHERE (($kind IS NULL OR this0.kind = $kind) AND ($fieldId IS NULL OR EXISTS {
+       MATCH (this0)-[:IN_FIELD]->(:FieldOfAction { id: $fieldId })
+     }) AND ($leadId IS NULL OR EXISTS {
+       MATCH (this0)<-[:LEADS]-(:Entity { id: $leadId })
+     }) AND ($meetingId IS NULL OR EXISTS {
+       MATCH (this0)<-[:ADDRESSED]-(:Meeting { id: $meetingId })
+     }))
+     WITH this0
+     ORDER BY this0.start IS NULL ASC, this0.start ASC, this0.name ASC, this0.id ASC
+     SKIP $offset
+     LIMIT $limit
+     RETURN [this0.id, this0.name, COLLECT {
+       MATCH (this0)<-[this1:LEADS]-(this2:(City|Institution))
+       WITH this2, this1
+       ORDER BY this2.name ASC, this2.id ASC
+       RETURN [[this2.id, labels(this2), this2.name], this1.role, CASE
+         WHEN this1.createdBy IS NOT NULL THEN 'CURATED'
+         WHEN this1.inferred = true THEN 'INFERRED'
+         ELSE 'STATED'
+       END, COLLECT {
+         UNWIND coalesce(this1.sourceIds, []) AS var3
+         MATCH (this4:Source { id: var3 })
+         RETURN [this4.id, this4.quote, coalesce(this4.verbatim, true), head(COLLECT {
+           OPTIONAL MATCH (this4)-[:IN_DOCUMENT]->(this5:Document)
+           WITH coalesce(this5, {id: 'document/unknown', title: this4.document, kind: 'REPORT'}) AS this6
+           RETURN [this6.id, this6.title]
+         })]
+       }]
+     }, COLLECT {
+       MATCH (this0)<-[this7:CONTRIBUTES_TO]-(this8:(City|Institution))
+       WITH this8, this7
+       ORDER BY this8.name ASC, this8.id ASC
+       RETURN [[this8.id, labels(this8)], this7.role, this7.roleDe, this7.note]
+     }] AS node"
+    `);
+  });
+
+  it('an abstract selection: Entity with fragments, Actor', () => {
+    const info = infoOf(`{
+      entity(id: "city/leipzig") {
+        __typename id aliases audit { createdBy }
+        ... on City { meetings { id } leads { id } }
+        ... on Institution { meetings { id } memberships { group { name } member { name } role } }
+        ... on Action { leads { __typename name } }
+      }
+    }`);
+    expect(lookupQuery(null, selectionOf(info)).cypher).toMatchInlineSnapshot(`
+     "MATCH (this0:Entity { id: $id })
+     RETURN [this0.id, labels(this0), coalesce(this0.aliases, []), CASE
+       WHEN (this0.createdBy IS NOT NULL OR this0.updatedBy IS NOT NULL) THEN {createdBy: this0.createdBy, createdAt: this0.createdAt, updatedBy: this0.updatedBy, updatedAt: this0.updatedAt}
+     END, CASE
+       WHEN this0:City THEN COLLECT {
+         MATCH (this0)-[:TOOK_PART_IN]->(this1:Meeting)
+         WITH DISTINCT this1
+         ORDER BY coalesce(this1.date, toString(this1.year)) ASC, this1.order ASC, this1.id ASC
+         RETURN [this1.id]
+       }
+       WHEN this0:Institution THEN COLLECT {
+         CALL (this0) {
+           MATCH (this0)-[:TOOK_PART_IN]->(this2:Meeting)
+           RETURN this2
+           UNION
+           MATCH (this0)<-[:AT_VENUE]-(this2:Meeting)
+           RETURN this2
+         }
+         WITH DISTINCT this2
+         ORDER BY coalesce(this2.date, toString(this2.year)) ASC, this2.order ASC, this2.id ASC
+         RETURN [this2.id]
+       }
+     END, CASE
+       WHEN this0:City THEN COLLECT {
+         MATCH (this0)-[:LEADS]->(this3:Action)
+         WITH DISTINCT this3
+         ORDER BY this3.name ASC, this3.id ASC
+         RETURN [this3.id, labels(this3), this3.name]
+       }
+       WHEN this0:Action THEN COLLECT {
+         MATCH (this0)<-[:LEADS]-(this4:(City|Institution))
+         WITH DISTINCT this4
+         ORDER BY this4.name ASC, this4.id ASC
+         RETURN [this4.id, labels(this4), this4.name]
+       }
+     END, COLLECT {
+       MATCH (this0)-[this5:MEMBER_OF]->(this6:Institution)
+       WITH this6, this5
+       ORDER BY this6.name ASC, this6.id ASC
+       RETURN [[this6.id, this6.name], [this0.id, this0.name], this5.role]
+     }] AS node"
+    `);
+  });
+
+  it('a connection page with its total count', () => {
+    const info = infoOf(`{
+      actionsConnection(first: 2, kind: STUDY) { totalCount edges { cursor node { name } } }
+    }`);
+    expect(pageQuery('Action', 'NAME', pageSelectionOf(info)).cypher).toMatchInlineSnapshot(`
+     "CALL () {
+       MATCH (this0:Action)
+       WHERE (($kind IS NULL OR this0.kind = $kind) AND ($fieldId IS NULL OR EXISTS {
+         MATCH (this0)-[:IN_FIELD]->(:FieldOfAction { id: $fieldId })
+       }) AND ($leadId IS NULL OR EXISTS {
+         MATCH (this0)<-[:LEADS]-(:Entity { id: $leadId })
+       }) AND ($meetingId IS NULL OR EXISTS {
+         MATCH (this0)<-[:ADDRESSED]-(:Meeting { id: $meetingId })
+       }))
+       RETURN count(this0) AS var1
+     }
+     CALL () {
+       MATCH (this2:Action)
+       WHERE (($kind IS NULL OR this2.kind = $kind) AND ($fieldId IS NULL OR EXISTS {
+         MATCH (this2)-[:IN_FIELD]->(:FieldOfAction { id: $fieldId })
+       }) AND ($leadId IS NULL OR EXISTS {
+         MATCH (this2)<-[:LEADS]-(:Entity { id: $leadId })
+       }) AND ($meetingId IS NULL OR EXISTS {
+         MATCH (this2)<-[:ADDRESSED]-(:Meeting { id: $meetingId })
+       }))
+       WITH this2
+       ORDER BY this2.name ASC, this2.id ASC
+       SKIP $offset
+       LIMIT $limit
+       RETURN collect([this2.id, this2.name]) AS var3
+     }
+     RETURN var1 AS totalCount, var3 AS items"
+    `);
+  });
+
+  it('search, with the hits statements', () => {
+    const info = infoOf(`{
+      search(text: "Leipzig") { score entity { __typename name } statement { text } }
+    }`);
+    expect(searchQuery(searchSelectionOf(info)).cypher).toMatchInlineSnapshot(`
+     "CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $candidates}) YIELD node AS this0, score AS var1
+     OPTIONAL MATCH (this2:Meeting)-[:(HAS_TOPIC|HAS_OUTCOME)]->(this0)
+     WITH var1, CASE
+       WHEN this0:Statement THEN this2
+       ELSE this0
+     END AS this3, CASE
+       WHEN this0:Statement THEN this0
+     END AS this4
+     WHERE this3 IS NOT NULL
+     WITH this3, var1, this4
+     ORDER BY var1 DESC
+     WITH this3, head(collect({score: var1, statement: this4})) AS var5
+     WITH this3, var5.score AS var1, var5.statement AS this4
+     ORDER BY var1 DESC, this3.id ASC
+     LIMIT $limit
+     RETURN var1 AS score, [this3.id, labels(this3), this3.name] AS entity, CASE
+       WHEN this4 IS NOT NULL THEN [this4.id, this4.text]
+     END AS statement"
+    `);
+  });
+
+  it("a city's partners", () => {
+    const info = infoOf(`{
+      city(id: "city/leipzig") {
+        name
+        partners { city { name } sharedActions { name } sharedMeetings { id } }
+      }
+    }`);
+    expect(lookupQuery('City', selectionOf(info)).cypher).toMatchInlineSnapshot(`
+     "MATCH (this0:Entity { id: $id })
+     WHERE this0:City
+     RETURN [this0.id, this0.name, COLLECT {
+       MATCH (this1:City)
+       WHERE this1 <> this0
+       WITH this1, COLLECT {
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
+         WITH DISTINCT this2
+         ORDER BY this2.name ASC
+         RETURN this2
+       } AS var3, COLLECT {
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
+         WITH DISTINCT this4
+         ORDER BY coalesce(this4.date, toString(this4.year)) ASC, this4.order ASC, this4.id ASC
+         RETURN this4
+       } AS var5, COLLECT {
+         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
+         WITH DISTINCT this2
+         ORDER BY this2.name ASC
+         RETURN this2
+       } AS var6, COLLECT {
+         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
+         WITH DISTINCT this4
+         ORDER BY coalesce(this4.date, toString(this4.year)) ASC, this4.order ASC, this4.id ASC
+         RETURN this4
+       } AS var7
+       WITH this1, [var8 IN var3 WHERE var8 IN var6] AS var9, [var10 IN var5 WHERE var10 IN var7] AS var11
+       ORDER BY (size(var9) + size(var11)) DESC, this1.name ASC
+       RETURN [[this1.id, this1.name], [this2 IN var9 | [this2.id, this2.name]], [this4 IN var11 | [this4.id]]]
+     }] AS node"
+    `);
+  });
+
+  it('a path and a neighbourhood, with the sources of their relationships', () => {
+    const path = infoOf(`{
+      connection(fromId: "city/leipzig", toId: "city/genoa") {
+        nodes { __typename name } relationships { type basis sources { quote } }
+      }
+    }`);
+    const selection = pathSelectionOf(path);
+    expect(pathQuery(3, selection.nodes, selection.sources).cypher).toMatchInlineSnapshot(`
+     "OPTIONAL MATCH (this0:Entity { id: $fromId })
+     OPTIONAL MATCH (this1:Entity { id: $toId })
+     OPTIONAL CALL (this0, this1) {
+       WITH this0, this1
+       WHERE (this0 IS NOT NULL AND this1 IS NOT NULL AND this0 <> this1)
+       MATCH p2 = SHORTEST 1 (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..3]-(this1)
+       RETURN p2
+     }
+     WITH this0, this1, CASE
+       WHEN (this0 IS NOT NULL AND this0 = this1) THEN [this0]
+       ELSE nodes(p2)
+     END AS var3, CASE
+       WHEN (this0 IS NOT NULL AND this0 = this1) THEN []
+       ELSE relationships(p2)
+     END AS var4
+     RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this5 IN var3 | [this5.id, labels(this5), this5.name]] AS nodes, [this6 IN var4 | [elementId(this6), type(this6), startNode(this6).id, endNode(this6).id, this6.role, CASE
+       WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+         WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
+         WHEN this6.inferred = true THEN 'INFERRED'
+         ELSE 'STATED'
+       END
+     END, COLLECT {
+       UNWIND coalesce(this6.sourceIds, []) AS var7
+       MATCH (this8:Source { id: var7 })
+       RETURN [this8.id, this8.quote]
+     }]] AS relationships"
+    `);
+    const neighbourhood = infoOf(`{
+      neighbourhood(id: "city/leipzig") { nodes { id } relationships { id role basis } }
+    }`);
+    expect(neighbourhoodQuery(2, neighbourhoodSelectionOf(neighbourhood).sources).cypher)
+      .toMatchInlineSnapshot(`
+     "MATCH (this0:Entity { id: $id })
+     CALL (this0) {
+       MATCH (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..2]-(this1:Entity)
+       WITH DISTINCT this1
+       ORDER BY this1.id ASC
+       LIMIT ($limit + 1)
+       RETURN collect(this1) AS var2
+     }
+     WITH this0, var2, size(var2) > $limit AS var3
+     WITH ([this0] + var2[..$limit]) AS var4, var3
+     CALL (var4) {
+       UNWIND var4 AS this5
+       MATCH (this5)-[this6:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)]->(this7)
+       WHERE this7 IN var4
+       RETURN collect([elementId(this6), type(this6), this5.id, this7.id, this6.role, CASE
+         WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+           WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
+           WHEN this6.inferred = true THEN 'INFERRED'
+           ELSE 'STATED'
+         END
+       END, []]) AS var8
+     }
+     RETURN [this1 IN var4 | [this1.id, this1.name, this1.nameDe, labels(this1)]] AS nodes, var8 AS relationships, var3 AS truncated"
+    `);
+  });
+});
