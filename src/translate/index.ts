@@ -101,7 +101,7 @@ export class Reader {
   }
 
   search(luceneQuery: string, limit: number, selection: SearchSelection) {
-    // the index finds statements and entities; a meeting's statements count as the meeting
+    // Statement hits collapse into their meetings: ask the index for more than `limit`.
     return this.run(searches(selection), {
       query: luceneQuery,
       limit,
