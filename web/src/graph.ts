@@ -1,5 +1,6 @@
 // The graph feature: draws the store's graph contents with their marks, path and selection,
 // the legend and the node list; expands nodes and restores or resets the view.
+import type { Core } from 'cytoscape';
 import * as api from './api';
 import type { Subgraph } from './api';
 import { say, track } from './activity';
@@ -15,7 +16,7 @@ import { START_ID } from './url';
 declare global {
   interface Window {
     /** The Cytoscape instance, for tests and the curious. */
-    __cy?: import('cytoscape').Core;
+    __cy?: Core;
   }
 }
 
@@ -28,7 +29,7 @@ export interface GraphFeature {
 }
 
 /** The API's nodes that are entities, as the graph draws them. */
-export function drawable(
+function drawable(
   nodes: readonly { id: string; name: string; nameDe?: string | null; labels: string[] }[],
 ): Omit<DrawnNode, 'near'>[] {
   return nodes.flatMap((n) => {
