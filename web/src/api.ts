@@ -29,6 +29,7 @@ export type PathResult = NonNullable<ConnectionQuery['connection']>;
 export type MeetingSummary = TimelineQuery['meetings'][number];
 export type ActionRow = WhoLeadsWhatQuery['actions'][number];
 
+/** What links and labels need of an entity (the fragment Names selects it). */
 export interface Named {
   id: string;
   name: string;
@@ -49,7 +50,7 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function request<TResult, TVariables>(
+async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
 ): Promise<TResult> {
