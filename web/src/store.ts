@@ -73,6 +73,11 @@ export interface PageState {
   status: string;
 }
 
+/** The entity the details panel shows or loads, if any. */
+export function detailsId(state: PageState): string | undefined {
+  return state.details.status === 'none' ? undefined : state.details.id;
+}
+
 export const EMPTY_GRAPH: GraphContents = { nodes: [], edges: [] };
 
 export function initialPageState(overrides: Partial<PageState> = {}): PageState {

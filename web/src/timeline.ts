@@ -4,6 +4,7 @@ import * as api from './api';
 import type { MeetingSummary } from './api';
 import { byId, h, replace } from './dom';
 import { humanize, label, t } from './i18n';
+import { detailsId } from './store';
 import type { PageStore } from './store';
 
 export function mountTimeline(
@@ -12,7 +13,7 @@ export function mountTimeline(
 ): { load(): Promise<void> } {
   const container = byId('timeline');
   page.watch(
-    (s) => [s.meetings, s.details.status === 'none' ? undefined : s.details.id, s.lang],
+    (s) => [s.meetings, detailsId(s), s.lang],
     ([meetings, current]) => {
       if (meetings.length) render(container, meetings, current, handlers.open);
     },

@@ -1,7 +1,7 @@
 // The view lives in the URL hash, so a link reproduces it:
 // #sel=action/x&d=action/x&exp=city/leipzig,institution/hgb-leipzig&lang=de&view=table&from=..&to=..
 import type { Lang } from './i18n';
-import { initialPageState } from './store';
+import { detailsId, initialPageState } from './store';
 import type { PageState, PageStore, View } from './store';
 
 /** Drawn when the link names no entity to expand. */
@@ -86,7 +86,7 @@ export function pageStateFromLink(link: ViewState): PageState {
 function linkOf(state: PageState): ViewState {
   return {
     sel: state.selected,
-    details: state.details.status === 'none' ? undefined : state.details.id,
+    details: detailsId(state),
     exp: [...state.expanded],
     lang: state.lang,
     view: state.view,
