@@ -1,4 +1,6 @@
-// Fails when src/generated/graphql.ts is not what codegen makes of schema.graphql now.
+// Fails when a generated file is not what codegen makes of schema.graphql now: the server's
+// types (src/generated/) and the explorer's operations and their types (web/src/generated/).
+// Generating also validates the explorer's operations against the schema.
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
@@ -15,7 +17,7 @@ async function main() {
   );
   for (const output of stale) console.error(`stale: ${output.filename} (run npm run codegen)`);
   if (stale.length) process.exit(1);
-  console.log('codegen: generated types match schema.graphql');
+  console.log("codegen: generated files match schema.graphql and the explorer's operations");
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
+import { ENTITY_LABELS } from '../../src/model/entities';
 import { startTestApi, type TestApi } from '../support/api-server';
 import { launchBrowser, screenshot, SCREENSHOT_DIR, type TestBrowser } from '../support/browser';
 
@@ -135,7 +136,12 @@ describe('explorer page', () => {
     expect(
       await page.evaluate(() => (window as unknown as ExplorerWindow).__cy.$('node:selected').id()),
     ).toBe('city/leipzig');
-    expect(await page.getByTestId('legend').locator('li').count()).toBe(7);
+    // The legend names every kind of the model, then planned meetings.
+    const legend = await page
+      .getByTestId('legend')
+      .locator('li')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.kind));
+    expect(legend).toEqual([...ENTITY_LABELS, 'planned']);
     expect(hashParams(page.url()).get('exp')).toBe('city/leipzig');
     await shot('01-start-view');
   });

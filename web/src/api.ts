@@ -1,125 +1,39 @@
-// The explorer talks only to the GraphQL API, on the same origin, with POST JSON.
-// The shapes below mirror exactly what the queries in this file select.
+// The explorer talks only to the GraphQL API, on the same origin, with POST JSON. Its
+// operations are web/src/operations/*.graphql; their types are generated from them and
+// schema.graphql (`npm run codegen`), so what a query selects is what its result's type says.
+import {
+  ConnectionDocument,
+  DetailsDocument,
+  NeighbourhoodDocument,
+  SearchDocument,
+  TimelineDocument,
+  WhoLeadsWhatDocument,
+} from './generated/graphql';
+import type {
+  ConnectionQuery,
+  DetailsQuery,
+  NeighbourhoodQuery,
+  SearchQuery,
+  TimelineQuery,
+  TypedDocumentString,
+  WhoLeadsWhatQuery,
+} from './generated/graphql';
 
-export type Kind = 'City' | 'Institution' | 'Meeting' | 'Action' | 'FieldOfAction' | 'Country';
+export type Subgraph = NeighbourhoodQuery['neighbourhood'];
+export type GraphRelationship = Subgraph['relationships'][number];
+export type EntityDetails = NonNullable<DetailsQuery['entity']>;
+export type SearchHit = SearchQuery['search'][number];
+/** An entity as search and paths name it: kind, id and names. */
+export type EntityRef = SearchHit['entity'];
+export type PathResult = NonNullable<ConnectionQuery['connection']>;
+export type MeetingSummary = TimelineQuery['meetings'][number];
+export type ActionRow = WhoLeadsWhatQuery['actions'][number];
 
-export const KINDS: readonly Kind[] = [
-  'City',
-  'Institution',
-  'Meeting',
-  'Action',
-  'FieldOfAction',
-  'Country',
-];
-
+/** What links and labels need of an entity (the fragment Names selects it). */
 export interface Named {
   id: string;
   name: string;
   nameDe?: string | null;
-}
-
-export interface TypedRef extends Named {
-  __typename: Kind;
-}
-
-export interface GraphNode extends Named {
-  labels: string[];
-}
-
-export interface GraphRelationship {
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  role?: string | null;
-}
-
-export interface Subgraph {
-  nodes: GraphNode[];
-  relationships: GraphRelationship[];
-  truncated: boolean;
-}
-
-export interface Source {
-  document: string;
-  section: string;
-  quote: string;
-  quoteEn?: string | null;
-  enteredBy?: string | null;
-}
-
-export interface Statement {
-  id: string;
-  text: string;
-  textEn: string;
-  section: string;
-  part: 'TOPIC' | 'OUTCOME';
-}
-
-export interface ActorWithCity extends TypedRef {
-  city?: Named | null;
-}
-
-export interface ActionSummary extends Named {
-  leads: TypedRef[];
-}
-
-export interface EntityDetails extends TypedRef {
-  sources: Source[];
-  kind?: string;
-  // City
-  country?: Named;
-  // Institution / Meeting
-  city?: Named | null;
-  // Meeting
-  status?: 'HELD' | 'PLANNED';
-  year?: number;
-  date?: string | null;
-  venue?: Named | null;
-  topics?: Statement[];
-  outcomes?: Statement[];
-  actions?: ActionSummary[];
-  participations?: { role?: string | null; actor: TypedRef }[];
-  // Action
-  description?: string | null;
-  descriptionDe?: string | null;
-  start?: string | null;
-  end?: string | null;
-  field?: Named | null;
-  leads?: TypedRef[];
-  contributors?: { role: string; roleDe?: string | null; actor: TypedRef }[];
-  meetings?: Named[];
-  partOf?: Named | null;
-}
-
-export interface SearchHit {
-  score: number;
-  entity: TypedRef;
-  statement?: { text: string; textEn: string; section: string } | null;
-}
-
-export interface PathResult {
-  length: number;
-  nodes: TypedRef[];
-  relationships: GraphRelationship[];
-}
-
-export interface MeetingSummary extends Named {
-  kind: string;
-  status: 'HELD' | 'PLANNED';
-  year: number;
-  date?: string | null;
-  city?: Named | null;
-}
-
-export interface ActionRow extends Named {
-  kind: string;
-  start?: string | null;
-  end?: string | null;
-  field?: Named | null;
-  leads: ActorWithCity[];
-  contributors: { role: string; roleDe?: string | null; actor: ActorWithCity }[];
-  meetings: (Named & { year: number })[];
 }
 
 export class ApiError extends Error {
@@ -136,23 +50,23 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function request<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
+async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {
     throw new ApiError('The API cannot be reached.', 'NETWORK');
   }
-  let body: GraphQLResponse<T>;
+  let body: GraphQLResponse<TResult>;
   try {
-    body = (await response.json()) as GraphQLResponse<T>;
+    body = (await response.json()) as GraphQLResponse<TResult>;
   } catch {
     throw new ApiError(`The API answered ${response.status} without JSON.`, 'BAD_RESPONSE');
   }
@@ -162,110 +76,26 @@ export async function request<T>(
   return body.data;
 }
 
-const REF = '__typename id name nameDe';
-const SUBGRAPH = `nodes { id labels name nameDe } relationships { id type from to role } truncated`;
-
 export async function neighbourhood(id: string, depth = 1): Promise<Subgraph> {
-  const data = await request<{ neighbourhood: Subgraph }>(
-    `query Neighbourhood($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth) { ${SUBGRAPH} } }`,
-    { id, depth },
-  );
-  return data.neighbourhood;
+  return (await request(NeighbourhoodDocument, { id, depth })).neighbourhood;
 }
 
 export async function search(text: string, first = 8): Promise<SearchHit[]> {
-  const data = await request<{ search: SearchHit[] }>(
-    `query Search($text: String!, $first: Int) {
-      search(text: $text, first: $first) { score entity { ${REF} } statement { text textEn section } }
-    }`,
-    { text, first },
-  );
-  return data.search;
+  return (await request(SearchDocument, { text, first })).search;
 }
 
 export async function connection(fromId: string, toId: string): Promise<PathResult | null> {
-  const data = await request<{ connection: PathResult | null }>(
-    `query Connection($fromId: ID!, $toId: ID!) {
-      connection(fromId: $fromId, toId: $toId) {
-        length nodes { ${REF} } relationships { id type from to role }
-      }
-    }`,
-    { fromId, toId },
-  );
-  return data.connection;
+  return (await request(ConnectionDocument, { fromId, toId })).connection;
 }
 
-const SOURCE = 'sources { document section quote quoteEn enteredBy }';
-const STATEMENT = 'id text textEn section part';
-
-// Each type's `kind` is a different enum, so the fragments alias it apart.
-type RawDetails = EntityDetails & {
-  institutionKind?: string;
-  meetingKind?: string;
-  actionKind?: string;
-};
-
-export async function entityDetails(
-  id: string,
-): Promise<{ entity: EntityDetails | null; neighbourhood: Subgraph | null }> {
-  const data = await request<{ entity: RawDetails | null; neighbourhood: Subgraph | null }>(
-    `query Details($id: ID!) {
-      entity(id: $id) {
-        ${REF}
-        ${SOURCE}
-        ... on City { country { id name nameDe } }
-        ... on Institution { institutionKind: kind city { id name nameDe } }
-        ... on Meeting {
-          meetingKind: kind status year date
-          city { id name nameDe }
-          venue { id name nameDe }
-          topics { ${STATEMENT} }
-          outcomes { ${STATEMENT} }
-          actions { id name nameDe leads { ${REF} } }
-          participations { role actor { ${REF} } }
-        }
-        ... on Action {
-          actionKind: kind description descriptionDe start end
-          field { id name nameDe }
-          leads { ${REF} }
-          contributors { role roleDe actor { ${REF} } }
-          meetings { id name nameDe }
-          partOf { id name nameDe }
-        }
-      }
-      neighbourhood(id: $id, depth: 1) { ${SUBGRAPH} }
-    }`,
-    { id },
-  );
-  const raw = data.entity;
-  if (!raw) return { entity: null, neighbourhood: data.neighbourhood };
-  const { institutionKind, meetingKind, actionKind, ...entity } = raw;
-  return {
-    entity: { ...entity, kind: institutionKind ?? meetingKind ?? actionKind },
-    neighbourhood: data.neighbourhood,
-  };
+export async function entityDetails(id: string): Promise<DetailsQuery> {
+  return request(DetailsDocument, { id });
 }
 
 export async function meetings(): Promise<MeetingSummary[]> {
-  const data = await request<{ meetings: MeetingSummary[] }>(
-    `query Timeline { meetings { id name nameDe kind status year date city { id name nameDe } } }`,
-  );
-  return data.meetings;
+  return (await request(TimelineDocument, {})).meetings;
 }
 
-const ACTOR_WITH_CITY = `${REF} ... on Institution { city { id name nameDe } }`;
-
 export async function actions(): Promise<ActionRow[]> {
-  const data = await request<{ actions: ActionRow[] }>(
-    `query WhoLeadsWhat {
-      actions {
-        id name nameDe kind start end
-        field { id name nameDe }
-        leads { ${ACTOR_WITH_CITY} }
-        contributors { role roleDe actor { ${ACTOR_WITH_CITY} } }
-        meetings { id name nameDe year }
-      }
-    }`,
-  );
-  return data.actions;
+  return (await request(WhoLeadsWhatDocument, {})).actions;
 }

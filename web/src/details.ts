@@ -1,17 +1,23 @@
 // The details panel: an entity's fields, its relationships grouped by type, and its
 // sources with the German passage beside the English translation.
-import type { EntityDetails, Named, Source, Statement, Subgraph, TypedRef } from './api';
-import { h } from './dom';
-import { kindOf } from './graph';
+import * as api from './api';
+import type { EntityDetails, Named, Subgraph } from './api';
+import { byId, h, replace } from './dom';
 import { humanize, kindLabel, label, t } from './i18n';
 import type { StringKey } from './i18n';
+import { kindOf } from './kinds';
+import type { DetailsState, PageStore } from './store';
 
 export interface DetailsHandlers {
   /** Show another entity (a link inside the panel). */
   open(id: string): void;
 }
 
-type Row = [StringKey, Node | string | null | undefined];
+type Of<Kind extends EntityDetails['__typename']> = Extract<EntityDetails, { __typename: Kind }>;
+type Meeting = Of<'Meeting'>;
+
+/** A field's name (in the page's language) and value. */
+type Row = [string, Node | string | null | undefined];
 
 function link(entity: Named, handlers: DetailsHandlers): HTMLElement {
   return h(
@@ -34,48 +40,71 @@ function links(entities: Named[], handlers: DetailsHandlers): HTMLElement {
   );
 }
 
+/** The kind's own classification, e.g. an institution's FILM_COMMISSION. */
+function subkind(entity: EntityDetails): string | undefined {
+  switch (entity.__typename) {
+    case 'Institution':
+      return entity.institutionKind;
+    case 'Meeting':
+      return entity.meetingKind;
+    case 'Action':
+      return entity.actionKind;
+    default:
+      return undefined;
+  }
+}
+
 function fieldRows(entity: EntityDetails, handlers: DetailsHandlers): Row[] {
+  const kind = subkind(entity);
   const rows: Row[] = [
     [
-      'kind',
-      entity.kind
-        ? `${kindLabel(entity.__typename)} · ${humanize(entity.kind)}`
-        : kindLabel(entity.__typename),
+      t('kind'),
+      kind ? `${kindLabel(entity.__typename)} · ${humanize(kind)}` : kindLabel(entity.__typename),
     ],
-    ['nameDe', entity.nameDe && entity.nameDe !== entity.name ? entity.nameDe : null],
-    ['id', h('code', {}, entity.id)],
+    [t('nameDe'), entity.nameDe && entity.nameDe !== entity.name ? entity.nameDe : null],
+    [t('id'), h('code', {}, entity.id)],
   ];
-  if (entity.country) rows.push(['country', link(entity.country, handlers)]);
-  if (entity.__typename === 'Meeting') {
-    rows.push([
-      'status',
-      entity.status === 'PLANNED' ? t('planned') : humanize(entity.status ?? ''),
-    ]);
-    rows.push(['date', entity.date ?? String(entity.year ?? '')]);
-  }
-  if (entity.city) rows.push(['city', link(entity.city, handlers)]);
-  if (entity.venue) rows.push(['venue', link(entity.venue, handlers)]);
-  if (entity.__typename === 'Action') {
-    const description = entity.description || entity.descriptionDe;
-    if (description) {
+  const linkRow = (title: string, other: Named | null) => {
+    if (other) rows.push([title, link(other, handlers)]);
+  };
+  switch (entity.__typename) {
+    case 'City':
+      linkRow(kindLabel('Country'), entity.country);
+      break;
+    case 'Institution':
+      linkRow(kindLabel('City'), entity.city);
+      break;
+    case 'Meeting':
       rows.push([
-        'description',
-        h(
-          'span',
-          {},
-          entity.description ? h('span', { lang: 'en' }, entity.description) : null,
-          entity.descriptionDe
-            ? h('span', { lang: 'de', className: 'de-aside' }, entity.descriptionDe)
-            : null,
-        ),
+        t('status'),
+        entity.status === 'PLANNED' ? t('planned') : humanize(entity.status),
       ]);
+      rows.push([t('date'), entity.date ?? String(entity.year)]);
+      linkRow(kindLabel('City'), entity.city);
+      linkRow(t('venue'), entity.venue);
+      break;
+    case 'Action': {
+      if (entity.description || entity.descriptionDe) {
+        rows.push([
+          t('description'),
+          h(
+            'span',
+            {},
+            entity.description ? h('span', { lang: 'en' }, entity.description) : null,
+            entity.descriptionDe
+              ? h('span', { lang: 'de', className: 'de-aside' }, entity.descriptionDe)
+              : null,
+          ),
+        ]);
+      }
+      if (entity.start || entity.end)
+        rows.push([t('period'), `${entity.start ?? '…'} – ${entity.end ?? '…'}`]);
+      linkRow(kindLabel('FieldOfAction'), entity.field);
+      if (entity.leads.length) rows.push([t('lead'), links(entity.leads, handlers)]);
+      linkRow(t('partOf'), entity.partOf);
+      if (entity.meetings.length) rows.push([t('decidedAt'), links(entity.meetings, handlers)]);
+      break;
     }
-    if (entity.start || entity.end)
-      rows.push(['period', `${entity.start ?? '…'} – ${entity.end ?? '…'}`]);
-    if (entity.field) rows.push(['field', link(entity.field, handlers)]);
-    if (entity.leads?.length) rows.push(['lead', links(entity.leads, handlers)]);
-    if (entity.partOf) rows.push(['partOf', link(entity.partOf, handlers)]);
-    if (entity.meetings?.length) rows.push(['decidedAt', links(entity.meetings, handlers)]);
   }
   return rows.filter((r) => r[1] !== null && r[1] !== undefined && r[1] !== '');
 }
@@ -104,7 +133,7 @@ function bilingual(
 
 function statements(
   title: StringKey,
-  items: Statement[] | undefined,
+  items: Meeting['topics'] | undefined,
   testid: string,
 ): HTMLElement | null {
   if (!items?.length) return null;
@@ -118,10 +147,9 @@ function statements(
 
 function relationshipGroups(
   id: string,
-  graph: Subgraph | null,
+  graph: Subgraph,
   handlers: DetailsHandlers,
 ): HTMLElement | null {
-  if (!graph) return null;
   const names = new Map(graph.nodes.filter((n) => kindOf(n.labels)).map((n) => [n.id, n] as const));
   const groups = new Map<string, { other: Named; role?: string | null }[]>();
   for (const r of graph.relationships) {
@@ -167,7 +195,7 @@ function relationshipGroups(
   );
 }
 
-function sources(items: Source[]): HTMLElement | null {
+function sources(items: EntityDetails['sources']): HTMLElement | null {
   if (!items.length) return null;
   return h(
     'section',
@@ -181,8 +209,8 @@ function sources(items: Source[]): HTMLElement | null {
   );
 }
 
-function actionsWithLeads(entity: EntityDetails, handlers: DetailsHandlers): HTMLElement | null {
-  if (!entity.actions?.length) return null;
+function actionsWithLeads(entity: Meeting, handlers: DetailsHandlers): HTMLElement | null {
+  if (!entity.actions.length) return null;
   return h(
     'section',
     { 'data-testid': 'details-actions' },
@@ -204,8 +232,8 @@ function actionsWithLeads(entity: EntityDetails, handlers: DetailsHandlers): HTM
   );
 }
 
-function contributors(entity: EntityDetails, handlers: DetailsHandlers): HTMLElement | null {
-  if (!entity.contributors?.length) return null;
+function contributors(entity: Of<'Action'>, handlers: DetailsHandlers): HTMLElement | null {
+  if (!entity.contributors.length) return null;
   return h(
     'section',
     {},
@@ -218,8 +246,8 @@ function contributors(entity: EntityDetails, handlers: DetailsHandlers): HTMLEle
   );
 }
 
-function participants(entity: EntityDetails, handlers: DetailsHandlers): HTMLElement | null {
-  if (!entity.participations?.length) return null;
+function participants(entity: Meeting, handlers: DetailsHandlers): HTMLElement | null {
+  if (!entity.participations.length) return null;
   return h(
     'section',
     {},
@@ -227,19 +255,20 @@ function participants(entity: EntityDetails, handlers: DetailsHandlers): HTMLEle
     h(
       'ul',
       {},
-      entity.participations.map((p: { role?: string | null; actor: TypedRef }) =>
+      entity.participations.map((p) =>
         h('li', {}, link(p.actor, handlers), p.role ? ` (${p.role})` : null),
       ),
     ),
   );
 }
 
-export function renderDetails(
+function renderDetails(
   entity: EntityDetails,
-  graph: Subgraph | null,
+  graph: Subgraph,
   handlers: DetailsHandlers,
 ): HTMLElement[] {
-  const planned = entity.__typename === 'Meeting' && entity.status === 'PLANNED';
+  const meeting = entity.__typename === 'Meeting' ? entity : undefined;
+  const action = entity.__typename === 'Action' ? entity : undefined;
   return [
     h(
       'header',
@@ -249,7 +278,9 @@ export function renderDetails(
         { className: `kind-badge kind-${entity.__typename}` },
         kindLabel(entity.__typename),
       ),
-      planned ? h('span', { className: 'planned-badge' }, t('planned')) : null,
+      meeting?.status === 'PLANNED'
+        ? h('span', { className: 'planned-badge' }, t('planned'))
+        : null,
       h(
         'h2',
         { id: 'details-title', 'data-testid': 'details-title', tabindex: '-1' },
@@ -259,14 +290,56 @@ export function renderDetails(
     h(
       'dl',
       { className: 'fields', 'data-testid': 'details-fields' },
-      fieldRows(entity, handlers).map(([key, value]) => [h('dt', {}, t(key)), h('dd', {}, value)]),
+      fieldRows(entity, handlers).map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)]),
     ),
-    statements('outcomes', entity.outcomes, 'details-outcomes'),
-    actionsWithLeads(entity, handlers),
-    statements('topics', entity.topics, 'details-topics'),
-    contributors(entity, handlers),
-    participants(entity, handlers),
+    statements('outcomes', meeting?.outcomes, 'details-outcomes'),
+    meeting ? actionsWithLeads(meeting, handlers) : null,
+    statements('topics', meeting?.topics, 'details-topics'),
+    action ? contributors(action, handlers) : null,
+    meeting ? participants(meeting, handlers) : null,
     relationshipGroups(entity.id, graph, handlers),
     sources(entity.sources),
   ].filter((x): x is HTMLElement => x !== null);
+}
+
+function panel(details: DetailsState, handlers: DetailsHandlers): HTMLElement[] {
+  switch (details.status) {
+    case 'none':
+      return [h('p', { className: 'muted' }, t('detailsEmpty'))];
+    case 'loading':
+      return [h('p', { className: 'muted' }, t('loading'))];
+    case 'missing':
+      return [h('p', {}, `${details.id}: ${t('error')}`)];
+    case 'shown':
+      return renderDetails(details.entity, details.neighbourhood, handlers);
+  }
+}
+
+export interface DetailsFeature {
+  /** Loads and shows the entity's details; `focus` moves the keyboard focus to them. */
+  show(id: string, options?: { focus?: boolean }): Promise<void>;
+}
+
+export function mountDetails(page: PageStore, handlers: DetailsHandlers): DetailsFeature {
+  const body = byId('details-body');
+  page.watch(
+    (s) => [s.details, s.lang],
+    ([details]) => replace(body, panel(details, handlers)),
+  );
+  byId('details-close').addEventListener('click', () => page.set({ details: { status: 'none' } }));
+
+  return {
+    async show(id, options = {}) {
+      page.set({ details: { status: 'loading', id } });
+      const { entity, neighbourhood } = await api.entityDetails(id);
+      const asked = page.get().details;
+      if (asked.status === 'none' || asked.id !== id) return; // another was asked for meanwhile
+      page.set({
+        details: entity
+          ? { status: 'shown', id, entity, neighbourhood }
+          : { status: 'missing', id },
+      });
+      if (entity && options.focus) byId('details-title').focus();
+    },
+  };
 }

@@ -1,6 +1,10 @@
-// Labels in English or German: entity names switch between `name` and `nameDe`,
-// statements between `textEn` and `text`, and the page's own words follow.
-import type { Kind, Named } from './api';
+// Labels in English or German, in the page's language (the store's): entity names switch
+// between `name` and `nameDe`, statements between `textEn` and `text`, kinds take their titles
+// from the model, and the page's own words follow.
+import type { Named } from './api';
+import { kindTitle } from './kinds';
+import type { Kind } from './kinds';
+import { page } from './page';
 
 export type Lang = 'en' | 'de';
 
@@ -77,10 +81,7 @@ const STRINGS = {
   timeline: { en: 'Meetings timeline', de: 'Zeitleiste der Treffen' },
   planned: { en: 'planned', de: 'geplant' },
   nobodyLeads: { en: 'no lead named', de: 'keine Federführung genannt' },
-  action: { en: 'Action', de: 'Maßnahme' },
-  field: { en: 'Field of action', de: 'Handlungsfeld' },
   lead: { en: 'Lead', de: 'Federführung' },
-  city: { en: 'City', de: 'Stadt' },
   decidedAt: { en: 'Meetings', de: 'Treffen' },
   start: { en: 'Start', de: 'Beginn' },
   allFields: { en: 'All fields', de: 'Alle Handlungsfelder' },
@@ -100,7 +101,6 @@ const STRINGS = {
   status: { en: 'Status', de: 'Status' },
   date: { en: 'Date', de: 'Datum' },
   venue: { en: 'Venue', de: 'Ort' },
-  country: { en: 'Country', de: 'Land' },
   description: { en: 'Description', de: 'Beschreibung' },
   period: { en: 'Period', de: 'Zeitraum' },
   partOf: { en: 'Part of', de: 'Teil von' },
@@ -109,42 +109,26 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-const KIND_LABELS: Record<Kind, Record<Lang, string>> = {
-  City: { en: 'City', de: 'Stadt' },
-  Institution: { en: 'Institution', de: 'Institution' },
-  Meeting: { en: 'Meeting', de: 'Treffen' },
-  Action: { en: 'Action', de: 'Maßnahme' },
-  FieldOfAction: { en: 'Field of action', de: 'Handlungsfeld' },
-  Country: { en: 'Country', de: 'Land' },
-};
-
-let current: Lang = 'en';
-
-export function lang(): Lang {
-  return current;
-}
-
-export function setLang(next: Lang): void {
-  current = next;
-  document.documentElement.lang = next;
+function lang(): Lang {
+  return page.get().lang;
 }
 
 export function t(key: StringKey): string {
-  return STRINGS[key][current];
+  return STRINGS[key][lang()];
 }
 
 export function kindLabel(kind: Kind): string {
-  return KIND_LABELS[kind][current];
+  return kindTitle(kind)[lang()];
 }
 
 /** The entity's name in the current language: German is the source spelling. */
 export function label(entity: Named): string {
-  return current === 'de' && entity.nameDe ? entity.nameDe : entity.name;
+  return lang() === 'de' && entity.nameDe ? entity.nameDe : entity.name;
 }
 
 /** The statement in the current language. */
 export function statementText(s: { text: string; textEn: string }): string {
-  return current === 'de' ? s.text : s.textEn;
+  return lang() === 'de' ? s.text : s.textEn;
 }
 
 /** Enum values such as FILM_COMMISSION read as "film commission". */

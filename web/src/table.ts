@@ -1,17 +1,45 @@
 // "Who leads what": every action with its lead, field, city and contributors; sortable
 // by any column, filterable by field of action and by city.
-import type { ActionRow, ActorWithCity, Named } from './api';
-import { h, replace } from './dom';
-import { label, t } from './i18n';
+import { track } from './activity';
+import * as api from './api';
+import type { ActionRow, Named } from './api';
+import { byId, h, replace } from './dom';
+import { kindLabel, label, t } from './i18n';
 import type { StringKey } from './i18n';
+import type { PageStore, TableFilters } from './store';
 
-export type SortKey = 'action' | 'field' | 'lead' | 'city' | 'start';
+type SortKey = 'action' | 'field' | 'lead' | 'city' | 'start';
+type ActorWithCity = ActionRow['leads'][number];
 
-export interface TableState {
-  field?: string;
-  city?: string;
-  /** e.g. 'lead' or '-lead' for descending. */
-  sort?: string;
+export function mountTable(page: PageStore, handlers: { open(id: string): void }): void {
+  const container = byId('table-body');
+  let loading: Promise<void> | undefined;
+  page.watch(
+    (s) => [s.view],
+    ([view]) => {
+      if (view !== 'table' || page.get().actions || loading) return;
+      loading = track('table', async () => {
+        page.set({ actions: await api.actions() });
+      }).finally(() => (loading = undefined));
+    },
+  );
+  page.watch(
+    (s) => [s.actions, s.table, s.lang],
+    ([rows, filters]) => {
+      if (!rows) {
+        replace(container, h('p', { className: 'muted' }, t('loading')));
+        return;
+      }
+      // Re-rendering replaces the controls: the one in use keeps the focus.
+      const focused = (document.activeElement as HTMLElement | null)?.dataset.testid;
+      render(container, rows, filters, {
+        change: (table) => page.set({ table }),
+        open: handlers.open,
+      });
+      if (focused)
+        (container.querySelector(`[data-testid="${focused}"]`) as HTMLElement | null)?.focus();
+    },
+  );
 }
 
 /** The city an actor stands for: itself, or the city an institution is based in. */
@@ -21,12 +49,12 @@ function cityOf(actor: ActorWithCity): Named | undefined {
 }
 
 function leadCities(row: ActionRow): Named[] {
-  const byId = new Map<string, Named>();
+  const unique = new Map<string, Named>();
   for (const lead of row.leads) {
     const city = cityOf(lead);
-    if (city) byId.set(city.id, city);
+    if (city) unique.set(city.id, city);
   }
-  return [...byId.values()];
+  return [...unique.values()];
 }
 
 function involvedCityIds(row: ActionRow): Set<string> {
@@ -53,7 +81,7 @@ function sortValue(row: ActionRow, key: SortKey): string {
   }
 }
 
-export function filterAndSort(rows: ActionRow[], state: TableState): ActionRow[] {
+function filterAndSort(rows: readonly ActionRow[], state: TableFilters): ActionRow[] {
   const desc = state.sort?.startsWith('-') ?? false;
   const key = (state.sort?.replace(/^-/, '') || 'action') as SortKey;
   return rows
@@ -67,25 +95,26 @@ export function filterAndSort(rows: ActionRow[], state: TableState): ActionRow[]
     });
 }
 
-const COLUMNS: [SortKey | null, StringKey][] = [
-  ['action', 'action'],
-  ['lead', 'lead'],
-  ['city', 'city'],
-  ['field', 'field'],
-  [null, 'contributors'],
-  ['start', 'decidedAt'],
+/** Each column's sort key and title (in the page's language). */
+const COLUMNS: [SortKey | null, () => string][] = [
+  ['action', () => kindLabel('Action')],
+  ['lead', () => t('lead')],
+  ['city', () => kindLabel('City')],
+  ['field', () => kindLabel('FieldOfAction')],
+  [null, () => t('contributors')],
+  ['start', () => t('decidedAt')],
 ];
 
 function uniqueSorted(items: Named[]): Named[] {
-  const byId = new Map(items.map((i) => [i.id, i] as const));
-  return [...byId.values()].sort((a, b) => label(a).localeCompare(label(b)));
+  const unique = new Map(items.map((i) => [i.id, i] as const));
+  return [...unique.values()].sort((a, b) => label(a).localeCompare(label(b)));
 }
 
-export function renderTable(
+function render(
   container: HTMLElement,
-  rows: ActionRow[],
-  state: TableState,
-  handlers: { change(next: TableState): void; open(id: string): void },
+  rows: readonly ActionRow[],
+  state: TableFilters,
+  handlers: { change(next: TableFilters): void; open(id: string): void },
 ): void {
   const fields = uniqueSorted(rows.flatMap((r) => (r.field ? [r.field] : [])));
   const cities = uniqueSorted(
@@ -123,7 +152,7 @@ export function renderTable(
       ),
     );
 
-  const actorList = (actors: ActorWithCity[]) =>
+  const actorList = (actors: readonly ActorWithCity[]) =>
     actors.length
       ? actors.map((a, i) => [
           i > 0 ? ', ' : null,
@@ -183,10 +212,10 @@ export function renderTable(
                         onclick: () =>
                           handlers.change({ ...state, sort: sorted && !desc ? `-${key}` : key }),
                       },
-                      t(title),
+                      title(),
                       h('span', { 'aria-hidden': 'true' }, sorted ? (desc ? ' ▼' : ' ▲') : ' ↕'),
                     )
-                  : t(title),
+                  : title(),
               );
             }),
           ),

@@ -1,11 +1,33 @@
-// The meetings from 2010 to 2012 along a line, planned ones marked.
+// The meetings from 2010 to 2012 along a line, planned ones marked, the one in the details
+// panel pressed.
+import * as api from './api';
 import type { MeetingSummary } from './api';
-import { h, replace } from './dom';
+import { byId, h, replace } from './dom';
 import { humanize, label, t } from './i18n';
+import { detailsId } from './store';
+import type { PageStore } from './store';
 
-export function renderTimeline(
+export function mountTimeline(
+  page: PageStore,
+  handlers: { open(id: string): void },
+): { load(): Promise<void> } {
+  const container = byId('timeline');
+  page.watch(
+    (s) => [s.meetings, detailsId(s), s.lang],
+    ([meetings, current]) => {
+      if (meetings.length) render(container, meetings, current, handlers.open);
+    },
+  );
+  return {
+    async load() {
+      page.set({ meetings: await api.meetings() });
+    },
+  };
+}
+
+function render(
   container: HTMLElement,
-  meetings: MeetingSummary[],
+  meetings: readonly MeetingSummary[],
   current: string | undefined,
   onChoose: (id: string) => void,
 ): void {

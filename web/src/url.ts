@@ -1,8 +1,11 @@
 // The view lives in the URL hash, so a link reproduces it:
 // #sel=action/x&d=action/x&exp=city/leipzig,institution/hgb-leipzig&lang=de&view=table&from=..&to=..
 import type { Lang } from './i18n';
+import { detailsId, initialPageState } from './store';
+import type { PageState, PageStore, View } from './store';
 
-export type View = 'graph' | 'table';
+/** Drawn when the link names no entity to expand. */
+export const START_ID = 'city/leipzig';
 
 export interface ViewState {
   /** The selected entity. */
@@ -66,4 +69,37 @@ export function formatState(state: ViewState): string {
     .map(([k, v]) => `${k}=${encode(v)}`)
     .join('&');
   return query ? `#${query}` : '';
+}
+
+/** The page's state as a link describes it; `exp`, `d` and from/to are then loaded. */
+export function pageStateFromLink(link: ViewState): PageState {
+  return initialPageState({
+    lang: link.lang,
+    view: link.view,
+    selected: link.sel ?? (link.exp.length ? undefined : START_ID),
+    details: link.details ? { status: 'loading', id: link.details } : { status: 'none' },
+    path: { from: link.from, to: link.to, outcome: { status: 'none' } },
+    table: { field: link.field, city: link.city, sort: link.sort },
+  });
+}
+
+function linkOf(state: PageState): ViewState {
+  return {
+    sel: state.selected,
+    details: detailsId(state),
+    exp: [...state.expanded],
+    lang: state.lang,
+    view: state.view,
+    from: state.path.from,
+    to: state.path.to,
+    ...state.table,
+  };
+}
+
+/** From now on, keeps the URL's hash describing the page's state. */
+export function followUrl(page: PageStore): void {
+  page.watch(
+    (state) => [formatState(linkOf(state))],
+    ([hash]) => history.replaceState(null, '', hash || location.pathname + location.search),
+  );
 }

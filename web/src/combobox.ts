@@ -1,0 +1,201 @@
+// An accessible search-as-you-type combobox (WAI-ARIA combobox with a listbox popup),
+// used for the main search and for both ends of "How are these connected?".
+import { search } from './api';
+import type { EntityRef, SearchHit } from './api';
+import { debounce, h, replace } from './dom';
+import { kindLabel, label, statementText, t } from './i18n';
+
+export interface Combobox {
+  readonly root: HTMLElement;
+  readonly input: HTMLInputElement;
+  /** The chosen entity, if any. */
+  value(): EntityRef | undefined;
+  setValue(entity: EntityRef | undefined): void;
+  /** Shows its texts and chosen name in the page's language. */
+  relabel(): void;
+}
+
+let counter = 0;
+
+export function combobox(options: {
+  label: () => string;
+  placeholder: () => string;
+  testid: string;
+  onChoose: (entity: EntityRef) => void;
+  /** Keep the chosen name in the box (pickers) or clear it (main search). */
+  keepValue: boolean;
+}): Combobox {
+  const n = ++counter;
+  const listId = `combo-list-${n}`;
+  const inputId = `combo-input-${n}`;
+  const labelEl = h('label', { for: inputId, className: 'combo-label' }, options.label());
+  const input = h('input', {
+    id: inputId,
+    type: 'search',
+    role: 'combobox',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': listId,
+    placeholder: options.placeholder(),
+    'data-testid': `${options.testid}-input`,
+  });
+  const list = h('ul', {
+    id: listId,
+    role: 'listbox',
+    className: 'combo-list',
+    hidden: true,
+    'aria-label': options.label(),
+    'data-testid': `${options.testid}-results`,
+  });
+  const root = h(
+    'div',
+    { className: 'combo', 'data-testid': options.testid },
+    labelEl,
+    input,
+    list,
+  );
+
+  let hits: SearchHit[] = [];
+  let active = -1;
+  let chosen: EntityRef | undefined;
+  let sequence = 0;
+
+  const open = (isOpen: boolean) => {
+    list.hidden = !isOpen;
+    input.setAttribute('aria-expanded', String(isOpen));
+    if (!isOpen) input.removeAttribute('aria-activedescendant');
+  };
+
+  const renderHits = () => {
+    if (hits.length === 0) {
+      replace(
+        list,
+        h('li', { className: 'combo-empty', role: 'option', 'aria-disabled': 'true' }, t('noHits')),
+      );
+      open(true);
+      return;
+    }
+    replace(
+      list,
+      hits.map((hit, i) =>
+        h(
+          'li',
+          {
+            id: `${listId}-${i}`,
+            role: 'option',
+            className: 'combo-option',
+            'aria-selected': String(i === active),
+            'data-testid': `${options.testid}-option`,
+            'data-entity-id': hit.entity.id,
+            onmousedown: (e: Event) => e.preventDefault(),
+            onclick: () => choose(i),
+          },
+          h(
+            'span',
+            { className: `kind-badge kind-${hit.entity.__typename}` },
+            kindLabel(hit.entity.__typename),
+          ),
+          h('span', { className: 'combo-name' }, label(hit.entity)),
+          hit.statement
+            ? h('span', { className: 'combo-snippet' }, statementText(hit.statement))
+            : null,
+        ),
+      ),
+    );
+    if (active >= 0) input.setAttribute('aria-activedescendant', `${listId}-${active}`);
+    else input.removeAttribute('aria-activedescendant');
+    open(true);
+  };
+
+  const choose = (i: number) => {
+    const hit = hits[i];
+    if (!hit) return;
+    sequence++; // answers still on their way are for a question no longer asked
+    open(false);
+    if (options.keepValue) {
+      chosen = hit.entity;
+      input.value = label(hit.entity);
+    } else {
+      input.value = '';
+    }
+    options.onChoose(hit.entity);
+  };
+
+  // Each keystroke takes a ticket; only the newest ticket's answer is shown, and none
+  // once a hit was chosen or the box was left.
+  const runSearch = debounce(async (text: string, mine: number) => {
+    if (mine !== sequence) return;
+    try {
+      const result = await search(text);
+      if (mine !== sequence || document.activeElement !== input) return;
+      hits = result;
+      active = hits.length ? 0 : -1;
+      renderHits();
+    } catch (error) {
+      if (mine !== sequence) return;
+      hits = [];
+      replace(
+        list,
+        h(
+          'li',
+          { className: 'combo-empty', role: 'option', 'aria-disabled': 'true' },
+          `${t('error')}: ${(error as Error).message}`,
+        ),
+      );
+      open(true);
+    }
+  }, 200);
+
+  input.addEventListener('input', () => {
+    chosen = undefined;
+    const text = input.value.trim();
+    if (text.length < 2) {
+      sequence++;
+      hits = [];
+      open(false);
+      return;
+    }
+    runSearch(text, ++sequence);
+  });
+
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!hits.length) return;
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      active = (active + step + hits.length) % hits.length;
+      renderHits();
+    } else if (e.key === 'Enter') {
+      if (!list.hidden && hits.length) {
+        e.preventDefault();
+        choose(Math.max(active, 0));
+      }
+    } else if (e.key === 'Escape') {
+      sequence++;
+      open(false);
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(() => open(false), 150));
+  input.addEventListener('focus', () => {
+    if (hits.length && !chosen && input.value.trim().length >= 2) renderHits();
+  });
+
+  return {
+    root,
+    input,
+    value: () => chosen,
+    setValue(entity) {
+      chosen = entity;
+      input.value = entity ? label(entity) : '';
+    },
+    relabel() {
+      labelEl.textContent = options.label();
+      list.setAttribute('aria-label', options.label());
+      input.placeholder = options.placeholder();
+      if (chosen) input.value = label(chosen);
+      if (!list.hidden && hits.length) renderHits();
+    },
+  };
+}

@@ -1,0 +1,307 @@
+// The network drawing: Cytoscape.js with the model's colour and shape per kind, fCoSE layout.
+// It draws the store's graph contents (sync) and moves the camera; it holds no state of its own.
+import cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, EventObject, NodeSingular, StylesheetJson } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { label } from './i18n';
+import { KINDS, kindStyle } from './kinds';
+import type { GraphRelationship } from './api';
+import { edgeKey } from './store';
+import type { GraphContents } from './store';
+
+cytoscape.use(fcose);
+
+const LAYOUT_ANIMATION_MS = 450;
+
+export interface GraphHandlers {
+  onTap(id: string): void;
+  onDoubleTap(id: string): void;
+}
+
+function stylesheet(): StylesheetJson {
+  const perKind = KINDS.map((kind) => {
+    const s = kindStyle(kind);
+    return {
+      selector: `node[kind = "${kind}"]`,
+      style: {
+        'background-color': s.color,
+        'border-color': s.border,
+        shape: s.shape,
+        width: s.size,
+        height: s.size,
+      },
+    };
+  });
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': 11,
+        'font-family': 'system-ui, sans-serif',
+        color: '#1b1f24',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'border-width': 1.5,
+        'min-zoomed-font-size': 6,
+      },
+    },
+    ...perKind,
+    { selector: 'node.expanded', style: { 'border-width': 4, 'border-style': 'double' } },
+    {
+      selector: 'node.planned',
+      style: { 'border-style': 'dashed', 'border-width': 3, 'background-opacity': 0.55 },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        'underlay-color': '#1b1f24',
+        'underlay-padding': 7,
+        'underlay-opacity': 0.25,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'curve-style': 'bezier',
+        'line-color': '#aab1bb',
+        'target-arrow-color': '#aab1bb',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        label: 'data(type)',
+        'font-size': 7,
+        color: '#5b6470',
+        'text-rotation': 'autorotate',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 1.5,
+        'min-zoomed-font-size': 8,
+      },
+    },
+    { selector: '.faded', style: { opacity: 0.18 } },
+    {
+      selector: 'node.path',
+      style: {
+        'underlay-color': '#ffcc00',
+        'underlay-padding': 9,
+        'underlay-opacity': 0.9,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+        'z-index': 10,
+      },
+    },
+    {
+      selector: 'edge.path',
+      style: {
+        width: 5,
+        'line-color': '#c2185b',
+        'target-arrow-color': '#c2185b',
+        'font-size': 10,
+        color: '#8a0f3f',
+        'z-index': 10,
+        'min-zoomed-font-size': 0,
+      },
+    },
+  ] as StylesheetJson;
+}
+
+export class GraphView {
+  readonly cy: Core;
+  private layoutRun: cytoscape.Layouts | undefined;
+  private settleLayout: (() => void) | undefined;
+  private cameraMove: cytoscape.AnimationManipulation | undefined;
+
+  constructor(container: HTMLElement, handlers: GraphHandlers) {
+    this.cy = cytoscape({
+      container,
+      style: stylesheet(),
+      minZoom: 0.15,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    this.cy.on('tap', 'node', (e: EventObject) => handlers.onTap((e.target as NodeSingular).id()));
+    this.cy.on('dbltap', 'node', (e: EventObject) =>
+      handlers.onDoubleTap((e.target as NodeSingular).id()),
+    );
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  /**
+   * Draws exactly these nodes and edges: removes what is gone, adds what is new. A new node
+   * starts beside the node it was drawn from, so an expansion grows from where the user clicked.
+   */
+  sync(graph: GraphContents): void {
+    const nodeIds = new Set(graph.nodes.map((n) => n.id));
+    const edgeIds = new Set(graph.edges.map((e) => e.id));
+    const centre = { x: this.cy.width() / 2, y: this.cy.height() / 2 };
+    this.cy.batch(() => {
+      this.cy
+        .elements()
+        .filter((el) => !(el.isNode() ? nodeIds : edgeIds).has(el.id()))
+        .remove();
+      const elements: ElementDefinition[] = [];
+      for (const node of graph.nodes) {
+        if (this.has(node.id)) continue;
+        const near = node.near ? this.cy.getElementById(node.near) : undefined;
+        const origin = near?.nonempty() ? near.position() : centre;
+        const angle = Math.random() * 2 * Math.PI;
+        elements.push({
+          group: 'nodes',
+          data: {
+            id: node.id,
+            kind: node.kind,
+            name: node.name,
+            nameDe: node.nameDe ?? null,
+            label: label(node),
+          },
+          position: { x: origin.x + 60 * Math.cos(angle), y: origin.y + 60 * Math.sin(angle) },
+        });
+      }
+      for (const edge of graph.edges) {
+        if (this.has(edge.id)) continue;
+        elements.push({
+          group: 'edges',
+          data: {
+            id: edge.id,
+            source: edge.from,
+            target: edge.to,
+            type: edge.type,
+            role: edge.role,
+          },
+        });
+      }
+      this.cy.add(elements);
+    });
+  }
+
+  /** Lays the graph out; resolves when the layout has stopped. */
+  layout(options: { animate: boolean; fit?: boolean; randomize?: boolean }): Promise<void> {
+    // Whoever waits for a layout cut short by this one is done waiting.
+    this.layoutRun?.stop();
+    this.settleLayout?.();
+    const run = this.cy.layout({
+      name: 'fcose',
+      quality: 'default',
+      randomize: options.randomize ?? false,
+      animate: options.animate,
+      animationDuration: LAYOUT_ANIMATION_MS,
+      fit: options.fit ?? true,
+      padding: 40,
+      nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: () => 140,
+      nodeRepulsion: () => 40000,
+      packComponents: true,
+    } as cytoscape.LayoutOptions);
+    this.layoutRun = run;
+    const done = new Promise<void>((resolve) => {
+      this.settleLayout = resolve;
+      run.one('layoutstop', () => resolve());
+      // Should anything stop the layout's animations, its end is never announced.
+      if (options.animate) setTimeout(resolve, LAYOUT_ANIMATION_MS + 2000);
+    });
+    run.run();
+    return done;
+  }
+
+  /** Marks the expanded nodes and the planned meetings. */
+  mark(expanded: ReadonlySet<string>, planned: ReadonlySet<string>): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((n) => {
+        n.toggleClass('expanded', expanded.has(n.id()));
+        n.toggleClass('planned', planned.has(n.id()));
+      });
+    });
+  }
+
+  /** Selects this node alone, or none. */
+  select(id: string | undefined): void {
+    if (this.selectedId() === id) return;
+    this.cy.$(':selected').unselect();
+    if (id) this.cy.getElementById(id).select();
+  }
+
+  selectedId(): string | undefined {
+    const selected = this.cy.$('node:selected');
+    return selected.nonempty() ? selected.first().id() : undefined;
+  }
+
+  /** Centres the node; resolves when the camera has arrived. */
+  centre(id: string): Promise<void> {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return Promise.resolve();
+    return this.moveCamera({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) });
+  }
+
+  /**
+   * Animates the viewport, cutting short the previous move of ours (only ours: a running
+   * layout's own fit must go on, or it never reports its end). Resolves when this move
+   * ends or is cut short.
+   */
+  private moveCamera(to: cytoscape.AnimateOptions, duration = 350): Promise<void> {
+    this.cameraMove?.stop();
+    const move = this.cy.animation({ ...to, duration } as cytoscape.AnimationOptions);
+    this.cameraMove = move;
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, duration + 150);
+      void move
+        .play()
+        .promise('completed')
+        .then(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+    });
+  }
+
+  highlightPath(
+    nodeIds: readonly string[],
+    relationships: readonly Pick<GraphRelationship, 'from' | 'type' | 'to'>[],
+  ): void {
+    this.clearPath();
+    const path = this.cy.collection();
+    for (const id of nodeIds) path.merge(this.cy.getElementById(id));
+    for (const r of relationships) {
+      path.merge(this.cy.getElementById(edgeKey(r)));
+      path.merge(this.cy.getElementById(edgeKey({ from: r.to, type: r.type, to: r.from })));
+    }
+    this.cy.elements().not(path).addClass('faded');
+    path.addClass('path');
+  }
+
+  clearPath(): void {
+    this.cy.elements().removeClass('path faded');
+  }
+
+  /** Fits the view to these nodes; resolves when the camera has arrived. */
+  fitTo(ids: string[]): Promise<void> {
+    const eles = this.cy.collection();
+    for (const id of ids) eles.merge(this.cy.getElementById(id));
+    return this.moveCamera({ fit: { eles, padding: 60 } });
+  }
+
+  fit(): Promise<void> {
+    return this.moveCamera({ fit: { eles: this.cy.elements(), padding: 40 } }, 300);
+  }
+
+  relabel(): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((n) => {
+        n.data('label', label({ id: n.id(), name: n.data('name'), nameDe: n.data('nameDe') }));
+      });
+    });
+  }
+
+  png(): Blob {
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
+  }
+}
