@@ -323,7 +323,7 @@ describe('start-up warm-up', () => {
     const queries = [...contractOperations()]
       .filter(([, text]) => text.startsWith('query'))
       .map(([name]) => name);
-    expect(queries).toHaveLength(9);
+    expect(queries).toHaveLength(17); // the queries of contract/operations.graphql
     expect(summary.operations).toEqual(queries);
     expect(summary.unexpected).toEqual([]);
     // Each query reached Neo4j: its Cypher is planned now (Partners' city and Provenance's
