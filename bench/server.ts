@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     // Served as ours is (src/graphql/server.ts), so that the difference is the GraphQL layer.
     const app = express();
     app.set('etag', false);
-    app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo));
+    app.all('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo));
     handler = app;
     stop = async () => {
       await apollo.stop();
