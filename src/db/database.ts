@@ -27,7 +27,7 @@ type Params = Record<string, unknown>;
 /**
  * The one place that talks to the driver: sessions per unit of work, executeRead /
  * executeWrite (which retry transient errors), rows turned into plain JS, Neo4j errors
- * turned into GraphQL errors with a code.
+ * turned into domain errors (src/errors.ts).
  */
 export interface Database {
   readonly driver: Driver;
@@ -190,7 +190,7 @@ export function createDatabase(options: DatabaseOptions): Database {
  * Runs `start` (which must start a query synchronously) without the stack trace neo4j-driver
  * captures for every query, to put on a later error: formatting it was ≈ 75 µs of a small
  * read's ≈ 1.1 ms of API CPU. A read's errors keep their Neo4j code and message, and
- * translateNeo4jError turns them into API errors anyway.
+ * translateNeo4jError turns them into domain errors anyway.
  */
 function withoutCallerStack<R>(start: () => R): R {
   const limit = Error.stackTraceLimit;

@@ -1,6 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { NotFoundError, UnauthenticatedError } from '../../errors';
 import type { MutationResolvers } from '../../generated/graphql';
-import { apiError, ErrorCode } from '../../db/errors';
-import type { Provenance, SourceInput } from '../../repositories/curation';
+import type { EntityLabel } from '../../model';
 import type {
   ActionRecord,
   EntityRecord,
@@ -8,184 +9,79 @@ import type {
   MeetingRecord,
 } from '../../repositories/records';
 import type { Context } from '../context';
-import {
-  actionInput,
-  actionPatch,
-  id,
-  institutionInput,
-  institutionPatch,
-  meetingInput,
-  parseArgs,
-  role,
-  sourceInput,
-} from '../validation';
-import { z } from 'zod';
 
-/** Every write needs an API key; its holder's name and the time go on what is written. */
-function provenance(ctx: Context, source?: SourceInput | null): Provenance {
+/** Every write needs an API key; its holder's name goes on what is written. */
+function curator(ctx: Context): string {
   if (!ctx.caller) {
-    throw apiError(
-      ErrorCode.UNAUTHENTICATED,
-      'Writing needs an API key: send Authorization: Bearer <key>.',
-    );
+    throw new UnauthenticatedError('Writing needs an API key: send Authorization: Bearer <key>.');
   }
-  return { who: ctx.caller.name, at: new Date().toISOString(), source: source ?? null };
+  return ctx.caller.name;
 }
 
-/** Reads back what was just written (fresh: loaders of this request may hold the old state). */
-async function reread<T extends EntityRecord>(ctx: Context, entityId: string): Promise<T> {
+/**
+ * Reads back what a mutation wrote, fresh: this request's loaders may hold the old state.
+ * The one place mutation results are read, with what the read path needs (the selection in
+ * `info`, the label) so that it can take over here.
+ */
+async function readBack<T extends EntityRecord>(
+  ctx: Context,
+  _info: GraphQLResolveInfo,
+  _label: EntityLabel,
+  entityId: string,
+): Promise<T> {
   ctx.loaders.entity.clear(entityId);
   ctx.loaders.clearRelated();
   const record = await ctx.loaders.entity.load(entityId);
-  if (!record) throw apiError(ErrorCode.NOT_FOUND, `no entity with id '${entityId}'.`);
+  if (!record) throw new NotFoundError(entityId);
   return record as T;
 }
 
-const linkArgs = (targetField: string) =>
-  z.object({ [targetField]: id, actorId: id, source: sourceInput.nullish() });
-const contributorArgs = z.object({
-  actionId: id,
-  actorId: id,
-  role,
-  source: sourceInput.nullish(),
-});
-const participantArgs = z.object({
-  meetingId: id,
-  actorId: id,
-  role: role.nullish(),
-  source: sourceInput.nullish(),
-});
-const idArgs = z.object({ id });
-
+/** Each mutation: the curation service writes (or throws a domain error); the result is read back. */
 export const Mutation: MutationResolvers = {
-  upsertMeeting: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const { input } = parseArgs(z.object({ input: meetingInput }), args);
-    const meetingId = await ctx.repos.curation.upsertMeeting(input, {
-      ...prov,
-      source: input.source,
-    });
-    return reread<MeetingRecord>(ctx, meetingId);
+  upsertMeeting: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.upsertMeeting(curator(ctx), args);
+    return readBack<MeetingRecord>(ctx, info, 'Meeting', id);
   },
-
-  assignLead: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const { actionId, actorId, source } = parseArgs(linkArgs('actionId'), args) as {
-      actionId: string;
-      actorId: string;
-      source?: SourceInput | null;
-    };
-    await ctx.repos.curation.linkActor('LEADS', action(actionId), actorId, {}, { ...prov, source });
-    return reread<ActionRecord>(ctx, actionId);
+  assignLead: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.assignLead(curator(ctx), args);
+    return readBack<ActionRecord>(ctx, info, 'Action', id);
   },
-
-  removeLead: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const { actionId, actorId } = parseArgs(linkArgs('actionId'), args) as Record<string, string>;
-    await ctx.repos.curation.unlinkActor('LEADS', action(actionId!), actorId!, prov);
-    return reread<ActionRecord>(ctx, actionId!);
+  removeLead: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.removeLead(curator(ctx), args);
+    return readBack<ActionRecord>(ctx, info, 'Action', id);
   },
-
-  addContributor: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const a = parseArgs(contributorArgs, args);
-    await ctx.repos.curation.linkActor(
-      'CONTRIBUTES_TO',
-      action(a.actionId),
-      a.actorId,
-      { role: a.role },
-      { ...prov, source: a.source },
-    );
-    return reread<ActionRecord>(ctx, a.actionId);
+  addContributor: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.addContributor(curator(ctx), args);
+    return readBack<ActionRecord>(ctx, info, 'Action', id);
   },
-
-  removeContributor: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const a = parseArgs(z.object({ actionId: id, actorId: id }), args);
-    await ctx.repos.curation.unlinkActor('CONTRIBUTES_TO', action(a.actionId), a.actorId, prov);
-    return reread<ActionRecord>(ctx, a.actionId);
+  removeContributor: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.removeContributor(curator(ctx), args);
+    return readBack<ActionRecord>(ctx, info, 'Action', id);
   },
-
-  addParticipant: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const a = parseArgs(participantArgs, args);
-    await ctx.repos.curation.linkActor(
-      'TOOK_PART_IN',
-      meeting(a.meetingId),
-      a.actorId,
-      { role: a.role ?? null },
-      { ...prov, source: a.source },
-    );
-    return reread<MeetingRecord>(ctx, a.meetingId);
+  addParticipant: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.addParticipant(curator(ctx), args);
+    return readBack<MeetingRecord>(ctx, info, 'Meeting', id);
   },
-
-  removeParticipant: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const a = parseArgs(z.object({ meetingId: id, actorId: id }), args);
-    await ctx.repos.curation.unlinkActor('TOOK_PART_IN', meeting(a.meetingId), a.actorId, prov);
-    return reread<MeetingRecord>(ctx, a.meetingId);
+  removeParticipant: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.removeParticipant(curator(ctx), args);
+    return readBack<MeetingRecord>(ctx, info, 'Meeting', id);
   },
-
-  createAction: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const { input } = parseArgs(z.object({ input: actionInput }), args);
-    const actionId = await ctx.repos.curation.createAction(input, {
-      ...prov,
-      source: input.source,
-    });
-    return reread<ActionRecord>(ctx, actionId);
+  createAction: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.createAction(curator(ctx), args);
+    return readBack<ActionRecord>(ctx, info, 'Action', id);
   },
-
-  updateAction: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const { id: actionId, patch } = parseArgs(z.object({ id, patch: actionPatch }), args);
-    await ctx.repos.curation.updateAction(actionId, patch, { ...prov, source: patch.source });
-    return reread<ActionRecord>(ctx, actionId);
+  updateAction: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.updateAction(curator(ctx), args);
+    return readBack<ActionRecord>(ctx, info, 'Action', id);
   },
-
-  deleteAction: async (_, args, ctx) => {
-    provenance(ctx);
-    const { id: actionId } = parseArgs(idArgs, args);
-    return { id: actionId, deleted: await ctx.repos.curation.deleteEntity('Action', actionId) };
+  deleteAction: (_, args, ctx) => ctx.repos.curation.deleteAction(curator(ctx), args),
+  createInstitution: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.createInstitution(curator(ctx), args);
+    return readBack<InstitutionRecord>(ctx, info, 'Institution', id);
   },
-
-  createInstitution: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const { input } = parseArgs(z.object({ input: institutionInput }), args);
-    const institutionId = await ctx.repos.curation.createInstitution(input, {
-      ...prov,
-      source: input.source,
-    });
-    return reread<InstitutionRecord>(ctx, institutionId);
+  updateInstitution: async (_, args, ctx, info) => {
+    const id = await ctx.repos.curation.updateInstitution(curator(ctx), args);
+    return readBack<InstitutionRecord>(ctx, info, 'Institution', id);
   },
-
-  updateInstitution: async (_, args, ctx) => {
-    const prov = provenance(ctx);
-    const { id: institutionId, patch } = parseArgs(z.object({ id, patch: institutionPatch }), args);
-    await ctx.repos.curation.updateInstitution(institutionId, patch, {
-      ...prov,
-      source: patch.source,
-    });
-    return reread<InstitutionRecord>(ctx, institutionId);
-  },
-
-  deleteInstitution: async (_, args, ctx) => {
-    provenance(ctx);
-    const { id: institutionId } = parseArgs(idArgs, args);
-    return {
-      id: institutionId,
-      deleted: await ctx.repos.curation.deleteEntity('Institution', institutionId),
-    };
-  },
+  deleteInstitution: (_, args, ctx) => ctx.repos.curation.deleteInstitution(curator(ctx), args),
 };
-
-const action = (actionId: string) => ({
-  field: 'actionId',
-  id: actionId,
-  label: 'Action' as const,
-});
-const meeting = (meetingId: string) => ({
-  field: 'meetingId',
-  id: meetingId,
-  label: 'Meeting' as const,
-});

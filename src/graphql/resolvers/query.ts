@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../../generated/graphql';
-import { apiError, ErrorCode } from '../../db/errors';
+import { BadInputError, NotFoundError } from '../../errors';
 import { MAX_LIST, type ListKind } from '../../repositories/entities';
 import type { GraphQLResolveInfo } from 'graphql';
 import { pathSelectionOf, searchSelectionOf, selectionOf } from '../prefetch';
@@ -83,13 +83,7 @@ export const Query: QueryResolvers = {
     const { text, first } = parseArgs(searchArgs, { text: args.text, first: args.first ?? 10 });
     const query = toLuceneQuery(text);
     if (!query) {
-      throw apiError(
-        ErrorCode.BAD_USER_INPUT,
-        'text: give at least one letter or digit to search for.',
-        {
-          field: 'text',
-        },
-      );
+      throw new BadInputError('text', 'give at least one letter or digit to search for.');
     }
     return ctx.repos.graph.search(query, first, searchSelectionOf(info));
   },
@@ -105,7 +99,7 @@ export const Query: QueryResolvers = {
       limit: args.limit ?? 150,
     });
     const subgraph = await ctx.repos.graph.neighbourhood(startId, depth, limit);
-    if (!subgraph) throw notFound('id', startId);
+    if (!subgraph) throw new NotFoundError(startId, 'id');
     return subgraph;
   },
 
@@ -116,12 +110,8 @@ export const Query: QueryResolvers = {
       maxHops: args.maxHops ?? 6,
     });
     const result = await ctx.repos.graph.connection(fromId, toId, maxHops, pathSelectionOf(info));
-    if (!result.fromExists) throw notFound('fromId', fromId);
-    if (!result.toExists) throw notFound('toId', toId);
+    if (!result.fromExists) throw new NotFoundError(fromId, 'fromId');
+    if (!result.toExists) throw new NotFoundError(toId, 'toId');
     return result.path;
   },
 };
-
-function notFound(field: string, entityId: string) {
-  return apiError(ErrorCode.NOT_FOUND, `${field}: no entity with id '${entityId}'.`, { field });
-}
