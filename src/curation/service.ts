@@ -43,7 +43,6 @@ const INSTITUTION: EditableKind = {
   label: 'Institution',
   links: { cityId: { type: 'BASED_IN', label: 'City' } },
 };
-const MEETING_PLACE: Record<string, Link['type']> = { cityId: 'HELD_IN', venueId: 'AT_VENUE' };
 
 /** An actor's link to an action or meeting, and how the history names it. */
 interface ActorLink {
@@ -88,15 +87,13 @@ export class CurationService {
     const { input } = parseArgs(upsertMeetingArgs, args);
     const { id: givenId, source, ...meeting } = input;
     return this.write('upsertMeeting', by, async (w) => {
-      await w.lockMeetingChain();
-      await w.lock([
+      await w.lockWithMeetingChain([
         ...reference('input.id', givenId, ['Meeting']),
         ...reference('input.cityId', meeting.cityId, ['City']),
         ...reference('input.venueId', meeting.venueId, ['Institution']),
       ]);
-      const before = givenId ? await w.stateOf(givenId, MEETING_PLACE) : null;
       const id = givenId ?? (await w.freeId('Meeting', `${meeting.name} ${meeting.year}`));
-      await w.writeMeeting(id, meeting);
+      const before = await w.writeMeeting(id, meeting);
       await w.attachSource(id, source);
       await w.rechainMeetings();
       const after = {

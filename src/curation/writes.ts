@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { BadInputError } from '../errors';
 import { entityKind, type EntityLabel } from '../model';
 import { recordChange } from './history';
@@ -22,7 +22,7 @@ export function reference(
 
 /** A to-one link that a write replaces: `to` is the new target; absent leaves the link as it is. */
 export interface Link {
-  type: 'IN_FIELD' | 'PART_OF' | 'BASED_IN' | 'HELD_IN' | 'AT_VENUE';
+  type: 'IN_FIELD' | 'PART_OF' | 'BASED_IN';
   label: EntityLabel;
   to: string | null | undefined;
 }
@@ -41,6 +41,15 @@ export function slugify(text: string): string {
     .slice(0, 60);
   return slug || 'entry';
 }
+
+/** Locks the entities named in $refs in id order and tells, per ref, whether it fits. */
+const LOCK = `
+  UNWIND $refs AS ref
+  OPTIONAL MATCH (n:Entity {id: ref.id})
+  WITH ref, n ORDER BY ref.id
+  CALL (n) { WITH n WHERE n IS NOT NULL SET n.locked = true REMOVE n.locked }
+  RETURN ref.field AS field, ref.id AS id,
+    n IS NOT NULL AND any(l IN labels(n) WHERE l IN ref.labels) AS ok`;
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -65,16 +74,24 @@ export class CurationWrite {
    * write can delete what this one links to.
    */
   async lock(refs: Reference[]): Promise<void> {
-    if (refs.length === 0) return;
+    if (refs.length > 0) await this.checkLocked(await this.tx.run(LOCK, { refs }), refs);
+  }
+
+  /**
+   * The same, after first taking the lock of the meetings' NEXT chain, which every meeting
+   * upsert may re-link: concurrent upserts take turns instead of deadlocking over the
+   * meetings they relink. One statement, as the chain lock is held until the commit.
+   */
+  async lockWithMeetingChain(refs: Reference[]): Promise<void> {
     const result = await this.tx.run(
-      `UNWIND $refs AS ref
-       OPTIONAL MATCH (n:Entity {id: ref.id})
-       WITH ref, n ORDER BY ref.id
-       CALL (n) { WITH n WHERE n IS NOT NULL SET n.locked = true REMOVE n.locked }
-       RETURN ref.field AS field, ref.id AS id,
-         n IS NOT NULL AND any(l IN labels(n) WHERE l IN ref.labels) AS ok`,
-      { refs },
+      `MERGE (chain:MeetingChain {id: 'meeting-chain'}) SET chain.lockedAt = $at
+       WITH chain ${LOCK}`,
+      { refs, at: this.at },
     );
+    this.checkLocked(result, refs);
+  }
+
+  private checkLocked(result: QueryResult, refs: Reference[]): void {
     for (const record of result.records) {
       if (!record.get('ok')) {
         const field = record.get('field') as string;
@@ -82,16 +99,6 @@ export class CurationWrite {
         throw new BadInputError(field, `no ${labels} with id '${record.get('id') as string}'.`);
       }
     }
-  }
-
-  /**
-   * Every meeting upsert may re-link the whole NEXT chain: one lock on the chain makes
-   * concurrent upserts take turns instead of deadlocking over the meetings they relink.
-   */
-  async lockMeetingChain(): Promise<void> {
-    await this.tx.run(`MERGE (c:MeetingChain {id: 'meeting-chain'}) SET c.lockedAt = $at`, {
-      at: this.at,
-    });
   }
 
   /** The stored properties of an entity, and the targets of the given to-one links by field. */
@@ -168,25 +175,32 @@ export class CurationWrite {
     );
   }
 
-  /** Creates or replaces a meeting with all its fields; a new one goes last in its order. */
-  async writeMeeting(id: string, meeting: MeetingFields): Promise<void> {
-    await this.tx.run(
+  /**
+   * Creates or replaces a meeting with all its fields; a new one goes last in its order.
+   * Returns what the meeting was before (fields, cityId, venueId), or null when it is new.
+   */
+  async writeMeeting(id: string, meeting: MeetingFields): Promise<Record<string, unknown> | null> {
+    const result = await this.tx.run(
       `OPTIONAL MATCH (x:Meeting)
        WITH coalesce(max(x.order), 0) + 1 AS nextOrder
+       OPTIONAL MATCH (existing:Meeting {id: $id})
+       WITH nextOrder, existing {.*, cityId: [(existing)-[:HELD_IN]->(city) | city.id][0],
+         venueId: [(existing)-[:AT_VENUE]->(venue) | venue.id][0]} AS before
        MERGE (m:Entity:Meeting {id: $id})
        ON CREATE SET m.createdBy = $by, m.createdAt = $at, m.order = nextOrder
        SET m.name = $name, m.nameDe = $nameDe, m.kind = $kind, m.status = $status,
          m.year = $year, m.date = $date, m.updatedBy = $by, m.updatedAt = $at
-       WITH m
+       WITH m, before
        OPTIONAL MATCH (m)-[old:HELD_IN|AT_VENUE]->()
        DELETE old
-       WITH DISTINCT m
+       WITH DISTINCT m, before
        OPTIONAL MATCH (c:City {id: $cityId})
        OPTIONAL MATCH (v:Institution {id: $venueId})
        FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END |
          CREATE (m)-[:HELD_IN {createdBy: $by, createdAt: $at}]->(c))
        FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END |
-         CREATE (m)-[:AT_VENUE {createdBy: $by, createdAt: $at}]->(v))`,
+         CREATE (m)-[:AT_VENUE {createdBy: $by, createdAt: $at}]->(v))
+       RETURN before`,
       {
         id,
         name: meeting.name,
@@ -201,6 +215,7 @@ export class CurationWrite {
         at: this.at,
       },
     );
+    return result.records[0]!.get('before') as Record<string, unknown> | null;
   }
 
   /**
