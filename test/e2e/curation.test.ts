@@ -165,6 +165,20 @@ describe('RecordMeeting and AssignLead', () => {
     );
     expect(update.data!.upsertMeeting).toMatchObject({ id: meeting.id, status: 'HELD' });
     expect(await countOf('Meeting')).toBe(meetingsBefore);
+    const history = await gql<Row>(
+      api.url,
+      `query($id: ID!) { changes(entityId: $id) { operation summary } }`,
+      { id: meeting.id },
+    );
+    expect(history.data!.changes).toEqual([
+      {
+        operation: 'upsertMeeting',
+        summary:
+          'name: "Partner meeting Leipzig 2012" → "Partner meeting Leipzig, March 2012"; ' +
+          'status: "PLANNED" → "HELD"',
+      },
+      { operation: 'upsertMeeting', summary: 'created Meeting "Partner meeting Leipzig 2012"' },
+    ]);
   });
 
   it('assigns a lead once, however often it is asked', async () => {
