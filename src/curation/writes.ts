@@ -74,7 +74,8 @@ export class CurationWrite {
    * write can delete what this one links to.
    */
   async lock(refs: Reference[]): Promise<void> {
-    if (refs.length > 0) await this.checkLocked(await this.tx.run(LOCK, { refs }), refs);
+    if (refs.length === 0) return;
+    this.checkLocked(await this.tx.run(LOCK, { refs }), refs);
   }
 
   /**
