@@ -29,6 +29,24 @@ export default tseslint.config(
     },
   },
   {
+    // Layers point one way: the database layer and the curation service speak in domain
+    // errors (src/errors.ts) and know nothing of the GraphQL API above them.
+    files: ['src/db/**', 'src/curation/**', 'src/errors.ts', 'src/validation.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['graphql', 'graphql/*', '@apollo/*', '**/graphql', '**/graphql/**'],
+              message: 'Only src/graphql knows GraphQL: throw domain errors (src/errors.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -12,12 +12,17 @@ CREATE CONSTRAINT action_id IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT field_of_action_id IF NOT EXISTS FOR (n:FieldOfAction) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
 
 // Filters of the API's lists.
 CREATE INDEX meeting_year IF NOT EXISTS FOR (n:Meeting) ON (n.year);
 CREATE INDEX meeting_status IF NOT EXISTS FOR (n:Meeting) ON (n.status);
 CREATE INDEX institution_kind IF NOT EXISTS FOR (n:Institution) ON (n.kind);
 CREATE INDEX action_kind IF NOT EXISTS FOR (n:Action) ON (n.kind);
+
+// The history: an entity's changes (Query.changes(entityId:)), and all changes newest first.
+CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entityId);
+CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
 
 // Search over names, descriptions and statements, German and English. The standard-folding
 // analyzer lower-cases and folds accents, so "Gdansk" finds "Gdańsk" and "pecs" finds "Pécs".

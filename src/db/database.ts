@@ -27,7 +27,7 @@ type Params = Record<string, unknown>;
 /**
  * The one place that talks to the driver: sessions per unit of work, executeRead /
  * executeWrite (which retry transient errors), rows turned into plain JS, Neo4j errors
- * turned into GraphQL errors with a code.
+ * turned into domain errors (src/errors.ts).
  */
 export interface Database {
   readonly driver: Driver;

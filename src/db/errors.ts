@@ -1,24 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
-
-export const ErrorCode = {
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  CONFLICT: 'CONFLICT',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-export function apiError(
-  code: ErrorCode,
-  message: string,
-  extensions: Record<string, unknown> = {},
-): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
-}
+import { ConflictError, DomainError, ServiceUnavailableError } from '../errors';
 
 // Driver codes meaning "the database cannot be reached or is not serving now".
 const UNAVAILABLE_CODES = new Set([
@@ -73,30 +54,25 @@ export function isRetryableConflict(error: unknown, mode: 'READ' | 'WRITE'): boo
   return CONFLICT_CODES.has(code) || (mode === 'WRITE' && code === CONSTRAINT_VIOLATION);
 }
 
-/** The one place that turns Neo4j failures into GraphQL errors with a code. */
+/** The one place that turns Neo4j failures into domain errors; others pass unchanged. */
 export function translateNeo4jError(error: unknown): Error {
-  if (error instanceof GraphQLError) return error;
+  if (error instanceof DomainError) return error;
   if (error instanceof Neo4jError) {
     const code = error.code ?? '';
     if (TIMEOUT_CODES.has(code)) {
-      return apiError(
-        ErrorCode.SERVICE_UNAVAILABLE,
+      return new ServiceUnavailableError(
         'The graph database did not answer in time; try again shortly.',
-        { cause: 'timeout' },
+        'timeout',
       );
     }
     if (isConnectivityError(error) || code.startsWith('Neo.TransientError')) {
-      return apiError(
-        ErrorCode.SERVICE_UNAVAILABLE,
+      return new ServiceUnavailableError(
         'The graph database is not available now; try again shortly.',
-        { cause: code || 'unreachable' },
+        code || 'unreachable',
       );
     }
     if (code === CONSTRAINT_VIOLATION) {
-      return apiError(
-        ErrorCode.CONFLICT,
-        'That would create a duplicate: an entity with this id exists.',
-      );
+      return new ConflictError('That would create a duplicate: an entity with this id exists.');
     }
   }
   // Anything else is a bug or an unexpected database failure: masked at the API edge.

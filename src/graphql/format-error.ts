@@ -1,6 +1,35 @@
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import {
+  BadInputError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+} from '../errors';
 
-/** Codes whose message is meant for the client; anything else is masked. */
+/**
+ * The one place where domain errors become GraphQL errors: each kind's `extensions.code`,
+ * and the details a client can act on (the offending field, why the database is unavailable).
+ */
+function extensionsOf(error: DomainError): { code: string; [detail: string]: unknown } {
+  if (error instanceof BadInputError) return { code: 'BAD_USER_INPUT', field: error.field };
+  if (error instanceof NotFoundError) {
+    return error.field ? { code: 'NOT_FOUND', field: error.field } : { code: 'NOT_FOUND' };
+  }
+  if (error instanceof ConflictError) return { code: 'CONFLICT' };
+  if (error instanceof UnauthenticatedError) return { code: 'UNAUTHENTICATED' };
+  if (error instanceof ForbiddenError) return { code: 'FORBIDDEN' };
+  if (error instanceof ServiceUnavailableError) {
+    return { code: 'SERVICE_UNAVAILABLE', cause: error.reason };
+  }
+  // A new kind of domain error without a code here is a bug: masked like any other.
+  return { code: 'INTERNAL_SERVER_ERROR' };
+}
+
+/** Codes of errors that Apollo and graphql-js raise themselves, meant for the client. */
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
@@ -16,17 +45,35 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** The code an error answers with: its domain error's, or the one Apollo or graphql-js gave it. */
+function codeOf(error: GraphQLError | GraphQLFormattedError): unknown {
+  const original = unwrapResolverError(error);
+  return original instanceof DomainError ? extensionsOf(original).code : error.extensions?.code;
+}
+
+/** Whether the client is told what went wrong; anything else is logged in full and masked. */
 export function isPublicError(error: GraphQLError | GraphQLFormattedError): boolean {
-  const code = error.extensions?.code;
+  const code = codeOf(error);
   return typeof code === 'string' && PUBLIC_CODES.has(code);
 }
 
 /**
- * Keeps coded errors as they are and masks everything else (the logging plugin has
- * already logged it in full with the request id).
+ * Gives domain errors their code, keeps the other public errors as they are and masks
+ * everything else (the logging plugin has already logged it in full with the request id).
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (isPublicError(formatted)) return formatted;
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    const extensions = extensionsOf(original);
+    if (PUBLIC_CODES.has(extensions.code)) {
+      return { ...formatted, extensions: { ...formatted.extensions, ...extensions } };
+    }
+  } else if (isPublicError(formatted)) {
+    return formatted;
+  }
   return {
     message: 'Internal server error',
     path: formatted.path,

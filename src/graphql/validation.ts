@@ -1,98 +1,10 @@
 import { z } from 'zod';
-import { apiError, ErrorCode } from '../db/errors';
+import { id } from '../validation';
 
-/** Checks arguments against a zod schema; the first problem becomes BAD_USER_INPUT naming the field. */
-export function parseArgs<T extends z.ZodType>(schema: T, args: unknown): z.output<T> {
-  const result = schema.safeParse(args);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.join('.');
-  throw apiError(ErrorCode.BAD_USER_INPUT, `${field}: ${issue.message}`, { field });
-}
+// The resolvers validate with the same helper and id rule as the curation service.
+export { id, parseArgs } from '../validation';
 
-const isoDate = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
-
-/** ISO 8601 calendar date as precise as known: 2011, 2012-03, 2012-06-15 (a real day). */
-export const isoPartialDate = z
-  .string()
-  .regex(isoDate, 'expected an ISO 8601 date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((text) => {
-    const [year, month, day] = text.split('-').map(Number);
-    if (day === undefined) return true;
-    const date = new Date(Date.UTC(year!, month! - 1, day));
-    return date.getUTCDate() === day;
-  }, 'no such day');
-
-export const id = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
-const name = z.string().trim().min(1, 'must not be empty').max(300, 'at most 300 characters');
-const optionalText = z.string().trim().max(5000, 'at most 5000 characters').nullish();
-export const year = z.number().int().min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
-
-export const sourceInput = z.object({
-  document: name,
-  section: name,
-  quote: z.string().trim().min(1, 'must not be empty').max(5000, 'at most 5000 characters'),
-});
-
-export const meetingInput = z
-  .object({
-    id: id.nullish(),
-    name,
-    nameDe: name.nullish(),
-    kind: z.string(),
-    status: z.string(),
-    year,
-    date: isoPartialDate.nullish(),
-    cityId: id.nullish(),
-    venueId: id.nullish(),
-    source: sourceInput,
-  })
-  .refine((m) => !m.date || m.date.startsWith(String(m.year)), {
-    message: 'the date must lie in the given year',
-    path: ['date'],
-  });
-
-const actionFields = {
-  nameDe: name.nullish(),
-  description: optionalText,
-  descriptionDe: optionalText,
-  start: isoPartialDate.nullish(),
-  end: isoPartialDate.nullish(),
-  fieldId: id.nullish(),
-  partOfId: id.nullish(),
-  source: sourceInput.nullish(),
-};
-const startBeforeEnd = <T extends { start?: string | null; end?: string | null }>(a: T) =>
-  !a.start || !a.end || a.start <= a.end;
-
-export const actionInput = z
-  .object({ name, kind: z.string(), ...actionFields })
-  .refine(startBeforeEnd, { message: 'end must not be before start', path: ['end'] });
-export const actionPatch = z
-  .object({ name: name.optional(), kind: z.string().optional(), ...actionFields })
-  .refine(startBeforeEnd, { message: 'end must not be before start', path: ['end'] });
-
-export const institutionInput = z.object({
-  name,
-  nameDe: name.nullish(),
-  kind: z.string(),
-  cityId: id.nullish(),
-  source: sourceInput.nullish(),
-});
-export const institutionPatch = z.object({
-  name: name.optional(),
-  nameDe: name.nullish(),
-  kind: z.string().optional(),
-  cityId: id.nullish(),
-  source: sourceInput.nullish(),
-});
-
-export const role = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(300, 'at most 300 characters');
-
+/** The arguments of the API's reads (the writes' are the curation service's, src/curation/inputs.ts). */
 export const searchArgs = z.object({
   text: z.string().max(200, 'at most 200 characters'),
   first: z.number().int().min(1, 'at least 1').max(50, 'at most 50'),

@@ -30,6 +30,11 @@ afterAll(async () => {
   await api?.stop();
 });
 
+async function countOf(label: 'Meeting' | 'Change'): Promise<number> {
+  const [row] = await api.db.read<{ n: number }>(`MATCH (n:${label}) RETURN count(n) AS n`);
+  return row!.n;
+}
+
 async function expectUnchanged(
   run: () => Promise<{ errors?: Row[] }>,
   code: string,
@@ -76,9 +81,9 @@ describe('validation', () => {
     ['a date that is not ISO 8601', { ...newMeeting, date: '03/2012' }, 'input.date'],
     ['a date outside the year', { ...newMeeting, date: '2013-01' }, 'input.date'],
     ['an empty name', { ...newMeeting, name: '   ' }, 'input.name'],
-    ['an unknown city', { ...newMeeting, cityId: 'city/atlantis' }, 'cityId'],
-    ['a venue that is a city', { ...newMeeting, venueId: 'city/genoa' }, 'venueId'],
-    ['an unknown meeting id to update', { ...newMeeting, id: 'meeting/nowhere-1999' }, 'id'],
+    ['an unknown city', { ...newMeeting, cityId: 'city/atlantis' }, 'input.cityId'],
+    ['a venue that is a city', { ...newMeeting, venueId: 'city/genoa' }, 'input.venueId'],
+    ['an unknown meeting id to update', { ...newMeeting, id: 'meeting/nowhere-1999' }, 'input.id'],
     ['an empty quote', { ...newMeeting, source: { ...source, quote: '' } }, 'input.source.quote'],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_case, input, field) => {
     await expectUnchanged(
@@ -144,7 +149,7 @@ describe('RecordMeeting and AssignLead', () => {
     expect(detail.data!.meeting.previous).not.toBeNull();
 
     // updating by id changes that meeting, creates none
-    const before = await fingerprint(api.db);
+    const meetingsBefore = await countOf('Meeting');
     const update = await gql<Row>(
       api.url,
       ops.get('RecordMeeting')!,
@@ -159,7 +164,21 @@ describe('RecordMeeting and AssignLead', () => {
       auth,
     );
     expect(update.data!.upsertMeeting).toMatchObject({ id: meeting.id, status: 'HELD' });
-    expect((await fingerprint(api.db)).nodes).toBe(before.nodes);
+    expect(await countOf('Meeting')).toBe(meetingsBefore);
+    const history = await gql<Row>(
+      api.url,
+      `query($id: ID!) { changes(entityId: $id) { operation summary } }`,
+      { id: meeting.id },
+    );
+    expect(history.data!.changes).toEqual([
+      {
+        operation: 'upsertMeeting',
+        summary:
+          'name: "Partner meeting Leipzig 2012" → "Partner meeting Leipzig, March 2012"; ' +
+          'status: "PLANNED" → "HELD"',
+      },
+      { operation: 'upsertMeeting', summary: 'created Meeting "Partner meeting Leipzig 2012"' },
+    ]);
   });
 
   it('assigns a lead once, however often it is asked', async () => {
@@ -287,4 +306,103 @@ describe('create, update and delete', () => {
     );
     expect(deleted.data!.deleteInstitution.deleted).toBe(true);
   });
+});
+
+describe('history', () => {
+  const changesOf = async (entityId: string) =>
+    (
+      await gql<Row>(
+        api.url,
+        `query($entityId: ID) { changes(entityId: $entityId) { id at by operation entityId summary } }`,
+        { entityId },
+      )
+    ).data!.changes as Row[];
+
+  it('records every write with who, when, what and the entity, newest first', async () => {
+    const created = await gql<Row>(
+      api.url,
+      `mutation { createAction(input: { name: "History walk", kind: OTHER }) { id } }`,
+      {},
+      auth,
+    );
+    const actionId = created.data!.createAction.id as string;
+    await gql(
+      api.url,
+      `mutation($id: ID!) { updateAction(id: $id, patch: { name: "History walk 2012", start: "2012" }) { id } }`,
+      { id: actionId },
+      auth,
+    );
+    await gql(api.url, ops.get('AssignLead')!, { actionId, actorId: 'city/pecs' }, auth);
+
+    const changes = await changesOf(actionId);
+    expect(
+      changes.map(({ operation, by, entityId, summary }) => [operation, by, entityId, summary]),
+    ).toEqual([
+      ['assignLead', 'curator', actionId, 'lead city/pecs added'],
+      [
+        'updateAction',
+        'curator',
+        actionId,
+        'name: "History walk" → "History walk 2012"; start: null → "2012"',
+      ],
+      ['createAction', 'curator', actionId, 'created Action "History walk"'],
+    ]);
+    expect(new Set(changes.map((c) => c.id)).size).toBe(3);
+    for (const change of changes) expect(new Date(change.at).toISOString()).toBe(change.at);
+    expect(changes[0]!.at >= changes[2]!.at).toBe(true);
+
+    // a delete leaves its trace, and the history outlives the entity
+    await gql(
+      api.url,
+      `mutation($id: ID!) { deleteAction(id: $id) { deleted } }`,
+      { id: actionId },
+      auth,
+    );
+    const afterDelete = await changesOf(actionId);
+    expect(afterDelete).toHaveLength(4);
+    expect(afterDelete[0]).toMatchObject({
+      operation: 'deleteAction',
+      by: 'curator',
+      summary: 'deleted Action "History walk 2012"',
+    });
+  });
+
+  it('records nothing for a refused write', async () => {
+    const before = await changesOf('action/swot-analysis');
+    await expectUnchanged(
+      () =>
+        gql(
+          api.url,
+          ops.get('AssignLead')!,
+          { actionId: 'action/swot-analysis', actorId: 'city/atlantis' },
+          auth,
+        ),
+      'BAD_USER_INPUT',
+      'actorId',
+    );
+    expect(await changesOf('action/swot-analysis')).toEqual(before);
+  });
+
+  it('lists the changes of all entities, newest first, as many as asked', async () => {
+    const response = await gql<Row>(api.url, '{ changes(first: 2) { at entityId } }');
+    expect(response.errors).toBeUndefined();
+    const changes = response.data!.changes as Row[];
+    expect(changes).toHaveLength(2);
+    expect(changes[0]!.at >= changes[1]!.at).toBe(true);
+    expect(await countOf('Change')).toBeGreaterThan(2);
+  });
+
+  it.each([0, 201, -1])(
+    'refuses changes(first: %d) with BAD_USER_INPUT naming first',
+    async (first) => {
+      const response = await gql(api.url, 'query($first: Int) { changes(first: $first) { id } }', {
+        first,
+      });
+      expect(response.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'first',
+      });
+      expect(response.data).toBeNull();
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { QueryResolvers } from '../../generated/graphql';
-import { apiError, ErrorCode } from '../../db/errors';
+import { BadInputError, NotFoundError } from '../../errors';
 import type { NodeRecord } from '../../repositories/records';
 import { toLuceneQuery } from '../../repositories/search-query';
 import { MAX_LIST, type ListKind } from '../../translate';
@@ -79,11 +79,7 @@ export const Query: QueryResolvers = {
     const { text, first } = parseArgs(searchArgs, { text: args.text, first: args.first ?? 10 });
     const query = toLuceneQuery(text);
     if (!query) {
-      throw apiError(
-        ErrorCode.BAD_USER_INPUT,
-        'text: give at least one letter or digit to search for.',
-        { field: 'text' },
-      );
+      throw new BadInputError('text', 'give at least one letter or digit to search for.');
     }
     return ctx.repos.reader.search(query, first, searchSelectionOf(info)) as never;
   },
@@ -104,7 +100,7 @@ export const Query: QueryResolvers = {
       limit,
       neighbourhoodSelectionOf(info),
     );
-    if (!subgraph) throw notFound('id', startId);
+    if (!subgraph) throw new NotFoundError(startId, 'id');
     return subgraph as never;
   },
 
@@ -115,12 +111,8 @@ export const Query: QueryResolvers = {
       maxHops: args.maxHops ?? 6,
     });
     const result = await ctx.repos.reader.path(fromId, toId, maxHops, pathSelectionOf(info));
-    if (!result.fromExists) throw notFound('fromId', fromId);
-    if (!result.toExists) throw notFound('toId', toId);
+    if (!result.fromExists) throw new NotFoundError(fromId, 'fromId');
+    if (!result.toExists) throw new NotFoundError(toId, 'toId');
     return result.path as never;
   },
 };
-
-function notFound(field: string, entityId: string) {
-  return apiError(ErrorCode.NOT_FOUND, `${field}: no entity with id '${entityId}'.`, { field });
-}

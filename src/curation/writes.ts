@@ -1,0 +1,338 @@
+import { createHash } from 'node:crypto';
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
+import { BadInputError } from '../errors';
+import { entityKind, type EntityLabel } from '../model';
+import { recordChange } from './history';
+import type { MeetingFields, SourceInput } from './inputs';
+
+/** An id the write needs to exist, with the labels it may have and the argument that gave it. */
+export interface Reference {
+  field: string;
+  id: string;
+  labels: readonly string[];
+}
+
+export function reference(
+  field: string,
+  id: string | null | undefined,
+  labels: readonly string[],
+): Reference[] {
+  return id ? [{ field, id, labels }] : [];
+}
+
+/** A to-one link that a write replaces: `to` is the new target; absent leaves the link as it is. */
+export interface Link {
+  type: 'IN_FIELD' | 'PART_OF' | 'BASED_IN';
+  label: EntityLabel;
+  to: string | null | undefined;
+}
+
+/** An actor's link to an action or meeting: a lead, a contribution, a participation. */
+export type ActorLinkType = 'LEADS' | 'CONTRIBUTES_TO' | 'TOOK_PART_IN';
+
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'entry';
+}
+
+/** Locks the entities named in $refs in id order and tells, per ref, whether it fits. */
+const LOCK = `
+  UNWIND $refs AS ref
+  OPTIONAL MATCH (n:Entity {id: ref.id})
+  WITH ref, n ORDER BY ref.id
+  CALL (n) { WITH n WHERE n IS NOT NULL SET n.locked = true REMOVE n.locked }
+  RETURN ref.field AS field, ref.id AS id,
+    n IS NOT NULL AND any(l IN labels(n) WHERE l IN ref.labels) AS ok`;
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/**
+ * The steps of one curation write, inside its transaction: who writes (`by`, the API key's
+ * name), when (`at`), and as which operation. Every Cypher text here is fixed; labels and
+ * relationship types come from closed sets of literals, values always as parameters.
+ */
+export class CurationWrite {
+  readonly at = new Date().toISOString();
+
+  constructor(
+    private readonly tx: ManagedTransaction,
+    readonly operation: string,
+    readonly by: string,
+  ) {}
+
+  /**
+   * Takes the write lock of every referenced entity (in id order, so that concurrent writes
+   * queue instead of deadlocking), then checks that each exists with a fitting label: an
+   * unknown or wrongly typed id is the caller's mistake. Holding the locks, no concurrent
+   * write can delete what this one links to.
+   */
+  async lock(refs: Reference[]): Promise<void> {
+    if (refs.length === 0) return;
+    this.checkLocked(await this.tx.run(LOCK, { refs }), refs);
+  }
+
+  /**
+   * The same, after first taking the lock of the meetings' NEXT chain, which every meeting
+   * upsert may re-link: concurrent upserts take turns instead of deadlocking over the
+   * meetings they relink. One statement, as the chain lock is held until the commit.
+   */
+  async lockWithMeetingChain(refs: Reference[]): Promise<void> {
+    const result = await this.tx.run(
+      `MERGE (chain:MeetingChain {id: 'meeting-chain'}) SET chain.lockedAt = $at
+       WITH chain ${LOCK}`,
+      { refs, at: this.at },
+    );
+    this.checkLocked(result, refs);
+  }
+
+  private checkLocked(result: QueryResult, refs: Reference[]): void {
+    for (const record of result.records) {
+      if (!record.get('ok')) {
+        const field = record.get('field') as string;
+        const labels = refs.find((ref) => ref.field === field)!.labels.join(' or ');
+        throw new BadInputError(field, `no ${labels} with id '${record.get('id') as string}'.`);
+      }
+    }
+  }
+
+  /** The stored properties of an entity, and the targets of the given to-one links by field. */
+  async stateOf(id: string, links: Record<string, Link['type']>): Promise<Record<string, unknown>> {
+    const result = await this.tx.run(
+      `MATCH (n:Entity {id: $id})
+       RETURN properties(n) AS props,
+         [(n)-[r]->(t) WHERE type(r) IN $types | [type(r), t.id]] AS links`,
+      { id, types: Object.values(links) },
+    );
+    const record = result.records[0]!;
+    const targets = new Map(record.get('links') as [string, string][]);
+    return {
+      ...(record.get('props') as Record<string, unknown>),
+      ...Object.fromEntries(
+        Object.entries(links).map(([field, type]) => [field, targets.get(type) ?? null]),
+      ),
+    };
+  }
+
+  /** A readable id from the name (`action/final-conference`), made unique with a counter. */
+  async freeId(label: EntityLabel, name: string): Promise<string> {
+    const base = `${entityKind(label).idPrefix}${slugify(name)}`;
+    const result = await this.tx.run(
+      `MATCH (n:Entity) WHERE n.id = $base OR n.id STARTS WITH $base + '-'
+       RETURN collect(n.id) AS taken`,
+      { base },
+    );
+    const taken = new Set(result.records[0]?.get('taken') as string[]);
+    if (!taken.has(base)) return base;
+    let n = 2;
+    while (taken.has(`${base}-${n}`)) n += 1;
+    return `${base}-${n}`;
+  }
+
+  /** A new, empty entity node with a free id made from its name. */
+  async createNode(label: 'Action' | 'Institution', name: string): Promise<string> {
+    const id = await this.freeId(label, name);
+    await this.tx.run(`CREATE (n:Entity:${label} {id: $id, createdBy: $by, createdAt: $at})`, {
+      id,
+      by: this.by,
+      at: this.at,
+    });
+    return id;
+  }
+
+  /** Sets the given properties (absent ones stay, null clears) and replaces each given link. */
+  async setFields(
+    label: 'Action' | 'Institution',
+    id: string,
+    props: Record<string, unknown>,
+    links: Link[],
+  ): Promise<void> {
+    const relinks = links.map(
+      (link, i) => `
+       CALL (n) {
+         WITH n WHERE $to${i} IS NOT NULL
+         OPTIONAL MATCH (n)-[old:${link.type}]->() DELETE old
+         WITH DISTINCT n MATCH (target:${link.label} {id: $to${i}})
+         CREATE (n)-[:${link.type} {createdBy: $by, createdAt: $at}]->(target)
+       }`,
+    );
+    await this.tx.run(
+      `MATCH (n:${label} {id: $id})
+       SET n += $props, n.updatedBy = $by, n.updatedAt = $at
+       ${relinks.length > 0 ? `WITH n ${relinks.join('')}` : ''}`,
+      {
+        id,
+        props: Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)),
+        ...Object.fromEntries(links.map((link, i) => [`to${i}`, link.to ?? null])),
+        by: this.by,
+        at: this.at,
+      },
+    );
+  }
+
+  /**
+   * Creates or replaces a meeting with all its fields; a new one goes last in its order.
+   * Returns what the meeting was before (fields, cityId, venueId), or null when it is new.
+   */
+  async writeMeeting(id: string, meeting: MeetingFields): Promise<Record<string, unknown> | null> {
+    const result = await this.tx.run(
+      `OPTIONAL MATCH (x:Meeting)
+       WITH coalesce(max(x.order), 0) + 1 AS nextOrder
+       OPTIONAL MATCH (existing:Meeting {id: $id})
+       WITH nextOrder, existing {.*, cityId: [(existing)-[:HELD_IN]->(city) | city.id][0],
+         venueId: [(existing)-[:AT_VENUE]->(venue) | venue.id][0]} AS before
+       MERGE (m:Entity:Meeting {id: $id})
+       ON CREATE SET m.createdBy = $by, m.createdAt = $at, m.order = nextOrder
+       SET m.name = $name, m.nameDe = $nameDe, m.kind = $kind, m.status = $status,
+         m.year = $year, m.date = $date, m.updatedBy = $by, m.updatedAt = $at
+       WITH m, before
+       OPTIONAL MATCH (m)-[old:HELD_IN|AT_VENUE]->()
+       DELETE old
+       WITH DISTINCT m, before
+       OPTIONAL MATCH (c:City {id: $cityId})
+       OPTIONAL MATCH (v:Institution {id: $venueId})
+       FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END |
+         CREATE (m)-[:HELD_IN {createdBy: $by, createdAt: $at}]->(c))
+       FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END |
+         CREATE (m)-[:AT_VENUE {createdBy: $by, createdAt: $at}]->(v))
+       RETURN before`,
+      {
+        id,
+        name: meeting.name,
+        nameDe: meeting.nameDe ?? null,
+        kind: meeting.kind,
+        status: meeting.status,
+        year: meeting.year,
+        date: meeting.date ?? null,
+        cityId: meeting.cityId ?? null,
+        venueId: meeting.venueId ?? null,
+        by: this.by,
+        at: this.at,
+      },
+    );
+    return result.records[0]!.get('before') as Record<string, unknown> | null;
+  }
+
+  /**
+   * Adds (actor)-[:type]->(target) once, or updates its properties; a repeated call changes
+   * nothing but the audit. Returns the link's properties before, or null when it is new.
+   */
+  async linkActor(
+    type: ActorLinkType,
+    targetId: string,
+    actorId: string,
+    props: Record<string, string | null>,
+    sourceId: string,
+  ): Promise<Record<string, unknown> | null> {
+    const result = await this.tx.run(
+      `MATCH (t:Entity {id: $targetId}), (a:Entity {id: $actorId})
+       OPTIONAL MATCH (a)-[old:${type}]->(t)
+       WITH t, a, properties(old) AS before
+       MERGE (a)-[r:${type}]->(t)
+       ON CREATE SET r.createdBy = $by, r.createdAt = $at
+       SET r += $props, r.updatedBy = $by, r.updatedAt = $at,
+         r.sourceIds = CASE WHEN $sourceId IN coalesce(r.sourceIds, []) THEN r.sourceIds
+           ELSE coalesce(r.sourceIds, []) + $sourceId END,
+         t.updatedBy = $by, t.updatedAt = $at
+       RETURN before`,
+      { targetId, actorId, props, sourceId, by: this.by, at: this.at },
+    );
+    return (result.records[0]?.get('before') as Record<string, unknown> | null) ?? null;
+  }
+
+  /** Removes (actor)-[:type]->(target); whether there was one to remove. */
+  async unlinkActor(type: ActorLinkType, targetId: string, actorId: string): Promise<boolean> {
+    // The audit goes on the action or meeting even when there was no link to remove.
+    const result = await this.tx.run(
+      `MATCH (t:Entity {id: $targetId})
+       SET t.updatedBy = $by, t.updatedAt = $at
+       WITH t
+       OPTIONAL MATCH (:Entity {id: $actorId})-[r:${type}]->(t)
+       DELETE r
+       RETURN count(r) AS removed`,
+      { targetId, actorId, by: this.by, at: this.at },
+    );
+    return (result.records[0]?.get('removed') as number) > 0;
+  }
+
+  /** Deletes the entity and its relationships; its name, or null when there was none. */
+  async deleteEntity(label: 'Action' | 'Institution', id: string): Promise<string | null> {
+    const result = await this.tx.run(
+      `MATCH (n:${label} {id: $id})
+       WITH n, coalesce(n.name, n.id) AS name
+       DETACH DELETE n
+       RETURN name`,
+      { id },
+    );
+    return (result.records[0]?.get('name') as string | undefined) ?? null;
+  }
+
+  /**
+   * Links the written fact to its source: the given passage, or a record that the API key's
+   * holder entered it. Returns the Source id (relationships keep it in `sourceIds`).
+   */
+  async attachSource(entityId: string | null, given: SourceInput | null | undefined) {
+    const source = given
+      ? {
+          id: `source/${sha(`${given.document}\u0000${given.section}\u0000${given.quote}`)}`,
+          ...given,
+          enteredBy: null,
+          enteredAt: null,
+        }
+      : {
+          id: `source/entered-${sha(`${this.by}\u0000${this.at}\u0000${entityId ?? ''}`)}`,
+          document: 'Entered through the Creative Cities Graph API',
+          section: `entered by ${this.by}`,
+          quote: '',
+          enteredBy: this.by,
+          enteredAt: this.at,
+        };
+    await this.tx.run(
+      `MERGE (s:Source {id: $source.id})
+       ON CREATE SET s += $source
+       WITH s
+       OPTIONAL MATCH (n:Entity {id: $entityId})
+       FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | MERGE (n)-[:STATED_IN]->(s))`,
+      { source, entityId },
+    );
+    return source.id;
+  }
+
+  /**
+   * Keeps (:Meeting)-[:NEXT]->(:Meeting) a single chronological chain, touching only what
+   * changed. An event held alongside a meeting (HELD_WITH) is not a step of its own.
+   */
+  async rechainMeetings(): Promise<void> {
+    await this.tx.run(
+      `MATCH (m:Meeting) WHERE NOT EXISTS { (m)<-[:HELD_WITH]-(:Meeting) }
+       WITH m ORDER BY coalesce(m.date, toString(m.year)), m.order, m.id
+       WITH collect(m) AS ms
+       WITH ms, [i IN range(0, size(ms) - 2) | [ms[i].id, ms[i + 1].id]] AS pairs
+       CALL (pairs) {
+         MATCH (a:Meeting)-[n:NEXT]->(b:Meeting) WHERE NOT [a.id, b.id] IN pairs DELETE n
+       }
+       CALL (ms) {
+         UNWIND range(0, size(ms) - 2) AS i
+         WITH ms[i] AS a, ms[i + 1] AS b
+         MERGE (a)-[:NEXT]->(b)
+       }`,
+    );
+  }
+
+  /** The history's entry for this write: what it did to which entity, in one line. */
+  record(entityId: string, summary: string): Promise<void> {
+    return recordChange(this.tx, {
+      at: this.at,
+      by: this.by,
+      operation: this.operation,
+      entityId,
+      summary,
+    });
+  }
+}
