@@ -7,7 +7,8 @@
 import type { EntityLabel } from './entities';
 
 /** Nodes that are not entities: a meeting's statements, cited passages, documents. */
-export type RecordLabel = 'Statement' | 'Source' | 'Document';
+export const RECORD_LABELS = ['Statement', 'Source', 'Document'] as const;
+export type RecordLabel = (typeof RECORD_LABELS)[number];
 export type NodeLabel = EntityLabel | RecordLabel;
 
 export interface RelationshipType {
