@@ -108,15 +108,9 @@ export function reportDocumentOf(documents: DocumentEntry[], reportPath: string)
   return report;
 }
 
-/**
- * Places every Source that is in no document yet: in the document its `document` title names,
- * where exactly one does (a curator citing a passage the annotations do not), otherwise in the
- * curators' entries (what curators entered through the API, `enteredBy`). Neither was checked
- * against the document's text, so neither is verbatim. Run by each load, after the documents.
- */
-export const PLACE_UNPLACED_SOURCES = `
+const placeSources = (match: string): string => `
 MATCH (curation:Document {id: $curationId})
-MATCH (s:Source)
+${match}
 WHERE NOT EXISTS { (s)-[:IN_DOCUMENT]->(:Document) }
 OPTIONAL MATCH (named:Document {title: s.document})
 WHERE s.enteredBy IS NULL
@@ -124,3 +118,18 @@ WITH s, curation, collect(named) AS named
 WITH s, CASE size(named) WHEN 1 THEN named[0] ELSE curation END AS document
 MERGE (s)-[:IN_DOCUMENT]->(document)
 SET s.verbatim = coalesce(s.verbatim, false)`;
+
+/**
+ * Places every Source that is in no document yet: in the document its `document` title names,
+ * where exactly one does (a curator citing a passage the annotations do not), otherwise in the
+ * curators' entries (what curators entered through the API, `enteredBy`). Neither was checked
+ * against the document's text, so neither is verbatim. Run by each load, after the documents.
+ * Parameters: `curationId` (CURATION_DOCUMENT_ID).
+ */
+export const PLACE_UNPLACED_SOURCES = placeSources('MATCH (s:Source)');
+
+/**
+ * The same for the one Source `$sourceId`: for the curation service to run right after it
+ * writes a Source, so that it is placed before the next load.
+ */
+export const PLACE_SOURCE = placeSources('MATCH (s:Source {id: $sourceId})');

@@ -11,6 +11,7 @@ import {
   parseReport,
   writeGraph,
 } from '../../src/ingest';
+import { CURATION_DOCUMENT_ID, PLACE_SOURCE } from '../../src/ingest/documents';
 import { cypherStatements } from '../../src/ingest/schema';
 import { neo4jTestEnv } from '../support/neo4j-env';
 
@@ -622,6 +623,29 @@ describe('loading again', () => {
          WITH count(*) AS _
          MATCH (c:Change) WITH c ORDER BY c.at SKIP 1 DETACH DELETE c`,
       );
+    }
+  });
+
+  it('places one Source on its own, as the curation service can right after writing it', async () => {
+    await db.write(
+      `CREATE (:Source {id: 'source/one-test', document: 'x', section: 'y', quote: '', enteredBy: 'test'})
+       CREATE (:Source {id: 'source/other-test', document: 'x', section: 'z', quote: '', enteredBy: 'test'})`,
+    );
+    try {
+      await db.write(PLACE_SOURCE, {
+        curationId: CURATION_DOCUMENT_ID,
+        sourceId: 'source/one-test',
+      });
+      const placed = await db.read<{ id: string; documents: string[] }>(
+        `MATCH (s:Source) WHERE s.id ENDS WITH '-test'
+         RETURN s.id AS id, [(s)-[:IN_DOCUMENT]->(d) | d.id] AS documents ORDER BY id`,
+      );
+      expect(placed).toEqual([
+        { id: 'source/one-test', documents: ['document/curation'] },
+        { id: 'source/other-test', documents: [] },
+      ]);
+    } finally {
+      await db.write(`MATCH (s:Source) WHERE s.id ENDS WITH '-test' DETACH DELETE s`);
     }
   });
 
