@@ -48,7 +48,8 @@ const isNodeLabel = (label: string): boolean =>
 /**
  * Cypher for "some of row.props differs from what `element` holds". MERGE then SETs only
  * where this is true, so the write's counters say whether the load changed anything (Neo4j
- * counts a SET of a property to its own value as a property set).
+ * counts a SET of a property to its own value as a property set; a label the node has, it does
+ * not count as added).
  */
 const differs = (element: string): string =>
   `any(key IN keys(row.props) WHERE coalesce(${element}[key] <> row.props[key], true))`;
@@ -114,12 +115,8 @@ function nodeSteps(nodes: GraphNode[], batchSize: number, mode: Mode): Step[] {
         : [
             'UNWIND $rows AS row',
             `MERGE (n:${quote(mergeLabel)} {id: row.id})`,
-            extraLabels.length > 0
-              ? when(
-                  `NOT n:${extraLabels.map(quote).join(':')} OR ${differs('n')}`,
-                  `SET n:${extraLabels.map(quote).join(':')} SET n += row.props`,
-                )
-              : when(differs('n'), 'SET n += row.props'),
+            ...(extraLabels.length > 0 ? [`SET n:${extraLabels.map(quote).join(':')}`] : []),
+            when(differs('n'), 'SET n += row.props'),
           ];
     const rowOf =
       mode === 'create'
@@ -251,16 +248,16 @@ async function runStep(tx: ManagedTransaction, step: Step): Promise<boolean> {
 
 /**
  * After a document's graph is written: places the Sources no load placed (curators' entries),
- * and records the load in history if anything changed. True if placing changed something.
+ * and records the load in history if it changed the graph. Returns whether it did.
  */
 async function finishLoad(
   tx: ManagedTransaction,
   data: GraphData & { document: NonNullable<GraphData['document']> },
-  changed: boolean,
+  stepsChanged: boolean,
 ): Promise<boolean> {
   const placed = await tx.run(PLACE_UNPLACED_SOURCES, { curationId: CURATION_DOCUMENT_ID });
-  const placedAny = placed.summary.counters.containsUpdates();
-  if (changed || placedAny) {
+  const changed = stepsChanged || placed.summary.counters.containsUpdates();
+  if (changed) {
     const { id, title } = data.document;
     await tx.run(
       `CREATE (:Change {id: $change.id, at: $change.at, by: 'load', operation: 'load',
@@ -275,7 +272,7 @@ async function finishLoad(
       },
     );
   }
-  return placedAny;
+  return changed;
 }
 
 /**
@@ -313,7 +310,7 @@ export async function writeGraph(
       changed = false; // the transaction may be retried
       if (mode === 'create') await checkEmpty(tx);
       for (const step of [...nodes, ...relationships]) await run(tx, step);
-      if (document && (await finishLoad(tx, { ...data, document }, changed))) changed = true;
+      if (document) changed = await finishLoad(tx, { ...data, document }, changed);
     }, timeout);
   } else {
     if (mode === 'create') await db.writeTransaction(checkEmpty, timeout);
@@ -323,9 +320,10 @@ export async function writeGraph(
     await runAll(relationships.map(commit), concurrency);
     if (document) {
       const stepsChanged = changed;
-      await db.writeTransaction(async (tx) => {
-        changed = (await finishLoad(tx, { ...data, document }, stepsChanged)) || stepsChanged;
-      }, timeout);
+      changed = await db.writeTransaction(
+        (tx) => finishLoad(tx, { ...data, document }, stepsChanged),
+        timeout,
+      );
     }
   }
   return { nodes: data.nodes.length, relationships: data.relationships.length, changed };

@@ -595,6 +595,24 @@ describe('loading again', () => {
     expect(await count()).toEqual(before);
   });
 
+  it('records a load that changes a property, and only that one', async () => {
+    await db.write(`MATCH (c:City {id: 'city/genoa'}) SET c.name = 'Genova'`);
+    const before = await db.read('MATCH (c:Change) RETURN c.id AS id');
+    await expect(loadReport(db)).resolves.toMatchObject({ changed: true });
+    const { name } = await one<{ name: string }>(
+      `MATCH (c:City {id: 'city/genoa'}) RETURN c.name AS name`,
+    );
+    expect(name).toBe('Genoa');
+    const after = await db.read<{ by: string; entityId: string }>(
+      'MATCH (c:Change) WHERE NOT c.id IN $before RETURN c.by AS by, c.entityId AS entityId',
+      { before: before.map((row) => row.id) },
+    );
+    expect(after).toEqual([{ by: 'load', entityId: REPORT_ID }]);
+    await db.write('MATCH (c:Change) WHERE NOT c.id IN $before DETACH DELETE c', {
+      before: before.map((row) => row.id),
+    });
+  });
+
   it("places curators' sources in their document, and records the load that did", async () => {
     // as the curation service writes them: one entered through the API, one citing the report
     await db.write(

@@ -62,8 +62,8 @@ describe('writeGraph', () => {
     const setWhen = (condition: string, update: string) =>
       `FOREACH (_ IN CASE WHEN ${condition} THEN [1] ELSE [] END | ${update})`;
     expect(runs.map((run) => run.cypher)).toEqual([
-      'UNWIND $rows AS row\nMERGE (n:`Entity` {id: row.id})\n' +
-        setWhen(`NOT n:\`City\` OR ${differs('n')}`, 'SET n:`City` SET n += row.props'),
+      'UNWIND $rows AS row\nMERGE (n:`Entity` {id: row.id})\nSET n:`City`\n' +
+        setWhen(differs('n'), 'SET n += row.props'),
       'UNWIND $rows AS row\nMERGE (n:`Statement` {id: row.id})\n' +
         setWhen(differs('n'), 'SET n += row.props'),
       'UNWIND $rows AS row\nMATCH (a:`Statement` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
