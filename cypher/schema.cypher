@@ -2,18 +2,9 @@
 // Every statement is idempotent (IF NOT EXISTS); src/ingest/schema.ts runs them one by one,
 // split at the semicolons that end a line.
 
-// Ids are unique: on :Entity (what the loader MERGEs on) and on every label looked up by id.
-CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT city_id IF NOT EXISTS FOR (n:City) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT institution_id IF NOT EXISTS FOR (n:Institution) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT action_id IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT field_of_action_id IF NOT EXISTS FOR (n:FieldOfAction) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+// Ids are unique on :Entity and every label of the model: src/ingest/schema.ts makes those
+// constraints from src/model. What is not in the model:
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 
 // Filters of the API's lists.
 CREATE INDEX meeting_year IF NOT EXISTS FOR (n:Meeting) ON (n.year);
