@@ -17,8 +17,8 @@ import {
   neighbourhoodQuery,
   pageQuery,
   pathQuery,
-  searchQuery,
 } from '../../src/translate/queries';
+import { searchQuery } from '../../src/translate/search';
 
 const schema = buildSchema(
   fs.readFileSync(path.join(__dirname, '..', '..', 'schema.graphql'), 'utf8'),
@@ -229,7 +229,17 @@ describe('the Cypher of a request', () => {
       search(text: "Leipzig") { score entity { __typename name } statement { text } }
     }`);
     expect(searchQuery(searchSelectionOf(info)).cypher).toMatchInlineSnapshot(`
-     "CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $candidates}) YIELD node AS this0, score AS var1
+     "CALL () {
+       CALL db.index.fulltext.queryNodes('searchFolded_v2', $folded, {limit: $candidates}) YIELD node AS this0, score AS var1
+       RETURN this0, var1
+       UNION ALL
+       CALL db.index.fulltext.queryNodes('searchEnglish_v2', $stemmed, {limit: $candidates}) YIELD node AS this0, score AS var1
+       RETURN this0, var1
+       UNION ALL
+       CALL db.index.fulltext.queryNodes('searchGerman_v2', $stemmed, {limit: $candidates}) YIELD node AS this0, score AS var1
+       RETURN this0, var1
+     }
+     WITH this0, sum(var1) AS var1
      OPTIONAL MATCH (this2:Meeting)-[:(HAS_TOPIC|HAS_OUTCOME)]->(this0)
      WITH var1, CASE
        WHEN this0:Statement THEN this2
@@ -240,11 +250,18 @@ describe('the Cypher of a request', () => {
      WHERE this3 IS NOT NULL
      WITH this3, var1, this4
      ORDER BY var1 DESC
-     WITH this3, head(collect({score: var1, statement: this4})) AS var5
-     WITH this3, var5.score AS var1, var5.statement AS this4
-     ORDER BY var1 DESC, this3.id ASC
+     WITH this3, head(collect({relevance: var1, statement: this4})) AS var5
+     WITH this3, var5.relevance AS var1, var5.statement AS this4, [var6 IN ([this3.name, this3.nameDe] + coalesce(this3.aliases, [])) WHERE var6 IS NOT NULL | normalize(toLower(var6), NFD)] AS var7
+     WITH this3, var1, this4, CASE
+       WHEN any(var6 IN var7 WHERE var6 =~ $exactName) THEN 3
+       WHEN any(var6 IN var7 WHERE var6 =~ $namePrefix) THEN 2
+       WHEN any(var6 IN var7 WHERE all(var8 IN $nameWords WHERE var6 =~ var8)) THEN 1
+       ELSE 0
+     END AS var9
+     WITH this3, this4, (var9 + (var1 / (var1 + 1))) AS var10
+     ORDER BY var10 DESC, this3.id ASC
      LIMIT $limit
-     RETURN var1 AS score, [this3.id, labels(this3), this3.name] AS entity, CASE
+     RETURN var10 AS score, [this3.id, labels(this3), this3.name] AS entity, CASE
        WHEN this4 IS NOT NULL THEN [this4.id, this4.text]
      END AS statement"
     `);

@@ -1,0 +1,149 @@
+/**
+ * The search query: full-text candidates from the three search indexes (cypher/schema.cypher),
+ * ranked first by how their names match, then by relevance. Its parameters are the
+ * SearchTerms of ./search-terms.ts, $limit and $candidates.
+ */
+import Cypher from '@neo4j/cypher-builder';
+import type { Built } from './queries';
+import { nodeProjection } from './projection';
+import type { NodeSelection } from './selection';
+
+/** The full-text indexes a search asks, each with the parameter holding its Lucene query. */
+const INDEXES = [
+  ['searchFolded_v2', 'folded'],
+  ['searchEnglish_v2', 'stemmed'],
+  ['searchGerman_v2', 'stemmed'],
+] as const;
+
+/** What a search reads of its hits' entities and statements (null: statements are not read). */
+export interface SearchSelection {
+  readonly entity: NodeSelection;
+  readonly statement: NodeSelection | null;
+}
+
+export interface SearchRow {
+  score: number;
+  entity: unknown;
+  statement: unknown;
+}
+
+const param = (name: string) => new Cypher.NamedParam(name);
+
+// The builder writes a normal form as a string ('NFD'); Cypher wants the bare keyword.
+const NFD = new Cypher.Raw('NFD');
+
+/**
+ * Search: at most $limit entities out of the first $candidates matches of each index. A
+ * statement hit stands for the meeting it belongs to; each entity comes once, with its best
+ * relevance (and the statement that scored it, if any).
+ *
+ * The score is the entity's tier plus its relevance squeezed into [0, 1), so hits are ordered
+ * by tier first: 3 a name or alias is the text, 2 a name starts with it, 1 a name holds all its
+ * words, 0 the rest (descriptions, statements, typos). Relevance is the sum of the Lucene
+ * scores of the node in the indexes (a word found exactly and by its stem counts twice).
+ */
+export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
+  const [node, relevance] = [new Cypher.Node(), new Cypher.Variable()];
+  const meeting = new Cypher.Node();
+  const [entity, statement] = [new Cypher.Node(), new Cypher.Node()];
+  const [best, names, name, word, tier, score] = [0, 0, 0, 0, 0, 0].map(
+    () => new Cypher.Variable(),
+  ) as [
+    Cypher.Variable,
+    Cypher.Variable,
+    Cypher.Variable,
+    Cypher.Variable,
+    Cypher.Variable,
+    Cypher.Variable,
+  ];
+  const entityProjection = nodeProjection(entity, selection.entity);
+  const statementProjection = selection.statement
+    ? nodeProjection(statement, selection.statement)
+    : null;
+
+  const candidates = new Cypher.Union(
+    ...INDEXES.map(([index, query]) =>
+      Cypher.db.index.fulltext
+        .queryNodes(index, param(query), { limit: param('candidates') })
+        .yield(['node', node], ['score', relevance])
+        .return(node, relevance),
+    ),
+  ).all();
+  const isStatement = node.hasLabel('Statement');
+  const anyName = (pattern: Cypher.Expr) => Cypher.any(name, names, Cypher.matches(name, pattern));
+  const query = new Cypher.Call(candidates, [])
+    .with(node, [Cypher.sum(relevance), relevance])
+    .optionalMatch(
+      new Cypher.Pattern(meeting, { labels: 'Meeting' })
+        .related({ type: Cypher.labelExpr.or('HAS_TOPIC', 'HAS_OUTCOME'), direction: 'right' })
+        .to(node),
+    )
+    .with(
+      relevance,
+      [new Cypher.Case().when(isStatement).then(meeting).else(node), entity],
+      [new Cypher.Case().when(isStatement).then(node), statement],
+    )
+    .where(Cypher.isNotNull(entity))
+    .with(entity, relevance, statement)
+    .orderBy([relevance, 'DESC'])
+    .with(entity, [Cypher.head(Cypher.collect(new Cypher.Map({ relevance, statement }))), best])
+    .with(
+      entity,
+      [best.property('relevance'), relevance],
+      [best.property('statement'), statement],
+      // Its names as the patterns of SearchTerms expect them: lower case, accents apart.
+      [
+        new Cypher.ListComprehension(name)
+          .in(
+            Cypher.plus(
+              new Cypher.List([entity.property('name'), entity.property('nameDe')]),
+              Cypher.coalesce(entity.property('aliases'), new Cypher.List([])),
+            ),
+          )
+          .where(Cypher.isNotNull(name))
+          .map(Cypher.normalize(Cypher.toLower(name), NFD)),
+        names,
+      ],
+    )
+    .with(entity, relevance, statement, [
+      new Cypher.Case()
+        .when(anyName(param('exactName')))
+        .then(new Cypher.Literal(3))
+        .when(anyName(param('namePrefix')))
+        .then(new Cypher.Literal(2))
+        .when(
+          Cypher.any(name, names, Cypher.all(word, param('nameWords'), Cypher.matches(name, word))),
+        )
+        .then(new Cypher.Literal(1))
+        .else(new Cypher.Literal(0)),
+      tier,
+    ])
+    .with(entity, statement, [
+      Cypher.plus(tier, Cypher.divide(relevance, Cypher.plus(relevance, new Cypher.Literal(1)))),
+      score,
+    ])
+    .orderBy([score, 'DESC'], entity.property('id'))
+    .limit(param('limit'))
+    .return(
+      [score, 'score'],
+      [entityProjection.expr, 'entity'],
+      [
+        statementProjection
+          ? new Cypher.Case().when(Cypher.isNotNull(statement)).then(statementProjection.expr)
+          : Cypher.Null,
+        'statement',
+      ],
+    );
+  return {
+    cypher: query.build().cypher,
+    decode: (rows) =>
+      rows.map((row) => ({
+        score: row.score as number,
+        entity: entityProjection.decode(row.entity),
+        statement:
+          statementProjection && row.statement !== null
+            ? statementProjection.decode(row.statement)
+            : null,
+      })),
+  };
+}
