@@ -9,9 +9,12 @@ export interface SearchTerms {
   /**
    * For the folded index (`standard-folding`): every word exactly, as a prefix (search as you
    * type) or, from five letters on, one edit away (typos); all words must match. English
-   * stopwords are left out (the analyzer does not index them), unless there is nothing else.
+   * stopwords (the analyzer does not index them) and single letters (the analyzer keeps "L.E."
+   * as one word) are left out, unless there is nothing else.
    */
   readonly folded: string;
+  /** The same, asked of each name field alone: all words in one name. */
+  readonly foldedNames: string;
   /** For the English and German (stemming) indexes: all words, each analyzed by the index. */
   readonly stemmed: string;
   /**
@@ -24,6 +27,9 @@ export interface SearchTerms {
   readonly namePrefix: string;
   readonly nameWords: readonly string[];
 }
+
+/** The indexed properties that are names. */
+const NAME_FIELDS = ['name', 'nameDe', 'aliases'];
 
 /** At most this many words of a text count (the API caps the text at 200 characters). */
 const MAX_WORDS = 12;
@@ -55,10 +61,11 @@ export function searchTerms(text: string): SearchTerms | null {
   ).slice(0, MAX_WORDS);
   if (typed.length === 0) return null;
   const words = typed.map(withoutAccents);
-  const meaningful = words.filter((word) => !ENGLISH_STOPWORDS.has(word));
+  const meaningful = words.filter((word) => [...word].length > 1 && !ENGLISH_STOPWORDS.has(word));
   const folded = (meaningful.length > 0 ? meaningful : words).map(foldedClause).join(' AND ');
   return {
     folded,
+    foldedNames: NAME_FIELDS.map((field) => `${field}:(${folded})`).join(' OR '),
     stemmed: typed.join(' AND '),
     exactName: `${GAP}*${words.map(letters).join(`${GAP}+`)}${GAP}*`,
     namePrefix: `${GAP}*${words.map(letters).join(`${GAP}+`)}.*`,

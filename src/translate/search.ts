@@ -8,11 +8,15 @@ import type { Built } from './queries';
 import { nodeProjection } from './projection';
 import type { NodeSelection } from './selection';
 
-/** The full-text indexes a search asks, each with the parameter holding its Lucene query. */
-const INDEXES = [
-  ['searchFolded_v2', 'folded'],
-  ['searchEnglish_v2', 'stemmed'],
-  ['searchGerman_v2', 'stemmed'],
+/**
+ * The full-text queries of a search: the index, the parameter holding the Lucene query, and
+ * whether it asks the names only (then its hits hold all words in a name, maybe with typos).
+ */
+const INDEX_QUERIES = [
+  ['searchFolded_v2', 'folded', false],
+  ['searchEnglish_v2', 'stemmed', false],
+  ['searchGerman_v2', 'stemmed', false],
+  ['searchFolded_v2', 'foldedNames', true],
 ] as const;
 
 /** What a search reads of its hits' entities and statements (null: statements are not read). */
@@ -38,12 +42,17 @@ const NFD = new Cypher.Raw('NFD');
  * relevance (and the statement that scored it, if any).
  *
  * The score is the entity's tier plus its relevance squeezed into [0, 1), so hits are ordered
- * by tier first: 3 a name or alias is the text, 2 a name starts with it, 1 a name holds all its
- * words, 0 the rest (descriptions, statements, typos). Relevance is the sum of the Lucene
- * scores of the node in the indexes (a word found exactly and by its stem counts twice).
+ * by tier first: 4 a name or alias is the text, 3 a name starts with it, 2 a name holds all its
+ * words, 1 a name holds them with typos, 0 the rest (descriptions, statements). Relevance is
+ * the sum of the Lucene scores of the node in the queries (a word found exactly, by its stem
+ * and in a name counts more).
  */
 export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
-  const [node, relevance] = [new Cypher.Node(), new Cypher.Variable()];
+  const [node, relevance, inNames] = [
+    new Cypher.Node(),
+    new Cypher.Variable(),
+    new Cypher.Variable(),
+  ];
   const meeting = new Cypher.Node();
   const [entity, statement] = [new Cypher.Node(), new Cypher.Node()];
   const [best, names, name, word, tier, score] = [0, 0, 0, 0, 0, 0].map(
@@ -62,17 +71,17 @@ export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
     : null;
 
   const candidates = new Cypher.Union(
-    ...INDEXES.map(([index, query]) =>
+    ...INDEX_QUERIES.map(([index, query, namesOnly]) =>
       Cypher.db.index.fulltext
         .queryNodes(index, param(query), { limit: param('candidates') })
         .yield(['node', node], ['score', relevance])
-        .return(node, relevance),
+        .return(node, relevance, [new Cypher.Literal(namesOnly), inNames]),
     ),
   ).all();
   const isStatement = node.hasLabel('Statement');
   const anyName = (pattern: Cypher.Expr) => Cypher.any(name, names, Cypher.matches(name, pattern));
   const query = new Cypher.Call(candidates, [])
-    .with(node, [Cypher.sum(relevance), relevance])
+    .with(node, [Cypher.sum(relevance), relevance], [Cypher.max(inNames), inNames])
     .optionalMatch(
       new Cypher.Pattern(meeting, { labels: 'Meeting' })
         .related({ type: Cypher.labelExpr.or('HAS_TOPIC', 'HAS_OUTCOME'), direction: 'right' })
@@ -80,15 +89,21 @@ export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
     )
     .with(
       relevance,
+      inNames,
       [new Cypher.Case().when(isStatement).then(meeting).else(node), entity],
       [new Cypher.Case().when(isStatement).then(node), statement],
     )
     .where(Cypher.isNotNull(entity))
-    .with(entity, relevance, statement)
+    .with(entity, relevance, inNames, statement)
     .orderBy([relevance, 'DESC'])
-    .with(entity, [Cypher.head(Cypher.collect(new Cypher.Map({ relevance, statement }))), best])
     .with(
       entity,
+      [Cypher.head(Cypher.collect(new Cypher.Map({ relevance, statement }))), best],
+      [Cypher.max(inNames), inNames],
+    )
+    .with(
+      entity,
+      inNames,
       [best.property('relevance'), relevance],
       [best.property('statement'), statement],
       // Its names as the patterns of SearchTerms expect them: lower case, accents apart.
@@ -108,12 +123,14 @@ export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
     .with(entity, relevance, statement, [
       new Cypher.Case()
         .when(anyName(param('exactName')))
-        .then(new Cypher.Literal(3))
+        .then(new Cypher.Literal(4))
         .when(anyName(param('namePrefix')))
-        .then(new Cypher.Literal(2))
+        .then(new Cypher.Literal(3))
         .when(
           Cypher.any(name, names, Cypher.all(word, param('nameWords'), Cypher.matches(name, word))),
         )
+        .then(new Cypher.Literal(2))
+        .when(Cypher.eq(inNames, Cypher.true))
         .then(new Cypher.Literal(1))
         .else(new Cypher.Literal(0)),
       tier,

@@ -15,12 +15,23 @@ describe('searchTerms', () => {
     expect(searchTerms('Straße')!.folded).toBe('(straße OR strasse* OR strasse~1)');
   });
 
+  it('asks each name field alone for names that hold all words', () => {
+    expect(searchTerms('Lepzig')!.foldedNames).toBe(
+      'name:((lepzig OR lepzig* OR lepzig~1)) OR nameDe:((lepzig OR lepzig* OR lepzig~1)) OR ' +
+        'aliases:((lepzig OR lepzig* OR lepzig~1))',
+    );
+  });
+
   it('leaves English stopwords out of the folded query, unless there is nothing else', () => {
     expect(searchTerms('Academy of Fine Arts Leipzig (HGB)')!.folded).toBe(
       '(academy OR academy* OR academy~1) AND (fine OR fine*) AND (arts OR arts*) AND ' +
         '(leipzig OR leipzig* OR leipzig~1) AND (hgb OR hgb*)',
     );
     expect(searchTerms('the')!.folded).toBe('(the OR the*)');
+    // the analyzer keeps "L.E." as one word: single letters are not required either
+    expect(searchTerms('Innovation Lab L.E.')!.folded).toBe(
+      '(innovation OR innovation* OR innovation~1) AND (lab OR lab*)',
+    );
   });
 
   it('gives the language indexes the words as typed, for their own stemming and stopwords', () => {
