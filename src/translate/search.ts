@@ -44,26 +44,22 @@ const NFD = new Cypher.Raw('NFD');
  * The score is the entity's tier plus its relevance squeezed into [0, 1), so hits are ordered
  * by tier first: 4 a name or alias is the text, 3 a name starts with it, 2 a name holds all its
  * words, 1 a name holds them with typos, 0 the rest (descriptions, statements). Relevance is
- * the sum of the Lucene scores of the node in the queries (a word found exactly, by its stem
+ * the sum of the Lucene scores of the hit in the queries (a word found exactly, by its stem
  * and in a name counts more).
  */
 export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
-  const [node, relevance, inNames] = [
-    new Cypher.Node(),
-    new Cypher.Variable(),
-    new Cypher.Variable(),
-  ];
-  const meeting = new Cypher.Node();
-  const [entity, statement] = [new Cypher.Node(), new Cypher.Node()];
-  const [best, names, name, word, tier, score] = [0, 0, 0, 0, 0, 0].map(
-    () => new Cypher.Variable(),
-  ) as [
-    Cypher.Variable,
-    Cypher.Variable,
-    Cypher.Variable,
-    Cypher.Variable,
-    Cypher.Variable,
-    Cypher.Variable,
+  const node = () => new Cypher.Node();
+  const [hit, meeting, entity, statement] = [node(), node(), node(), node()];
+  const variable = () => new Cypher.Variable();
+  const [relevance, inNames, best, names, name, word, tier, score] = [
+    variable(),
+    variable(),
+    variable(),
+    variable(),
+    variable(),
+    variable(),
+    variable(),
+    variable(),
   ];
   const entityProjection = nodeProjection(entity, selection.entity);
   const statementProjection = selection.statement
@@ -74,24 +70,24 @@ export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
     ...INDEX_QUERIES.map(([index, query, namesOnly]) =>
       Cypher.db.index.fulltext
         .queryNodes(index, param(query), { limit: param('candidates') })
-        .yield(['node', node], ['score', relevance])
-        .return(node, relevance, [new Cypher.Literal(namesOnly), inNames]),
+        .yield(['node', hit], ['score', relevance])
+        .return(hit, relevance, [new Cypher.Literal(namesOnly), inNames]),
     ),
   ).all();
-  const isStatement = node.hasLabel('Statement');
+  const isStatement = hit.hasLabel('Statement');
   const anyName = (pattern: Cypher.Expr) => Cypher.any(name, names, Cypher.matches(name, pattern));
   const query = new Cypher.Call(candidates, [])
-    .with(node, [Cypher.sum(relevance), relevance], [Cypher.max(inNames), inNames])
+    .with(hit, [Cypher.sum(relevance), relevance], [Cypher.max(inNames), inNames])
     .optionalMatch(
       new Cypher.Pattern(meeting, { labels: 'Meeting' })
         .related({ type: Cypher.labelExpr.or('HAS_TOPIC', 'HAS_OUTCOME'), direction: 'right' })
-        .to(node),
+        .to(hit),
     )
     .with(
       relevance,
       inNames,
-      [new Cypher.Case().when(isStatement).then(meeting).else(node), entity],
-      [new Cypher.Case().when(isStatement).then(node), statement],
+      [new Cypher.Case().when(isStatement).then(meeting).else(hit), entity],
+      [new Cypher.Case().when(isStatement).then(hit), statement],
     )
     .where(Cypher.isNotNull(entity))
     .with(entity, relevance, inNames, statement)
