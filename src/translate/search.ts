@@ -43,7 +43,8 @@ const NFD = new Cypher.Raw('NFD');
  *
  * The score is the entity's tier plus its relevance squeezed into [0, 1), so hits are ordered
  * by tier first: 4 a name or alias is the text, 3 a name starts with it, 2 a name holds all its
- * words, 1 a name holds them with typos, 0 the rest (descriptions, statements). Relevance is
+ * words, 1.5 a name of as many words holds them with typos, 1 a longer name does, 0 the rest
+ * (descriptions, statements). Relevance is
  * the sum of the Lucene scores of the hit in the queries (a word found exactly, by its stem
  * and in a name counts more).
  */
@@ -126,6 +127,21 @@ export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
           Cypher.any(name, names, Cypher.all(word, param('nameWords'), Cypher.matches(name, word))),
         )
         .then(new Cypher.Literal(2))
+        // a typo of a whole name ("Lepzig") before a typo of one word in a longer name
+        .when(
+          Cypher.and(
+            Cypher.eq(inNames, Cypher.true),
+            Cypher.any(
+              name,
+              names,
+              Cypher.eq(
+                Cypher.size(Cypher.split(name, new Cypher.Literal(' '))),
+                Cypher.size(param('nameWords')),
+              ),
+            ),
+          ),
+        )
+        .then(new Cypher.Literal(1.5))
         .when(Cypher.eq(inNames, Cypher.true))
         .then(new Cypher.Literal(1))
         .else(new Cypher.Literal(0)),

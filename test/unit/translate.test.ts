@@ -260,6 +260,7 @@ describe('the Cypher of a request', () => {
        WHEN any(var7 IN var8 WHERE var7 =~ $exactName) THEN 4
        WHEN any(var7 IN var8 WHERE var7 =~ $namePrefix) THEN 3
        WHEN any(var7 IN var8 WHERE all(var9 IN $nameWords WHERE var7 =~ var9)) THEN 2
+       WHEN (var2 = true AND any(var7 IN var8 WHERE size(split(var7, ' ')) = size($nameWords))) THEN 1.5
        WHEN var2 = true THEN 1
        ELSE 0
      END AS var10
