@@ -21,6 +21,8 @@ let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
   await loadSources(api.db);
+  // as src/main.ts does after a load: the first queries are not cold on a busy machine
+  await api.warmUp();
 }, 180_000);
 afterAll(async () => {
   await api?.stop();
