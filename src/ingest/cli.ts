@@ -1,7 +1,7 @@
-// `npm run load`: loads the report's graph into the Neo4j named by NEO4J_URI & co.
+// `npm run load`: loads every registered source's graph (src/sources/registry.ts) into the Neo4j named by NEO4J_URI & co.
 import { ConfigError, loadConfig } from '../config';
 import { createDatabase } from '../db/database';
-import { loadReport } from './load-report';
+import { loadSources } from './load-report';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -21,12 +21,14 @@ async function main(): Promise<number> {
   });
   try {
     const started = Date.now();
-    const { nodes, relationships, changed } = await loadReport(db);
-    console.log(
-      `Loaded ${nodes} nodes and ${relationships} relationships into ${config.neo4jUri} ` +
-        `(database ${config.neo4jDatabase}) in ${Date.now() - started} ms` +
-        (changed ? '.' : ': the graph already held them, nothing changed.'),
-    );
+    for (const { source, nodes, relationships, changed } of await loadSources(db)) {
+      console.log(
+        `Loaded ${source}: ${nodes} nodes and ${relationships} relationships into ` +
+          `${config.neo4jUri} (database ${config.neo4jDatabase})` +
+          (changed ? '.' : ': the graph already held them, nothing changed.'),
+      );
+    }
+    console.log(`Done in ${Date.now() - started} ms.`);
     return 0;
   } finally {
     await db.close();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';
+import { buildSources } from '../sources/registry';
 import { buildReportGraph, BuildOptions } from './build-graph';
 import { WriteOptions, WriteSummary, writeGraph } from './load-graph';
 import { applySchema } from './schema';
@@ -19,33 +20,61 @@ export async function loadReport(
 }
 
 /**
- * `npm start`: loads the report's graph unless this very version of it is already in the
- * database. Loading is idempotent anyway; skipping it keeps what curators changed through the
- * API from being reset to the report at every start.
+ * `npm run load`: builds every registered source (validating all of them before anything is
+ * written), then writes each in its own transaction, in registry order.
+ */
+export async function loadSources(
+  db: Pick<Database, 'write' | 'writeTransaction'>,
+  options: WriteOptions = {},
+): Promise<Array<WriteSummary & { source: string }>> {
+  const built = buildSources();
+  await applySchema(db);
+  const summaries = [];
+  for (const { source, graph } of built) {
+    summaries.push({ source: source.name, ...(await writeGraph(db, graph, options)) });
+  }
+  return summaries;
+}
+
+/**
+ * `npm start`: loads each registered source unless this very version of its graph is already in
+ * the database. Loading is idempotent anyway; skipping it keeps what curators changed through the
+ * API from being reset to the documents at every start.
  */
 export async function ensureReportLoaded(
   db: Database,
   logger: Logger,
 ): Promise<'loaded' | 'current'> {
-  // Validate the annotations before touching the database.
-  const graph = buildReportGraph();
+  // Validate every source before touching the database.
+  const built = buildSources();
   await applySchema(db);
-  const checksum = createHash('sha256').update(JSON.stringify(graph)).digest('hex');
-  const [marker] = await db.read<{ checksum: string }>(
-    `MATCH (l:ReportLoad {id: 'report'}) RETURN l.checksum AS checksum`,
-  );
-  if (marker?.checksum === checksum) {
-    logger.info({ checksum: checksum.slice(0, 12) }, 'report graph already loaded');
-    return 'current';
+  let outcome: 'loaded' | 'current' = 'current';
+  for (const { source, graph } of built) {
+    const checksum = createHash('sha256').update(JSON.stringify(graph)).digest('hex');
+    // the report keeps the marker id it had before there were other sources
+    const markerId = source.name;
+    const [marker] = await db.read<{ checksum: string }>(
+      `MATCH (l:ReportLoad {id: $markerId}) RETURN l.checksum AS checksum`,
+      { markerId },
+    );
+    if (marker?.checksum === checksum) {
+      logger.info({ source: source.name, checksum: checksum.slice(0, 12) }, 'already loaded');
+      continue;
+    }
+    await writeGraph(db, graph);
+    await db.write(
+      `MERGE (l:ReportLoad {id: $markerId}) SET l.checksum = $checksum, l.loadedAt = $at`,
+      { markerId, checksum, at: new Date().toISOString() },
+    );
+    logger.info(
+      {
+        source: source.name,
+        nodes: graph.nodes.length,
+        relationships: graph.relationships.length,
+      },
+      'source loaded',
+    );
+    outcome = 'loaded';
   }
-  await writeGraph(db, graph);
-  await db.write(
-    `MERGE (l:ReportLoad {id: 'report'}) SET l.checksum = $checksum, l.loadedAt = $at`,
-    { checksum, at: new Date().toISOString() },
-  );
-  logger.info(
-    { nodes: graph.nodes.length, relationships: graph.relationships.length },
-    'report graph loaded',
-  );
-  return 'loaded';
+  return outcome;
 }

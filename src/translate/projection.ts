@@ -57,7 +57,8 @@ const orNull =
   (value: unknown): unknown =>
     value === null ? null : projection.decode(value);
 
-type Computed = (node: Cypher.Variable) => Cypher.Expr;
+/** A computed field: an expression read as is, or one with its own decoder. */
+type Computed = (node: Cypher.Node) => Cypher.Expr | Projection;
 
 const ENTITY_FIELDS: Record<string, Computed> = {
   // Only what was written through the API has an audit.
@@ -78,9 +79,47 @@ const ENTITY_FIELDS: Record<string, Computed> = {
         }),
       ),
   aliases: (n) => Cypher.coalesce(n.property('aliases'), new Cypher.List([])),
-  // Claims are not stored yet: the loader of many documents adds them (issue 13 follow-up).
-  claims: () => new Cypher.List([]),
+  claims: (n) => claimsProjection(n),
 };
+
+type StoredClaim = { sourceIds: string[] } & Record<string, unknown>;
+
+/**
+ * Entity.claims: stored as a JSON list on the node (src/sources/facts/to-graph.ts's
+ * StoredClaim, naming its Sources by id), read with the entity's Sources and their documents,
+ * so that the decoder can put each claim's Sources in place of their ids.
+ */
+function claimsProjection(n: Cypher.Node): Projection {
+  const [source, document] = [new Cypher.Node(), new Cypher.Node()];
+  const sources = new Cypher.Collect(
+    new Cypher.Match(
+      new Cypher.Pattern(n).related({ type: 'STATED_IN' }).to(source, { labels: 'Source' }),
+    )
+      .optionalMatch(
+        new Cypher.Pattern(source)
+          .related({ type: 'IN_DOCUMENT' })
+          .to(document, { labels: 'Document' }),
+      )
+      .return(
+        new Cypher.MapProjection(source, '*', {
+          verbatim: Cypher.coalesce(source.property('verbatim'), Cypher.true),
+          origin: new Cypher.MapProjection(document, '*'),
+        }),
+      ),
+  );
+  return {
+    expr: new Cypher.List([n.property('claims'), sources]),
+    decode: (value) => {
+      const [json, read] = value as [string | null, Array<{ id: string }>];
+      const byId = new Map(read.map((s) => [s.id, s]));
+      const claims = JSON.parse(json ?? '[]') as StoredClaim[];
+      return claims.map(({ sourceIds, ...claim }) => ({
+        ...claim,
+        sources: sourceIds.flatMap((id) => byId.get(id) ?? []),
+      }));
+    },
+  };
+}
 
 /** Fields whose value is not the stored property of the same name, per object type. */
 const COMPUTED: Record<string, Record<string, Computed>> = {
@@ -106,9 +145,11 @@ const COMPUTED: Record<string, Record<string, Computed>> = {
   },
 };
 
-function fieldExpression(node: Cypher.Variable, types: readonly string[], field: string) {
+function fieldProjection(node: Cypher.Node, types: readonly string[], field: string): Projection {
   const computed = types.map((type) => COMPUTED[type]?.[field]).find((f) => f !== undefined);
-  return computed ? computed(node) : node.property(field);
+  if (!computed) return plain(node.property(field));
+  const result = computed(node);
+  return 'decode' in result ? result : plain(result);
 }
 
 /** Node `node` projected as `selection` says. */
@@ -120,7 +161,7 @@ export function nodeProjection(node: Cypher.Node, selection: NodeSelection): Pro
   }
   for (const field of selection.fields) {
     if (field === 'id') continue;
-    entries.push({ key: field, projection: plain(fieldExpression(node, selection.types, field)) });
+    entries.push({ key: field, projection: fieldProjection(node, selection.types, field) });
   }
   for (const [name, related] of selection.related) {
     entries.push({ key: name, projection: relatedProjection(node, related) });
