@@ -247,4 +247,41 @@ describe('clear answers', () => {
     expect(response.errors?.[0]?.message).toMatch(/subscriptions are not supported/i);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
+
+  it('answers APQ mistakes with PERSISTED_QUERY_* codes', async () => {
+    const api = await startOpsApi({ production: true });
+    const post = async (body: Row) => {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const { errors } = (await response.json()) as Row;
+      return [response.status, errors[0].extensions.code, errors[0].message];
+    };
+    const persistedQuery = (version: number) => ({ version, sha256Hash: 'a'.repeat(64) });
+    expect(await post({ extensions: { persistedQuery: persistedQuery(1) } })).toEqual([
+      200,
+      'PERSISTED_QUERY_NOT_FOUND',
+      'PersistedQueryNotFound',
+    ]);
+    expect(
+      await post({ query: '{ cities { id } }', extensions: { persistedQuery: persistedQuery(1) } }),
+    ).toEqual([400, 'PERSISTED_QUERY_HASH_MISMATCH', expect.stringMatching(/sha256Hash/)]);
+    expect(
+      await post({ query: '{ cities { id } }', extensions: { persistedQuery: persistedQuery(2) } }),
+    ).toEqual([400, 'PERSISTED_QUERY_NOT_SUPPORTED', expect.stringMatching(/version 1/)]);
+  });
+
+  it('says which limit aborted validation', async () => {
+    const api = await startOpsApi({ production: true });
+    const repeated = await gql(api.url, `{ ${'__typename '.repeat(1000)}}`);
+    expect(repeated.status).toBe(400);
+    expect(repeated.errors?.[0]?.message).toMatch(/^Validation aborted: .*same-named fields/);
+    const aliases = await gql(
+      api.url,
+      `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: cities { id }`).join(' ')} }`,
+    );
+    expect(aliases.errors?.[0]?.message).toMatch(/Aliases limit of 15 exceeded/);
+  });
 });
