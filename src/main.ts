@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { createServer } from './graphql/server';
 import { createLogger } from './logger';
+import { checkNeo4j } from './neo4j/connection-check';
 import { startNeo4j, type LocalNeo4j } from './neo4j/launcher';
 import { ensureReportLoaded } from './ingest';
 
@@ -52,8 +53,8 @@ async function main() {
     neo4j = { ...embedded, browserUrl: embedded.browserUrl };
   }
 
+  await checkNeo4j({ ...neo4j, database: config.neo4jDatabase });
   const db = createDatabase({ ...neo4j, database: config.neo4jDatabase });
-  await db.ping();
   await ensureReportLoaded(db, logger);
 
   const api = await createServer({ config, db, logger });

@@ -300,12 +300,17 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
   });
 
   const failure = (reason: string) =>
-    new Error(
-      `Neo4j did not start: ${reason}. ` +
-        (recent.length
-          ? `Its output (${logFile}) ends with:\n${recent.map((line) => `  ${line}`).join('\n')}`
-          : `It printed nothing (${logFile}).`),
-    );
+    recent.some((line) => line.includes('store_lock'))
+      ? new Error(
+          `Neo4j did not start: its data folder ${dataDir} is in use by another Neo4j ` +
+            `(the store lock is held): stop the other server first.`,
+        )
+      : new Error(
+          `Neo4j did not start: ${reason}. ` +
+            (recent.length
+              ? `Its output (${logFile}) ends with:\n${recent.map((line) => `  ${line}`).join('\n')}`
+              : `It printed nothing (${logFile}).`),
+        );
   let timer: NodeJS.Timeout | undefined;
   try {
     const started = Date.now();
