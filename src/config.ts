@@ -25,6 +25,29 @@ const apiKeys = z
     return keys;
   });
 
+/** "https://a.example,http://localhost:5173" → the origins, each scheme://host[:port]. */
+const origins = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    const list = text
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+    for (const origin of list) {
+      if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected origins such as https://app.example.org, separated by commas; got "${origin}"`,
+        });
+        return z.NEVER;
+      }
+    }
+    return list;
+  });
+
+const perMinute = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
 const envSchema = z.object({
   NEO4J_URI: z
     .string()
@@ -39,7 +62,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   API_KEYS: apiKeys,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.string().default('development'),
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  METRICS: z.enum(['on', 'off']).default('on'),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  CORS_ORIGINS: origins,
+  RATE_LIMIT_WRITES_PER_MINUTE: perMinute(60),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: perMinute(10),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export interface Config {
@@ -53,6 +82,15 @@ export interface Config {
   apiKeys: ReadonlyMap<string, string>;
   logLevel: string;
   production: boolean;
+  /** Whether /metrics is served (on the API's port unless metricsPort is set). */
+  metrics: boolean;
+  metricsPort?: number;
+  /** Origins that browsers may call the API from; empty means the same origin only. */
+  corsOrigins: readonly string[];
+  /** Per minute, per client address or key name; 0 switches a limit off. */
+  rateLimits: { writesPerMinute: number; authFailuresPerMinute: number };
+  /** How many reverse proxies in front of the API set X-Forwarded-For (the client's address). */
+  trustProxyHops: number;
 }
 
 export class ConfigError extends Error {}
@@ -77,5 +115,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     apiKeys: e.API_KEYS,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    metrics: e.METRICS === 'on',
+    metricsPort: e.METRICS_PORT,
+    corsOrigins: e.CORS_ORIGINS,
+    rateLimits: {
+      writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
+      authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+    },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
   });
 }

@@ -1,27 +1,41 @@
 // npm start: Neo4j (the embedded launcher unless NEO4J_URI is set) → schema → report → API.
 import http from 'node:http';
 import path from 'node:path';
+import express from 'express';
 import { ConfigError, loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { createServer } from './graphql/server';
 import { createLogger } from './logger';
+import { checkNeo4j } from './neo4j/connection-check';
 import { startNeo4j, type LocalNeo4j } from './neo4j/launcher';
 import { ensureReportLoaded } from './ingest';
 
 const SHUTDOWN_GRACE_MS = 15_000;
+
+/**
+ * In production every line is a JSON log line (for the log collector); elsewhere the
+ * start-up messages are plain text for the person at the terminal.
+ */
+const production = process.env.NODE_ENV === 'production';
+
+/** One line that says why start-up stopped, then the exit. */
+function fail(message: string, exitCode: number): never {
+  if (production) createLogger('fatal').fatal(message);
+  else console.error(message);
+  process.exit(exitCode);
+}
 
 async function main() {
   let config;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
+    if (error instanceof ConfigError) fail(error.message, 2);
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  const announce = (message: string, fields: Record<string, unknown>) =>
+    production ? logger.info(fields, message) : console.log(message);
 
   let embedded: LocalNeo4j | null = null;
   let neo4j = {
@@ -32,21 +46,34 @@ async function main() {
   };
   if (!config.neo4jUri) {
     logger.info('NEO4J_URI not set: starting the embedded Neo4j (data in .data/neo4j)');
-    embedded = await startNeo4j({ dataDir: path.join(__dirname, '..', '.data', 'neo4j') });
+    embedded = await startNeo4j({
+      dataDir: path.join(__dirname, '..', '.data', 'neo4j'),
+      onOutput: production ? (line) => logger.info({ neo4j: line }, 'neo4j output') : undefined,
+    });
     neo4j = { ...embedded, browserUrl: embedded.browserUrl };
   }
 
+  await checkNeo4j({ ...neo4j, database: config.neo4jDatabase });
   const db = createDatabase({ ...neo4j, database: config.neo4jDatabase });
-  await db.ping();
   await ensureReportLoaded(db, logger);
 
   const api = await createServer({ config, db, logger });
   const server = http.createServer(api.handler);
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  const port = (server.address() as { port: number }).port;
-  console.log(`API ready: http://localhost:${port}/graphql  (explorer: http://localhost:${port}/)`);
-  if (neo4j.browserUrl)
-    console.log(`Neo4j Browser: ${neo4j.browserUrl}  (connect to ${neo4j.uri}, no auth)`);
+  const port = await listen(server, config.port);
+  const metricsServer =
+    api.metricsHandler && config.metricsPort
+      ? http.createServer(express().get('/metrics', api.metricsHandler))
+      : null;
+  if (metricsServer) await listen(metricsServer, config.metricsPort!);
+  announce(`API ready: http://localhost:${port}/graphql  (explorer: http://localhost:${port}/)`, {
+    port,
+    metricsPort: metricsServer ? config.metricsPort : undefined,
+  });
+  if (neo4j.browserUrl) {
+    announce(`Neo4j Browser: ${neo4j.browserUrl}  (connect to ${neo4j.uri}, no auth)`, {
+      neo4jBrowser: neo4j.browserUrl,
+    });
+  }
   // In the background: requests are answered meanwhile, only their first plans may wait.
   api.warmUp().then(
     (summary) =>
@@ -70,6 +97,7 @@ async function main() {
       logger.warn('shutdown grace period over: closing the remaining connections');
       server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
+    metricsServer?.close();
     await drained;
     clearInterval(idleCloser);
     clearTimeout(deadline);
@@ -83,7 +111,19 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** Listens on the port; a port in use stops start-up with a line that says so. */
+async function listen(server: http.Server, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, resolve);
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE'
+      ? new Error(`port ${port} is in use by another process (set PORT or METRICS_PORT)`)
+      : error;
+  });
+  return (server.address() as { port: number }).port;
+}
+
 main().catch((error: unknown) => {
-  console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  fail(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`, 1);
 });

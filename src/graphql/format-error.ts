@@ -37,12 +37,45 @@ const PUBLIC_CODES = new Set([
   'FORBIDDEN',
   'SERVICE_UNAVAILABLE',
   'CONFLICT',
+  'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_HASH_MISMATCH',
   'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Errors that Apollo and graphql-js raise without a code or without a reason, by their
+ * message: what the client is told instead.
+ */
+const CLEARER_ANSWERS = new Map<string, { code: string; message: string }>([
+  [
+    'provided sha does not match query',
+    {
+      code: 'PERSISTED_QUERY_HASH_MISMATCH',
+      message: "The persisted query's sha256Hash is not the SHA-256 of its query.",
+    },
+  ],
+  [
+    'Unsupported persisted query version',
+    {
+      code: 'PERSISTED_QUERY_NOT_SUPPORTED',
+      message: 'Only version 1 of automatic persisted queries is supported.',
+    },
+  ],
+  [
+    // graphql-js's budget for comparing fields of the same name (and for fragment spreads)
+    'Validation aborted.',
+    {
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message:
+        'Validation aborted: the document repeats fields or fragments more often than the ' +
+        'validator checks (its limit on comparing same-named fields); send each field once.',
+    },
+  ],
 ]);
 
 /** The code an error answers with: its domain error's, or the one Apollo or graphql-js gave it. */
@@ -66,6 +99,10 @@ export function formatError(
   error: unknown,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const clearer = CLEARER_ANSWERS.get(formatted.message);
+  if (clearer) {
+    return { message: clearer.message, extensions: { code: clearer.code } };
+  }
   if (original instanceof DomainError) {
     const extensions = extensionsOf(original);
     if (PUBLIC_CODES.has(extensions.code)) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -9,14 +9,23 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import cors from 'cors';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type RequestHandler,
+  type Response,
+} from 'express';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { createRepositories } from '../repositories';
 import { callerFromHeader } from './auth';
 import type { Context } from './context';
 import { formatError, isPublicError } from './format-error';
+import { createMetrics } from './metrics';
 import { resolvers } from './resolvers';
 import { warmUp, type WarmUpSummary } from './warm-up';
 
@@ -32,28 +41,93 @@ export interface ApiServer {
   apollo: ApolloServer<Context>;
   /** Runs the contract's queries once, so that their first client does not wait for plans. */
   warmUp(): Promise<WarmUpSummary>;
+  /** GET /metrics, for main.ts to serve on its own port; null when metrics are off. */
+  metricsHandler: RequestHandler | null;
   stop(): Promise<void>;
 }
 
+/** The operations settings are optional here: absent means off (no metrics, CORS or limits). */
 export interface ServerOptions {
-  config: Pick<Config, 'apiKeys' | 'production'>;
+  config: Pick<Config, 'apiKeys' | 'production'> &
+    Partial<
+      Pick<Config, 'metrics' | 'metricsPort' | 'corsOrigins' | 'rateLimits' | 'trustProxyHops'>
+    >;
   db: Database;
   logger: Logger;
 }
 
+/** What the access log line and the metrics say about one request to /graphql. */
+interface RequestRecord {
+  started: bigint;
+  clientAddress: string;
+  /** The name of the caller's API key (never the key). */
+  keyName: string | null;
+  operationName: string | null;
+  operationType: string | null;
+  errorCodes: string[];
+}
+
+const recordOf = (res: Response) => res.locals.request as RequestRecord;
+
 /**
- * Logs every operation with its request id, name and duration; internal errors in full. The
- * ids go into each line rather than into a child logger per request, which would cost every
- * request ≈ 25 µs for lines that are rarely written.
+ * The record travels with the request's context under this key, unknown to resolvers. A
+ * symbol-keyed property rather than a WeakMap by context: Apollo copies the context object
+ * for each operation, and the copy keeps own properties but not its identity.
  */
-function loggingPlugin(): ApolloServerPlugin<Context> {
+const RECORD = Symbol('request record');
+type RecordedContext = Context & { [RECORD]?: RequestRecord };
+
+/** Rate limits per minute; a limit of 0 is none. */
+const limiterFor = (perMinute: number | undefined) =>
+  perMinute ? new RateLimiterMemory({ points: perMinute, duration: 60 }) : null;
+
+/** The seconds until a rate limiter lets `key` in again, or null if it lets it in now. */
+async function secondsToWait(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+  }
+}
+
+/**
+ * Per request: fills its record (operation, error codes); refuses subscriptions (this API
+ * has none, and graphql-js would fail on one with an internal error) and writes over the
+ * rate limit; logs internal errors in full. The ids go into each line rather than into a
+ * child logger per request, which would cost every request ≈ 25 µs.
+ */
+function requestPlugin(writeLimiter: RateLimiterMemory | null): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
-      const started = process.hrtime.bigint();
-      let operationName: string | null = null;
+    async requestDidStart({ contextValue }) {
+      const record = (contextValue as RecordedContext)[RECORD];
       return {
-        async didResolveOperation(request) {
-          operationName = request.operationName ?? null;
+        async didResolveOperation({ operation, operationName }) {
+          const type = operation?.operation ?? null;
+          if (record) {
+            record.operationName = operationName ?? null;
+            record.operationType = type;
+          }
+          if (type === 'subscription') {
+            throw new GraphQLError('Subscriptions are not supported: send queries and mutations.', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
+          if (type === 'mutation' && writeLimiter && record) {
+            const key = record.keyName
+              ? `key:${record.keyName}`
+              : `address:${record.clientAddress}`;
+            const wait = await secondsToWait(writeLimiter, key);
+            if (wait !== null) {
+              throw new GraphQLError(`Too many writes: try again in ${wait} s.`, {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) },
+                },
+              });
+            }
+          }
         },
         async didEncounterErrors({ errors, contextValue: ctx }) {
           for (const error of errors) {
@@ -61,7 +135,7 @@ function loggingPlugin(): ApolloServerPlugin<Context> {
               ctx.logger.error(
                 {
                   requestId: ctx.requestId,
-                  operationName,
+                  operationName: record?.operationName,
                   err: error.originalError ?? error,
                   path: error.path,
                 },
@@ -70,13 +144,11 @@ function loggingPlugin(): ApolloServerPlugin<Context> {
             }
           }
         },
-        async willSendResponse({ contextValue: ctx }) {
-          if (!ctx.logger.isLevelEnabled('debug')) return;
-          const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          ctx.logger.debug(
-            { requestId: ctx.requestId, operationName, ms: Math.round(ms * 10) / 10 },
-            'graphql request',
-          );
+        async willSendResponse({ response }) {
+          if (!record || response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            record.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
+          }
         },
       };
     },
@@ -96,6 +168,8 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
+  const metrics = config.metrics ? createMetrics() : null;
+  const authFailureLimiter = limiterFor(config.rateLimits?.authFailuresPerMinute);
   const schema = makeExecutableSchema({
     typeDefs: fs.readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers,
@@ -112,7 +186,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
-      loggingPlugin(),
+      requestPlugin(limiterFor(config.rateLimits?.writesPerMinute)),
       ApolloServerPluginLandingPageDisabled(),
       // no cache hints in this schema: skip the per-field cache-control bookkeeping
       ApolloServerPluginCacheControlDisabled(),
@@ -132,7 +206,8 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // Behind N proxies, the client's address is the Nth from the right in X-Forwarded-For.
+  app.set('trust proxy', config.trustProxyHops ?? 0);
   // No ETag on answers: no client revalidates them, and hashing each one (megabytes for a
   // large timeline) would cost every request CPU time in proportion to its answer.
   app.set('etag', false);
@@ -150,16 +225,89 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     }
   });
 
+  if (metrics && !config.metricsPort) app.get('/metrics', metrics.handler);
+
+  /** Starts the request's record; when the answer is sent, logs it and counts it. */
+  const trackRequest: RequestHandler = (req, res, next) => {
+    const record: RequestRecord = {
+      started: process.hrtime.bigint(),
+      clientAddress: req.ip ?? '',
+      keyName: null,
+      operationName: null,
+      operationType: null,
+      errorCodes: [],
+    };
+    res.locals.request = record;
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - record.started) / 1e9;
+      metrics?.record({ ...record, seconds });
+      logger.info(
+        {
+          requestId: res.locals.requestId,
+          method: req.method,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1e4) / 10,
+          operationName: record.operationName,
+          operationType: record.operationType,
+          errorCodes: record.errorCodes,
+          keyName: record.keyName,
+          clientAddress: record.clientAddress,
+        },
+        'graphql request',
+      );
+    });
+    next();
+  };
+
+  /**
+   * Names the caller; a key that is given but unknown is a failed authentication: logged,
+   * counted per client address, and refused with 429 once there are too many. The request
+   * then goes on as an anonymous one (reads are public, writes will be refused).
+   */
+  const authenticate: RequestHandler = async (req, res, next) => {
+    const header = req.headers.authorization;
+    const caller = callerFromHeader(header, config.apiKeys);
+    const record = recordOf(res);
+    res.locals.caller = caller;
+    record.keyName = caller?.name ?? null;
+    if (header === undefined || caller) return next();
+    const wait = authFailureLimiter
+      ? await secondsToWait(authFailureLimiter, record.clientAddress)
+      : null;
+    if (wait !== null) {
+      record.errorCodes.push('RATE_LIMITED');
+      res.setHeader('retry-after', String(wait));
+      res.status(429).json({
+        errors: [
+          {
+            message: `Too many failed authentications from this address: try again in ${wait} s.`,
+            extensions: { code: 'RATE_LIMITED' },
+          },
+        ],
+      });
+      return;
+    }
+    logger.warn(
+      { requestId: res.locals.requestId, clientAddress: record.clientAddress },
+      'authentication failed: the Authorization header names no known API key',
+    );
+    next();
+  };
+
+  const corsOrigins = config.corsOrigins ?? [];
   // /graphql itself (with or without a slash), not the paths below it.
   app.all(
     '/graphql',
+    // No origins: no CORS headers at all, so browsers allow the same origin only.
+    ...(corsOrigins.length ? [corsFor(corsOrigins)] : []),
+    trackRequest,
+    authenticate,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        contextOf(
-          callerFromHeader(req.headers.authorization, config.apiKeys),
-          res.locals.requestId as string,
-        ),
+      context: async ({ res }): Promise<RecordedContext> => ({
+        ...contextOf(res.locals.caller as Context['caller'], res.locals.requestId),
+        [RECORD]: recordOf(res),
+      }),
     }),
   );
 
@@ -171,8 +319,30 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     handler: app,
     apollo,
     warmUp: () => warmUp(apollo, () => contextOf(null, 'warm-up')),
+    metricsHandler: metrics?.handler ?? null,
     stop: () => apollo.stop(),
   };
+}
+
+/**
+ * CORS for the listed origins: their requests and preflights get the headers browsers need
+ * (Apollo's CSRF prevention wants a preflighted header or a JSON body, both allowed here);
+ * other origins get none, and their browsers refuse.
+ */
+function corsFor(origins: readonly string[]): RequestHandler {
+  return cors({
+    origin: [...origins],
+    methods: ['GET', 'POST'],
+    allowedHeaders: [
+      'content-type',
+      'authorization',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+      'x-request-id',
+    ],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
 }
 
 /**

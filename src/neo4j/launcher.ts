@@ -50,6 +50,8 @@ export interface StartNeo4jOptions {
   httpPort?: number;
   /** Do not echo the server's and Maven's output (it still goes to `<dataDir>/neo4j.log`). */
   quiet?: boolean;
+  /** Where each line of the server's output is echoed (default: stdout as `[neo4j] line`). */
+  onOutput?: (line: string) => void;
   /**
    * Optional plugins to put into the server's plugins directory (none by default): `apoc` is
    * APOC Core of the same Neo4j version, which e.g. @neo4j/graphql needs (see bench/).
@@ -273,7 +275,7 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => {
       log.write(line + '\n');
-      if (!options.quiet) console.log(`[neo4j] ${line}`);
+      if (!options.quiet) (options.onOutput ?? echo)(line);
       recent.push(line);
       if (recent.length > 40) recent.shift();
       const match = READY_PATTERN.exec(line);
@@ -298,12 +300,17 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
   });
 
   const failure = (reason: string) =>
-    new Error(
-      `Neo4j did not start: ${reason}. ` +
-        (recent.length
-          ? `Its output (${logFile}) ends with:\n${recent.map((line) => `  ${line}`).join('\n')}`
-          : `It printed nothing (${logFile}).`),
-    );
+    recent.some((line) => line.includes('store_lock'))
+      ? new Error(
+          `Neo4j did not start: its data folder ${dataDir} is in use by another Neo4j ` +
+            `(the store lock is held): stop the other server first.`,
+        )
+      : new Error(
+          `Neo4j did not start: ${reason}. ` +
+            (recent.length
+              ? `Its output (${logFile}) ends with:\n${recent.map((line) => `  ${line}`).join('\n')}`
+              : `It printed nothing (${logFile}).`),
+        );
   let timer: NodeJS.Timeout | undefined;
   try {
     const started = Date.now();
@@ -341,6 +348,8 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
     clearTimeout(timer);
   }
 }
+
+const echo = (line: string) => console.log(`[neo4j] ${line}`);
 
 async function verifyConnectivity(uri: string, deadline: number): Promise<void> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));

@@ -24,11 +24,47 @@ describe('loadConfig', () => {
     ['API_KEYS', 'alice:short'],
     ['LOG_LEVEL', 'loud'],
     ['NEO4J_DATABASE', 'bad name!'],
+    ['NODE_ENV', 'prod'],
+    ['METRICS', 'yes'],
+    ['METRICS_PORT', '0'],
+    ['CORS_ORIGINS', 'https://ok.example,not-an-origin'],
+    ['CORS_ORIGINS', 'https://app.example/path'],
+    ['RATE_LIMIT_WRITES_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 'many'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(
       new RegExp(`^Invalid configuration: ${name}: `),
     );
+  });
+
+  it('reads the operations settings: metrics, CORS origins, rate limits, proxies', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      production: false,
+      metrics: true,
+      metricsPort: undefined,
+      corsOrigins: [],
+      rateLimits: { writesPerMinute: 60, authFailuresPerMinute: 10 },
+      trustProxyHops: 0,
+    });
+    const set = loadConfig({
+      NODE_ENV: 'production',
+      METRICS: 'off',
+      METRICS_PORT: '9464',
+      CORS_ORIGINS: 'https://app.example.org, http://localhost:5173',
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
+      RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '3',
+      TRUST_PROXY_HOPS: '1',
+    });
+    expect(set).toMatchObject({
+      production: true,
+      metrics: false,
+      metricsPort: 9464,
+      corsOrigins: ['https://app.example.org', 'http://localhost:5173'],
+      rateLimits: { writesPerMinute: 0, authFailuresPerMinute: 3 },
+      trustProxyHops: 1,
+    });
   });
 
   it('accepts neo4j:// routing URIs for clusters and Aura', () => {

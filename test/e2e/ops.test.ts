@@ -1,0 +1,287 @@
+// Operations over real HTTP against the real server: /metrics, the access log, CORS, rate
+// limits and the answer to a subscription.
+import http from 'node:http';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { createDatabase, type Database } from '../../src/db/database';
+import { createServer, type ServerOptions } from '../../src/graphql/server';
+import { gql, TEST_API_KEY, TEST_API_KEYS } from '../support/api-server';
+import { neo4jTestEnv } from '../support/neo4j-env';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface OpsApi {
+  url: string;
+  /** Every log line the server wrote, parsed. */
+  logs: Row[];
+  stop(): Promise<void>;
+}
+
+let db: Database;
+beforeAll(() => {
+  db = createDatabase(neo4jTestEnv());
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const servers: OpsApi[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
+});
+
+/** The real server with the given operations settings, on a free port, logging into `logs`. */
+async function startOpsApi(config: Partial<ServerOptions['config']>): Promise<OpsApi> {
+  const logs: Row[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(JSON.parse(chunk.toString()) as Row);
+      done();
+    },
+  });
+  const api = await createServer({
+    config: { apiKeys: TEST_API_KEYS, production: false, ...config },
+    db,
+    logger: pino({ level: 'info' }, sink),
+  });
+  const server = http.createServer(api.handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const opsApi = {
+    url: `http://127.0.0.1:${port}`,
+    logs,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await api.stop();
+    },
+  };
+  servers.push(opsApi);
+  return opsApi;
+}
+
+const auth = { authorization: `Bearer ${TEST_API_KEY}` };
+const wrongKey = { authorization: 'Bearer not-a-key-of-ours' };
+// A write that changes nothing: the action does not exist.
+const harmlessWrite =
+  'mutation UpdateNothing { updateAction(id: "action/none", patch: {}) { id } }';
+
+describe('metrics', () => {
+  it('counts requests, their duration and errors per operation on /metrics', async () => {
+    const api = await startOpsApi({ metrics: true });
+    for (let i = 0; i < 3; i += 1) {
+      expect((await gql(api.url, 'query Cities { cities { id } }')).errors).toBeUndefined();
+    }
+    expect((await gql(api.url, 'query Broken { cities { noSuchField } }')).status).toBe(400);
+
+    const response = await fetch(`${api.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    expect(text).toContain(
+      'graphql_requests_total{operation_name="Cities",operation_type="query"} 3',
+    );
+    expect(text).toContain(
+      'graphql_request_duration_seconds_count{operation_name="Cities",operation_type="query"} 3',
+    );
+    // Validation fails before the operation is resolved: its type is not known yet.
+    expect(text).toContain(
+      'graphql_errors_total{operation_name="",operation_type="unknown",code="GRAPHQL_VALIDATION_FAILED"} 1',
+    );
+    expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+  });
+
+  it('is not served when switched off, nor on the API port when it has its own', async () => {
+    for (const config of [{ metrics: false }, { metrics: true, metricsPort: 9464 }]) {
+      const api = await startOpsApi(config);
+      expect((await fetch(`${api.url}/metrics`)).status).toBe(404);
+    }
+  });
+});
+
+describe('access log', () => {
+  it('writes one info line per request with its id, operation, status, codes and key name', async () => {
+    const api = await startOpsApi({});
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-42', ...auth },
+      body: JSON.stringify({ query: harmlessWrite }),
+    });
+    expect(response.status).toBe(200);
+    const lines = api.logs.filter((line) => line.msg === 'graphql request');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      requestId: 'req-42',
+      method: 'POST',
+      status: 200,
+      operationName: 'UpdateNothing',
+      operationType: 'mutation',
+      errorCodes: ['BAD_USER_INPUT'],
+      keyName: 'curator',
+    });
+    expect(typeof lines[0]!.ms).toBe('number');
+    expect(JSON.stringify(api.logs)).not.toContain(TEST_API_KEY);
+  });
+
+  it('logs a failed authentication at warn, without the key', async () => {
+    const api = await startOpsApi({});
+    await gql(api.url, '{ cities { id } }', {}, wrongKey);
+    const warnings = api.logs.filter((line) => line.level === 40);
+    expect(warnings).toEqual([
+      expect.objectContaining({ msg: expect.stringMatching(/^authentication failed/) }),
+    ]);
+    expect(JSON.stringify(api.logs)).not.toContain('not-a-key-of-ours');
+  });
+});
+
+describe('CORS', () => {
+  const allowed = 'https://app.example.org';
+
+  it('answers a preflight from an allowed origin with the methods and headers it may use', async () => {
+    const api = await startOpsApi({ corsOrigins: [allowed, 'http://localhost:5173'] });
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: allowed,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(allowed);
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST');
+    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect(response.headers.get('access-control-max-age')).toBe('600');
+  });
+
+  it('gives an allowed origin its header on requests, and a denied origin none', async () => {
+    const api = await startOpsApi({ corsOrigins: [allowed] });
+    const ask = (origin: string) =>
+      fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ cities { id } }' }),
+      });
+    const fromAllowed = await ask(allowed);
+    expect(fromAllowed.headers.get('access-control-allow-origin')).toBe(allowed);
+    expect(fromAllowed.headers.get('access-control-expose-headers')).toContain('x-request-id');
+    const fromOther = await ask('https://evil.example');
+    expect(fromOther.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${api.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('sends no CORS headers at all without CORS_ORIGINS (same origin only)', async () => {
+    const api = await startOpsApi({});
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { origin: allowed, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ cities { id } }' }),
+    });
+    expect(response.status).toBe(200);
+    for (const name of ['allow-origin', 'allow-credentials', 'expose-headers']) {
+      expect(response.headers.get(`access-control-${name}`)).toBeNull();
+    }
+  });
+});
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After after repeated failed keys, and still lets the right key in', async () => {
+    const api = await startOpsApi({ rateLimits: { authFailuresPerMinute: 3, writesPerMinute: 0 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      statuses.push((await gql(api.url, '{ cities { id } }', {}, wrongKey)).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const refused = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...wrongKey },
+      body: JSON.stringify({ query: '{ cities { id } }' }),
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as Row).errors[0].extensions.code).toBe('RATE_LIMITED');
+    // Only failures are counted: the right key from the same address goes through.
+    expect((await gql(api.url, harmlessWrite, {}, auth)).status).toBe(200);
+    // Three failures logged at warn; the refused ones only in the access log.
+    expect(api.logs.filter((line) => line.level === 40)).toHaveLength(3);
+  });
+
+  it('limits writes per key name with 429 and Retry-After; reads are not limited', async () => {
+    const api = await startOpsApi({ rateLimits: { authFailuresPerMinute: 0, writesPerMinute: 2 } });
+    const codes: unknown[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const response = await gql(api.url, harmlessWrite, {}, auth);
+      codes.push([response.status, response.errors?.[0]?.extensions?.code]);
+    }
+    expect(codes).toEqual([
+      [200, 'BAD_USER_INPUT'],
+      [200, 'BAD_USER_INPUT'],
+      [429, 'RATE_LIMITED'],
+    ]);
+    const refused = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ query: harmlessWrite }),
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i += 1) {
+      expect((await gql(api.url, '{ cities { id } }', {}, auth)).status).toBe(200);
+    }
+  });
+});
+
+describe('clear answers', () => {
+  it('answers a subscription with 400 "subscriptions are not supported"', async () => {
+    const api = await startOpsApi({ production: true });
+    const response = await gql(api.url, 'subscription { cities { id } }');
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.message).toMatch(/subscriptions are not supported/i);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers APQ mistakes with PERSISTED_QUERY_* codes', async () => {
+    const api = await startOpsApi({ production: true });
+    const post = async (body: Row) => {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const { errors } = (await response.json()) as Row;
+      return [response.status, errors[0].extensions.code, errors[0].message];
+    };
+    const persistedQuery = (version: number) => ({ version, sha256Hash: 'a'.repeat(64) });
+    expect(await post({ extensions: { persistedQuery: persistedQuery(1) } })).toEqual([
+      200,
+      'PERSISTED_QUERY_NOT_FOUND',
+      'PersistedQueryNotFound',
+    ]);
+    expect(
+      await post({ query: '{ cities { id } }', extensions: { persistedQuery: persistedQuery(1) } }),
+    ).toEqual([400, 'PERSISTED_QUERY_HASH_MISMATCH', expect.stringMatching(/sha256Hash/)]);
+    expect(
+      await post({ query: '{ cities { id } }', extensions: { persistedQuery: persistedQuery(2) } }),
+    ).toEqual([400, 'PERSISTED_QUERY_NOT_SUPPORTED', expect.stringMatching(/version 1/)]);
+  });
+
+  it('says which limit aborted validation', async () => {
+    const api = await startOpsApi({ production: true });
+    const repeated = await gql(api.url, `{ ${'__typename '.repeat(1000)}}`);
+    expect(repeated.status).toBe(400);
+    expect(repeated.errors?.[0]?.message).toMatch(/^Validation aborted: .*same-named fields/);
+    const aliases = await gql(
+      api.url,
+      `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: cities { id }`).join(' ')} }`,
+    );
+    expect(aliases.errors?.[0]?.message).toMatch(/Aliases limit of 15 exceeded/);
+  });
+});
