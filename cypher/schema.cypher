@@ -13,6 +13,7 @@ CREATE CONSTRAINT field_of_action_id IF NOT EXISTS FOR (n:FieldOfAction) REQUIRE
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 
 // Filters of the API's lists.
 CREATE INDEX meeting_year IF NOT EXISTS FOR (n:Meeting) ON (n.year);

@@ -4,6 +4,7 @@ import { BadInputError } from '../errors';
 import { entityKind, type EntityLabel } from '../model';
 import { recordChange } from './history';
 import type { MeetingFields, SourceInput } from './inputs';
+import { CURATION_DOCUMENT_ID, PLACE_SOURCE } from '../ingest/documents';
 
 /** An id the write needs to exist, with the labels it may have and the argument that gave it. */
 export interface Reference {
@@ -301,6 +302,8 @@ export class CurationWrite {
        FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | MERGE (n)-[:STATED_IN]->(s))`,
       { source, entityId },
     );
+    // placed in its document now, not at the next load (which may be skipped for days)
+    await this.tx.run(PLACE_SOURCE, { curationId: CURATION_DOCUMENT_ID, sourceId: source.id });
     return source.id;
   }
 

@@ -11,8 +11,8 @@ import { ACTION_KINDS, INSTITUTION_KINDS, MEETING_KINDS, MEETING_STATUSES } from
  * typo in a field name is an error rather than a silently missing fact.
  */
 
-const text = z.string().trim().min(1);
-const isoDate = z
+export const text = z.string().trim().min(1);
+export const isoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD');
 
@@ -42,7 +42,14 @@ const optionalRoleLink = z.strictObject({
 });
 export type Link = z.infer<typeof optionalRoleLink>;
 
-const entity = { id: text, name: text, nameDe: text, ...provenance };
+const entity = {
+  id: text,
+  name: text,
+  nameDe: text,
+  /** Other spellings the report itself uses for it (each must occur in the report's text). */
+  aliases: z.array(text).min(1).optional(),
+  ...provenance,
+};
 
 export const countrySchema = z.strictObject(entity);
 export const fieldSchema = z.strictObject(entity);
@@ -120,7 +127,8 @@ export type Annotations = {
   statementsEn: Record<string, string>;
 };
 
-function readYaml(dataDir: string, file: string): unknown {
+/** The parsed YAML of `file` in `dataDir`; an AnnotationError naming the file if it cannot be. */
+export function readYaml(dataDir: string, file: string): unknown {
   let content: string;
   try {
     content = readFileSync(path.join(dataDir, file), 'utf8');
@@ -151,7 +159,8 @@ function entryName(data: unknown, issuePath: PropertyKey[]): { entry: string; re
   return { entry, rest: issuePath.slice(consumed).join('.') };
 }
 
-function validate<T>(file: string, data: unknown, schema: z.ZodType<T>): T {
+/** The data as the schema types it, or an AnnotationError naming the file, entry and field. */
+export function validate<T>(file: string, data: unknown, schema: z.ZodType<T>): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

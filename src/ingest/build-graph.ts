@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACTOR_LABELS, entityKind, type EntityLabel, type RelationshipTypeName } from '../model';
 import { ANNOTATION_FILES, Annotations, Link, loadAnnotations, SourceRef } from './annotations';
+import {
+  DEFAULT_DOCUMENTS_PATH,
+  DocumentEntry,
+  loadDocuments,
+  RegistryPaths,
+  reportDocumentOf,
+} from './documents';
 import { AnnotationError } from './errors';
 import { GraphAccumulator, Origin } from './graph-accumulator';
 import { GraphData } from './graph-data';
@@ -21,14 +28,27 @@ export const DEFAULT_REPORT_PATH = path.join(REPO_ROOT, 'data/sources/000_8c8abc
 export type BuildOptions = {
   /** Directory of the curated YAML files. */
   dataDir?: string;
-  /** The report the annotations point into. */
+  /** The report the annotations point into: a REPORT of the document registry. */
   reportPath?: string;
+  /** The document registry's files. */
+  registry?: RegistryPaths;
 };
 
 /** Parses the report, validates the annotations against it and returns the graph. Pure: no DB. */
 export function buildReportGraph(options: BuildOptions = {}): GraphData {
-  const report = parseReport(readFileSync(options.reportPath ?? DEFAULT_REPORT_PATH, 'utf8'));
-  return assembleGraph(report, loadAnnotations(options.dataDir ?? DEFAULT_DATA_DIR));
+  const reportPath = options.reportPath ?? DEFAULT_REPORT_PATH;
+  const documents = loadDocuments(options.registry);
+  const reportDocument = reportDocumentOf(documents, reportPath);
+  const report = parseReport(readFileSync(reportPath, 'utf8'));
+  if (report.title !== reportDocument.title) {
+    throw new AnnotationError(
+      path.basename(options.registry?.registry ?? DEFAULT_DOCUMENTS_PATH),
+      reportDocument.id,
+      `title "${reportDocument.title}" is not the report's title "${report.title}"`,
+    );
+  }
+  const annotations = loadAnnotations(options.dataDir ?? DEFAULT_DATA_DIR);
+  return assembleGraph(report, annotations, { documents, reportDocument });
 }
 
 type EntityDeclaration = {
@@ -38,6 +58,7 @@ type EntityDeclaration = {
     id: string;
     name: string;
     nameDe: string;
+    aliases?: string[];
     sources: SourceRef[];
     inferred?: boolean;
     note?: string;
@@ -48,16 +69,32 @@ type EntityDeclaration = {
 const ACTORS: EntityLabel[] = [...ACTOR_LABELS];
 const { meetings: MEETINGS_FILE, statementsEn: STATEMENTS_FILE } = ANNOTATION_FILES;
 
-export function assembleGraph(report: ParsedReport, annotations: Annotations): GraphData {
+/** The documents to write, and which of them the report is. */
+export type ReportDocuments = { documents: DocumentEntry[]; reportDocument: DocumentEntry };
+
+export function assembleGraph(
+  report: ParsedReport,
+  annotations: Annotations,
+  { documents, reportDocument }: ReportDocuments,
+): GraphData {
   checkDates(annotations);
   const graph = new GraphAccumulator();
+  const reportId = reportDocument.id;
+  // `file` is where the loader reads a document, not something the document states
+  for (const { id, file: _file, ...props } of documents) {
+    graph.addNode({ labels: ['Document'], id, props }, { file: 'documents', entry: id });
+  }
   const headings = matchMeetingsToReport(report, annotations);
   const statements = statementTexts(headings, annotations.statementsEn);
   const resolver = new PassageResolver(report, statements, headingsById(headings));
 
   const addPassage = (passage: Passage, origin: Origin): string => {
     const { id, ...props } = passage;
-    graph.addNodeOnce({ labels: ['Source'], id, props }, origin);
+    if (!graph.hasNode(id)) {
+      // the parser and PassageResolver insist that a quote is the report's own text
+      graph.addNode({ labels: ['Source'], id, props: { ...props, verbatim: true } }, origin);
+      graph.addRelationship({ type: 'IN_DOCUMENT', from: id, to: reportId, props: {} }, origin);
+    }
     return id;
   };
   const sourceIdsOf = (refs: SourceRef[], origin: Origin): string[] =>
@@ -65,14 +102,16 @@ export function assembleGraph(report: ParsedReport, annotations: Annotations): G
 
   // Entities first, so that relationships can check what they point at.
   const declarations = entityDeclarations(annotations, headings);
+  const aliasesOf = aliasChecker(report);
   for (const { label, file, entry, props } of declarations) {
     const origin = { file, entry: entry.id };
     const { name, nameDe, inferred, note } = entry;
+    const aliases = aliasesOf(entry, origin);
     graph.addNode(
       {
         labels: ['Entity', label],
         id: entry.id,
-        props: { name, nameDe, ...props, inferred, note },
+        props: { name, nameDe, aliases, ...props, inferred, note },
       },
       origin,
     );
@@ -186,7 +225,33 @@ export function assembleGraph(report: ParsedReport, annotations: Annotations): G
       incoming('CONTRIBUTES_TO', origin, actor, ACTORS);
   }
   addTimeline(graph, annotations);
-  return graph.toGraphData();
+  return { ...graph.toGraphData(), document: { id: reportId, title: reportDocument.title } };
+}
+
+/**
+ * The other names of an entity: its German name where that differs, and the annotated
+ * `aliases`, each of which must be a spelling the report itself uses (e.g. "Gdansk").
+ */
+function aliasChecker(report: ParsedReport) {
+  const texts = [
+    report.title,
+    ...report.footer,
+    ...report.meetings.flatMap((meeting) => [
+      meeting.heading,
+      ...meeting.statements.map((statement) => statement.text),
+    ]),
+  ];
+  return (entry: EntityDeclaration['entry'], origin: Origin): string[] => {
+    const { name, nameDe, aliases = [] } = entry;
+    for (const alias of aliases) {
+      const fail = (detail: string): never => {
+        throw new AnnotationError(origin.file, origin.entry, `alias "${alias}" ${detail}`);
+      };
+      if (alias === name || alias === nameDe) fail('repeats its name or nameDe');
+      if (!texts.some((text) => text.includes(alias))) fail('does not occur in the report');
+    }
+    return [...new Set([...(nameDe === name ? [] : [nameDe]), ...aliases])];
+  };
 }
 
 /** Dates are ISO strings of varying precision, so prefix order is chronological order. */

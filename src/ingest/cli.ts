@@ -21,10 +21,11 @@ async function main(): Promise<number> {
   });
   try {
     const started = Date.now();
-    const { nodes, relationships } = await loadReport(db);
+    const { nodes, relationships, changed } = await loadReport(db);
     console.log(
       `Loaded ${nodes} nodes and ${relationships} relationships into ${config.neo4jUri} ` +
-        `(database ${config.neo4jDatabase}) in ${Date.now() - started} ms.`,
+        `(database ${config.neo4jDatabase}) in ${Date.now() - started} ms` +
+        (changed ? '.' : ': the graph already held them, nothing changed.'),
     );
     return 0;
   } finally {

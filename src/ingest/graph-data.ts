@@ -21,4 +21,9 @@ export type GraphRelationship = {
 export type GraphData = {
   nodes: GraphNode[];
   relationships: GraphRelationship[];
+  /**
+   * The document the graph is read from (a Document node of the data): writeGraph records each
+   * load that changes the graph as a Change of it, and places the Sources no load placed.
+   */
+  document?: { id: string; title: string };
 };

@@ -7,5 +7,7 @@ export type { GraphData, GraphNode, GraphRelationship } from './graph-data';
 export { writeGraph } from './load-graph';
 export type { WriteOptions, WriteSummary } from './load-graph';
 export { applySchema } from './schema';
+export { CURATION_DOCUMENT_ID, DOCUMENT_KINDS, loadDocuments } from './documents';
+export type { DocumentEntry } from './documents';
 export { ensureReportLoaded, loadReport } from './load-report';
 export { AnnotationError, ReportParseError } from './errors';

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import neo4j, { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database';
 import { isRelationshipType } from '../model';
+import { CURATION_DOCUMENT_ID, PLACE_UNPLACED_SOURCES } from './documents';
 import { GraphData, GraphNode, GraphRelationship } from './graph-data';
 import { isNodeLabel } from './model';
 
@@ -26,7 +28,8 @@ export type WriteOptions = {
   concurrency?: number;
 };
 
-export type WriteSummary = { nodes: number; relationships: number };
+/** The data's size, and whether writing it changed the graph (then a Change records it). */
+export type WriteSummary = { nodes: number; relationships: number; changed: boolean };
 
 type GraphWriter = Pick<Database, 'writeTransaction'>;
 
@@ -36,6 +39,17 @@ type Step = { cypher: string; rows: Row[]; expectWritten: boolean; describe: str
 type Mode = 'merge' | 'create';
 
 const quote = (name: string): string => `\`${name}\``;
+
+/**
+ * Cypher for "some of row.props differs from what `element` holds". MERGE then SETs only
+ * where this is true, so the write's counters say whether the load changed anything (Neo4j
+ * counts a SET of a property to its own value as a property set; a label the node has, it does
+ * not count as added).
+ */
+const differs = (element: string): string =>
+  `any(key IN keys(row.props) WHERE coalesce(${element}[key] <> row.props[key], true))`;
+const when = (condition: string, update: string): string =>
+  `FOREACH (_ IN CASE WHEN ${condition} THEN [1] ELSE [] END | ${update})`;
 
 /** Integral numbers go in as Neo4j INTEGER (JS numbers would be stored as FLOAT). */
 function toNeo4jValue(value: unknown): unknown {
@@ -97,7 +111,7 @@ function nodeSteps(nodes: GraphNode[], batchSize: number, mode: Mode): Step[] {
             'UNWIND $rows AS row',
             `MERGE (n:${quote(mergeLabel)} {id: row.id})`,
             ...(extraLabels.length > 0 ? [`SET n:${extraLabels.map(quote).join(':')}`] : []),
-            'SET n += row.props',
+            when(differs('n'), 'SET n += row.props'),
           ];
     const rowOf =
       mode === 'create'
@@ -134,7 +148,10 @@ function relationshipSteps(data: GraphData, batchSize: number, mode: Mode): Step
     const write =
       mode === 'create'
         ? [`CREATE (a)-[r:${quote(type)}]->(b)`, 'SET r = row.props']
-        : [`MERGE (a)-[r:${quote(type)}${discriminator}]->(b)`, 'SET r += row.props'];
+        : [
+            `MERGE (a)-[r:${quote(type)}${discriminator}]->(b)`,
+            when(differs('r'), 'SET r += row.props'),
+          ];
     const cypher = [
       'UNWIND $rows AS row',
       `MATCH (a:${quote(fromLabel)} {id: row.from})`,
@@ -211,19 +228,53 @@ async function runAll(tasks: Array<() => Promise<void>>, limit: number): Promise
   if (rejected) throw rejected.reason;
 }
 
-async function runStep(tx: ManagedTransaction, step: Step): Promise<void> {
+/** Runs the step; true if it changed the graph. */
+async function runStep(tx: ManagedTransaction, step: Step): Promise<boolean> {
   const result = await tx.run(step.cypher, { rows: step.rows });
-  if (!step.expectWritten) return;
-  const written = result.records[0]?.get('written');
-  const count = neo4j.isInt(written) ? written.toNumber() : Number(written);
-  if (count !== step.rows.length) {
-    throw new Error(`wrote ${count} of ${step.describe}: an end node is missing in the database`);
+  if (step.expectWritten) {
+    const written = result.records[0]?.get('written');
+    const count = neo4j.isInt(written) ? written.toNumber() : Number(written);
+    if (count !== step.rows.length) {
+      throw new Error(`wrote ${count} of ${step.describe}: an end node is missing in the database`);
+    }
   }
+  return result.summary.counters.containsUpdates();
+}
+
+/**
+ * After a document's graph is written: places the Sources no load placed (curators' entries),
+ * and records the load in history if it changed the graph. Returns whether it did.
+ */
+async function finishLoad(
+  tx: ManagedTransaction,
+  data: GraphData & { document: NonNullable<GraphData['document']> },
+  stepsChanged: boolean,
+): Promise<boolean> {
+  const placed = await tx.run(PLACE_UNPLACED_SOURCES, { curationId: CURATION_DOCUMENT_ID });
+  const changed = stepsChanged || placed.summary.counters.containsUpdates();
+  if (changed) {
+    const { id, title } = data.document;
+    await tx.run(
+      `CREATE (:Change {id: $change.id, at: $change.at, by: 'load', operation: 'load',
+                        entityId: $change.entityId, summary: $change.summary})`,
+      {
+        change: {
+          id: `change/${randomUUID()}`,
+          at: new Date().toISOString(),
+          entityId: id,
+          summary: `loaded ${title}: ${data.nodes.length} nodes, ${data.relationships.length} relationships`,
+        },
+      },
+    );
+  }
+  return changed;
 }
 
 /**
  * Writes the graph with batched UNWIND … MERGE by id, grouped by label set and relationship
  * type. Idempotent: loading the same data twice changes nothing (unless intoEmptyDatabase).
+ * Data read from a document (`data.document`) is a load of it: a load that changes the graph
+ * records a Change (by 'load') in its transaction, or in a last one when batches commit apart.
  */
 export async function writeGraph(
   db: GraphWriter,
@@ -244,17 +295,31 @@ export async function writeGraph(
 
   // A bulk load may take longer than the API's short transaction timeout allows.
   const timeout = { timeoutMs: LOAD_TIMEOUT_MS };
+  const { document } = data;
+  let changed = false;
+  const run = async (tx: ManagedTransaction, step: Step) => {
+    if (await runStep(tx, step)) changed = true;
+  };
   if (options.singleTransaction ?? true) {
     await db.writeTransaction(async (tx) => {
+      changed = false; // the transaction may be retried
       if (mode === 'create') await checkEmpty(tx);
-      for (const step of [...nodes, ...relationships]) await runStep(tx, step);
+      for (const step of [...nodes, ...relationships]) await run(tx, step);
+      if (document) changed = await finishLoad(tx, { ...data, document }, changed);
     }, timeout);
   } else {
     if (mode === 'create') await db.writeTransaction(checkEmpty, timeout);
-    const commit = (step: Step) => () => db.writeTransaction((tx) => runStep(tx, step), timeout);
+    const commit = (step: Step) => () => db.writeTransaction((tx) => run(tx, step), timeout);
     // Relationships need both ends committed.
     await runAll(nodes.map(commit), concurrency);
     await runAll(relationships.map(commit), concurrency);
+    if (document) {
+      const stepsChanged = changed;
+      changed = await db.writeTransaction(
+        (tx) => finishLoad(tx, { ...data, document }, stepsChanged),
+        timeout,
+      );
+    }
   }
-  return { nodes: data.nodes.length, relationships: data.relationships.length };
+  return { nodes: data.nodes.length, relationships: data.relationships.length, changed };
 }

@@ -4,9 +4,6 @@
  */
 import { ENTITY_LABELS, RECORD_LABELS } from '../model';
 
-// src/graphql/resolvers/shared.ts still imports the entity labels from here.
-export { ENTITY_LABELS, type EntityLabel } from '../model';
-
 /** Every label the loader writes: `Entity` (which every entity carries too), kinds, records. */
 const NODE_LABELS = ['Entity', ...ENTITY_LABELS, ...RECORD_LABELS] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];

@@ -176,19 +176,6 @@ export function chronological(t: Cypher.Variable): Cypher.Expr[] {
 const direction = (step: RelationshipField['via'][number]) =>
   step.direction === 'out' ? ('right' as const) : ('left' as const);
 
-/**
- * Temporary stand-ins for to-one fields whose nodes the loader does not make yet: a passage
- * without a Document comes with one made of its `document` title.
- */
-const STAND_INS: Record<string, (parent: Cypher.Variable) => Cypher.Map> = {
-  'Source.origin': (source) =>
-    new Cypher.Map({
-      id: new Cypher.Literal('document/unknown'),
-      title: source.property('document'),
-      kind: new Cypher.Literal('REPORT'),
-    }),
-};
-
 /** The nodes (or links) field `field` reaches from `parent`, as a COLLECT subquery. */
 function walkProjection(
   parent: Cypher.Node,
@@ -201,19 +188,7 @@ function walkProjection(
   const order = ORDER[field.order](target);
   let subquery: Cypher.Clause;
   let projection: Projection;
-  const standIn = STAND_INS[`${field.owner}.${field.field}`];
-  if (standIn) {
-    const [step] = field.via;
-    const node = new Cypher.Node();
-    projection = nodeProjection(node, related.node);
-    subquery = new Cypher.OptionalMatch(
-      new Cypher.Pattern(parent)
-        .related({ type: step!.type, direction: direction(step!) })
-        .to(target, { labels }),
-    )
-      .with([Cypher.coalesce(target, standIn(parent)), node])
-      .return(projection.expr);
-  } else if (field.link) {
+  if (field.link) {
     // A link field lists each relationship, with its qualification.
     const [step] = field.via;
     const relationship = new Cypher.Relationship();

@@ -109,7 +109,7 @@ describe('graph views and passages', () => {
     if (structural) expect(structural).toMatchObject({ basis: null, sources: [] });
   });
 
-  it("give a passage its document (a stand-in until Document nodes exist) and 'verbatim'", async () => {
+  it("give a passage its document (the report) and 'verbatim'", async () => {
     const { entity } = await dataOf<Row>(
       api.url,
       `{ entity(id: "action/transnational-study") {
@@ -118,7 +118,11 @@ describe('graph views and passages', () => {
     expect(entity.sources.length).toBeGreaterThan(0);
     for (const source of entity.sources) {
       expect(source.verbatim).toBe(true);
-      expect(source.origin.title).toEqual(expect.any(String));
+      expect(source.origin).toEqual({
+        id: 'document/report-partner-meetings-2010-2012',
+        title: source.document,
+        kind: 'REPORT',
+      });
     }
   });
 

@@ -11,6 +11,7 @@ import {
   parseReport,
   writeGraph,
 } from '../../src/ingest';
+import { CURATION_DOCUMENT_ID, PLACE_SOURCE } from '../../src/ingest/documents';
 import { cypherStatements } from '../../src/ingest/schema';
 import { neo4jTestEnv } from '../support/neo4j-env';
 
@@ -57,6 +58,7 @@ describe('the loaded graph', () => {
     for (const node of built.nodes) {
       for (const label of node.labels) expectedLabels[label] = (expectedLabels[label] ?? 0) + 1;
     }
+    expectedLabels.Change = 1; // the load, in history
     const expectedTypes: Record<string, number> = {};
     for (const rel of built.relationships)
       expectedTypes[rel.type] = (expectedTypes[rel.type] ?? 0) + 1;
@@ -480,7 +482,7 @@ describe('the loaded graph', () => {
   it('traces every fact-stating relationship to existing sources', async () => {
     const untraced = await db.read<{ fact: string }>(
       `MATCH (a)-[r]->(b)
-       WHERE NOT type(r) IN ['STATED_IN', 'MENTIONS', 'NEXT', 'HAS_TOPIC', 'HAS_OUTCOME']
+       WHERE NOT type(r) IN ['STATED_IN', 'MENTIONS', 'NEXT', 'HAS_TOPIC', 'HAS_OUTCOME', 'IN_DOCUMENT']
          AND (size(coalesce(r.sourceIds, [])) = 0
               OR any(id IN r.sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }))
        RETURN a.id + ' ' + type(r) + ' ' + b.id AS fact`,
@@ -522,6 +524,56 @@ describe('the loaded graph', () => {
   });
 });
 
+const REPORT_ID = 'document/report-partner-meetings-2010-2012';
+const REPORT_TITLE = 'Übersicht der bisherigen Partnertreffen (2010-2012)';
+
+describe('documents and history', () => {
+  it('places every passage of the report in the report, once, as its verbatim text', async () => {
+    const placed = await db.read<{ documents: string[]; verbatim: boolean }>(
+      `MATCH (s:Source)
+       RETURN [(s)-[:IN_DOCUMENT]->(d) | d.id] AS documents, s.verbatim AS verbatim`,
+    );
+    expect(placed.length).toBeGreaterThan(86);
+    for (const source of placed) expect(source).toEqual({ documents: [REPORT_ID], verbatim: true });
+  });
+
+  it('writes the documents with what the registry states', async () => {
+    const report = await one<Record<string, unknown>>(
+      'MATCH (d:Document {id: $id}) RETURN properties(d) AS props',
+      { id: REPORT_ID },
+    );
+    expect(report.props).toEqual({
+      id: REPORT_ID,
+      kind: 'REPORT',
+      title: REPORT_TITLE,
+      issuer: 'Stadt Leipzig',
+      language: 'de',
+    });
+  });
+
+  it('records the load that built the graph as one Change by load', async () => {
+    const change = await one<{ props: Record<string, unknown> }>(
+      'MATCH (c:Change) RETURN properties(c) AS props',
+    );
+    const built = buildReportGraph();
+    expect(change.props).toEqual({
+      id: expect.stringMatching(/^change\//),
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      by: 'load',
+      operation: 'load',
+      entityId: REPORT_ID,
+      summary: `loaded ${REPORT_TITLE}: ${built.nodes.length} nodes, ${built.relationships.length} relationships`,
+    });
+  });
+
+  it('stores the other names of each entity', async () => {
+    const { aliases } = await one<{ aliases: string[] }>(
+      `MATCH (c:City {id: 'city/genoa'}) RETURN c.aliases AS aliases`,
+    );
+    expect(aliases).toEqual(['Genua']);
+  });
+});
+
 describe('loading again', () => {
   it('changes no node, relationship or property', async () => {
     const before = await snapshot();
@@ -530,6 +582,89 @@ describe('loading again', () => {
     expect(after.nodes).toHaveLength(before.nodes.length);
     expect(after.relationships).toHaveLength(before.relationships.length);
     expect(after).toEqual(before);
+  });
+
+  it('adds no document and records no change when nothing changed', async () => {
+    const count = async () =>
+      one<{ documents: number; changes: number }>(
+        'RETURN COUNT { (:Document) } AS documents, COUNT { (:Change) } AS changes',
+      );
+    const before = await count();
+    expect(before).toEqual({ documents: 6, changes: 1 });
+    await expect(loadReport(db)).resolves.toMatchObject({ changed: false });
+    expect(await count()).toEqual(before);
+  });
+
+  it('records a load that changes a property, and only that one', async () => {
+    await db.write(`MATCH (c:City {id: 'city/genoa'}) SET c.name = 'Genova'`);
+    const before = await db.read('MATCH (c:Change) RETURN c.id AS id');
+    await expect(loadReport(db)).resolves.toMatchObject({ changed: true });
+    const { name } = await one<{ name: string }>(
+      `MATCH (c:City {id: 'city/genoa'}) RETURN c.name AS name`,
+    );
+    expect(name).toBe('Genoa');
+    const after = await db.read<{ by: string; entityId: string }>(
+      'MATCH (c:Change) WHERE NOT c.id IN $before RETURN c.by AS by, c.entityId AS entityId',
+      { before: before.map((row) => row.id) },
+    );
+    expect(after).toEqual([{ by: 'load', entityId: REPORT_ID }]);
+    await db.write('MATCH (c:Change) WHERE NOT c.id IN $before DETACH DELETE c', {
+      before: before.map((row) => row.id),
+    });
+  });
+
+  it("places curators' sources in their document, and records the load that did", async () => {
+    // as the curation service writes them: one entered through the API, one citing the report
+    await db.write(
+      `CREATE (:Source {id: 'source/entered-test', document: 'Entered through the API',
+                        section: 'entered by test', quote: '', enteredBy: 'test', enteredAt: 'x'})
+       CREATE (:Source {id: 'source/cited-test', document: $title, section: 'Titel',
+                        quote: 'Übersicht'})`,
+      { title: REPORT_TITLE },
+    );
+    try {
+      await expect(loadReport(db)).resolves.toMatchObject({ changed: true });
+      const placed = await db.read<{ id: string; documents: string[]; verbatim: boolean }>(
+        `MATCH (s:Source) WHERE s.id ENDS WITH '-test'
+         RETURN s.id AS id, [(s)-[:IN_DOCUMENT]->(d) | d.id] AS documents, s.verbatim AS verbatim
+         ORDER BY id`,
+      );
+      expect(placed).toEqual([
+        { id: 'source/cited-test', documents: [REPORT_ID], verbatim: false },
+        { id: 'source/entered-test', documents: ['document/curation'], verbatim: false },
+      ]);
+      const changes = await db.read<{ by: string }>('MATCH (c:Change) RETURN c.by AS by');
+      expect(changes).toEqual([{ by: 'load' }, { by: 'load' }]);
+    } finally {
+      await db.write(
+        `MATCH (s:Source) WHERE s.id ENDS WITH '-test' DETACH DELETE s
+         WITH count(*) AS _
+         MATCH (c:Change) WITH c ORDER BY c.at SKIP 1 DETACH DELETE c`,
+      );
+    }
+  });
+
+  it('places one Source on its own, as the curation service can right after writing it', async () => {
+    await db.write(
+      `CREATE (:Source {id: 'source/one-test', document: 'x', section: 'y', quote: '', enteredBy: 'test'})
+       CREATE (:Source {id: 'source/other-test', document: 'x', section: 'z', quote: '', enteredBy: 'test'})`,
+    );
+    try {
+      await db.write(PLACE_SOURCE, {
+        curationId: CURATION_DOCUMENT_ID,
+        sourceId: 'source/one-test',
+      });
+      const placed = await db.read<{ id: string; documents: string[] }>(
+        `MATCH (s:Source) WHERE s.id ENDS WITH '-test'
+         RETURN s.id AS id, [(s)-[:IN_DOCUMENT]->(d) | d.id] AS documents ORDER BY id`,
+      );
+      expect(placed).toEqual([
+        { id: 'source/one-test', documents: ['document/curation'] },
+        { id: 'source/other-test', documents: [] },
+      ]);
+    } finally {
+      await db.write(`MATCH (s:Source) WHERE s.id ENDS WITH '-test' DETACH DELETE s`);
+    }
   });
 
   it('fails on a broken annotation and leaves the database as it was', async () => {

@@ -121,16 +121,17 @@ describe('the Cypher of a request', () => {
          UNWIND coalesce(this1.sourceIds, []) AS var3
          MATCH (this4:Source { id: var3 })
          RETURN [this4.id, this4.quote, coalesce(this4.verbatim, true), head(COLLECT {
-           OPTIONAL MATCH (this4)-[:IN_DOCUMENT]->(this5:Document)
-           WITH coalesce(this5, {id: 'document/unknown', title: this4.document, kind: 'REPORT'}) AS this6
-           RETURN [this6.id, this6.title]
+           MATCH (this4)-[:IN_DOCUMENT]->(this5:Document)
+           WITH DISTINCT this5
+           ORDER BY this5.id ASC
+           RETURN [this5.id, this5.title]
          })]
        }]
      }, COLLECT {
-       MATCH (this0)<-[this7:CONTRIBUTES_TO]-(this8:(City|Institution))
-       WITH this8, this7
-       ORDER BY this8.name ASC, this8.id ASC
-       RETURN [[this8.id, labels(this8)], this7.role, this7.roleDe, this7.note]
+       MATCH (this0)<-[this6:CONTRIBUTES_TO]-(this7:(City|Institution))
+       WITH this7, this6
+       ORDER BY this7.name ASC, this7.id ASC
+       RETURN [[this7.id, labels(this7)], this6.role, this6.roleDe, this6.note]
      }] AS node"
     `);
   });

@@ -57,7 +57,14 @@ describe('buildReportGraph on the real report', () => {
   });
 
   it('gives every fact-stating relationship source ids of existing Source nodes', () => {
-    const structural = new Set(['STATED_IN', 'MENTIONS', 'NEXT', 'HAS_TOPIC', 'HAS_OUTCOME']);
+    const structural = new Set([
+      'STATED_IN',
+      'MENTIONS',
+      'NEXT',
+      'HAS_TOPIC',
+      'HAS_OUTCOME',
+      'IN_DOCUMENT',
+    ]);
     for (const rel of graph.relationships.filter((r) => !structural.has(r.type))) {
       const sourceIds = rel.props.sourceIds as string[];
       expect(sourceIds.length).toBeGreaterThan(0);
@@ -87,6 +94,84 @@ describe('buildReportGraph on the real report', () => {
       'city/ljubljana → action/transnational-study',
       'city/ljubljana → action/work-package-5',
     ]);
+  });
+
+  it('places every passage in the report, as its verbatim text, and says it reads the report', () => {
+    const reportId = 'document/report-partner-meetings-2010-2012';
+    const sources = graph.nodes.filter((node) => node.labels.includes('Source'));
+    expect(sources.length).toBeGreaterThan(86);
+    const placed = countBy(rels('IN_DOCUMENT'), (rel) => `${rel.from} → ${rel.to}`);
+    for (const source of sources) {
+      expect(source.props.verbatim).toBe(true);
+      expect(placed[`${source.id} → ${reportId}`]).toBe(1);
+    }
+    expect(rels('IN_DOCUMENT')).toHaveLength(sources.length);
+    expect(graph.document).toEqual({
+      id: reportId,
+      title: 'Übersicht der bisherigen Partnertreffen (2010-2012)',
+    });
+  });
+
+  it('writes the documents of the registry with what they state, and nothing else', () => {
+    const documents = graph.nodes.filter((node) => node.labels.includes('Document'));
+    expect(documents.map((node) => node.labels)).toEqual(documents.map(() => ['Document']));
+    expect(Object.fromEntries(documents.map((node) => [node.id, node.props]))).toEqual({
+      'document/report-partner-meetings-2010-2012': {
+        kind: 'REPORT',
+        title: 'Übersicht der bisherigen Partnertreffen (2010-2012)',
+        issuer: 'Stadt Leipzig',
+        language: 'de',
+      },
+      'document/curation': { kind: 'CURATION', title: "Curators' entries" },
+      'document/factsheet-2012': {
+        title: 'EU-Project Creative Cities 2010–2013: facts and figures',
+        kind: 'PRESENTATION',
+        issuer: 'City of Leipzig (lead partner of Creative Cities)',
+        date: '2012-11-30',
+        language: 'en',
+        occasion: "the project's press conference in Leipzig",
+        url: 'https://www.slideserve.com/lmoreno/creative-cities-facts-powerpoint-ppt-presentation',
+      },
+      'document/ljubljana-news-2012': {
+        title: 'Centres of creative industries',
+        kind: 'NEWS',
+        issuer: 'City of Ljubljana',
+        date: '2012-04-02',
+        language: 'en',
+        url: 'http://www.ljubljana.si/en/living-in-ljubljana/focus/77061/detail.html',
+      },
+      'document/rralur-page': {
+        title:
+          'Creative cities: Development and Promotion of Creative Industry Potentials in Central European Cities',
+        kind: 'WEB_PAGE',
+        issuer: 'Regional Development Agency of the Ljubljana Urban Region',
+        language: 'en',
+        url: 'https://rralur.si/en/projects/creative-cities/',
+      },
+      'document/progetto-page': {
+        title: 'Creative Cities',
+        kind: 'WEB_PAGE',
+        issuer: 'Progettare in Europa',
+        date: '2020-01',
+        language: 'en',
+        url: 'https://progettareineuropa.com/en/2020/01/creative-cities-en',
+      },
+    });
+  });
+
+  it("stores each entity's other names: its German name where it differs, and the report's spellings", () => {
+    expect(nodeById.get('city/genoa')?.props.aliases).toEqual(['Genua']);
+    expect(nodeById.get('city/gdansk')?.props.aliases).toEqual(['Gdansk']);
+    expect(nodeById.get('city/leipzig')?.props.aliases).toEqual([]);
+    expect(nodeById.get('institution/isc')?.props.aliases).toEqual([
+      'ISC (International Steering Committee)',
+      'ISC',
+      'International Steering Committee',
+    ]);
+    for (const node of graph.nodes.filter((n) => n.labels.includes('Entity'))) {
+      const aliases = node.props.aliases as string[];
+      expect(aliases).not.toContain(node.props.name);
+    }
   });
 
   it('uses statement ids and section paths of the report', () => {
@@ -257,6 +342,20 @@ describe('buildReportGraph on broken annotations', () => {
       'action/kontaktstelle-kreativwirtschaft',
       /start 2014-01 is after end 2013-12/,
     );
+  });
+
+  it('rejects an alias the report does not use, naming file, entry and alias', () => {
+    edit(
+      'institutions.yaml',
+      '  aliases: [ISC, International Steering Committee]',
+      '  aliases: [ISC, HGB]',
+    );
+    expectError('institutions.yaml', 'institution/isc', /alias "HGB" does not occur in the report/);
+  });
+
+  it('rejects an alias that repeats the name', () => {
+    edit('cities.yaml', '  nameDe: Genua\n', '  nameDe: Genua\n  aliases: [Genoa]\n');
+    expectError('cities.yaml', 'city/genoa', /alias "Genoa" repeats its name or nameDe/);
   });
 
   it('rejects invalid YAML, naming the file', () => {

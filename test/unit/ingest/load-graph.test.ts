@@ -6,6 +6,12 @@ import { cypherStatements } from '../../../src/ingest/schema';
 
 type Run = { cypher: string; rows: Array<Record<string, unknown>> };
 
+/** A query's result as the driver gives it: records, and counters that report a write. */
+const result = (get: (key: string) => unknown) => ({
+  records: [{ get }],
+  summary: { counters: { containsUpdates: () => true } },
+});
+
 /** A stand-in for the db module that records the queries of each transaction. */
 function recordingDb() {
   const transactions: Run[][] = [];
@@ -20,7 +26,7 @@ function recordingDb() {
           runs.push({ cypher, rows });
           // An empty database; every row written.
           const get = (key: string) => (key === 'found' ? false : neo4j.int(rows.length));
-          return { records: [{ get }] };
+          return result(get);
         },
       };
       return work(tx as unknown as ManagedTransaction);
@@ -43,16 +49,29 @@ const data: GraphData = {
 describe('writeGraph', () => {
   it('writes everything in one transaction, nodes before relationships, grouped by labels', async () => {
     const db = recordingDb();
-    await expect(writeGraph(db, data)).resolves.toEqual({ nodes: 3, relationships: 2 });
+    await expect(writeGraph(db, data)).resolves.toEqual({
+      nodes: 3,
+      relationships: 2,
+      changed: true,
+    });
     expect(db.transactions).toHaveLength(1);
     const runs = db.transactions[0] ?? [];
+    // SET only where something differs, so that the counters tell whether the load changed the graph
+    const differs = (e: string) =>
+      `any(key IN keys(row.props) WHERE coalesce(${e}[key] <> row.props[key], true))`;
+    const setWhen = (condition: string, update: string) =>
+      `FOREACH (_ IN CASE WHEN ${condition} THEN [1] ELSE [] END | ${update})`;
     expect(runs.map((run) => run.cypher)).toEqual([
-      'UNWIND $rows AS row\nMERGE (n:`Entity` {id: row.id})\nSET n:`City`\nSET n += row.props',
-      'UNWIND $rows AS row\nMERGE (n:`Statement` {id: row.id})\nSET n += row.props',
+      'UNWIND $rows AS row\nMERGE (n:`Entity` {id: row.id})\nSET n:`City`\n' +
+        setWhen(differs('n'), 'SET n += row.props'),
+      'UNWIND $rows AS row\nMERGE (n:`Statement` {id: row.id})\n' +
+        setWhen(differs('n'), 'SET n += row.props'),
       'UNWIND $rows AS row\nMATCH (a:`Statement` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
-        'MERGE (a)-[r:`MENTIONS`]->(b)\nSET r += row.props\nRETURN count(r) AS written',
+        `MERGE (a)-[r:\`MENTIONS\`]->(b)\n${setWhen(differs('r'), 'SET r += row.props')}\n` +
+        'RETURN count(r) AS written',
       'UNWIND $rows AS row\nMATCH (a:`Entity` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
-        'MERGE (a)-[r:`NEXT` {key: row.key}]->(b)\nSET r += row.props\nRETURN count(r) AS written',
+        `MERGE (a)-[r:\`NEXT\` {key: row.key}]->(b)\n${setWhen(differs('r'), 'SET r += row.props')}\n` +
+        'RETURN count(r) AS written',
     ]);
     expect(runs[0]?.rows.map((row) => row.id)).toEqual(['city/a', 'city/b']);
   });
@@ -96,7 +115,7 @@ describe('writeGraph', () => {
     const db = recordingDb();
     const notEmpty = {
       async writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
-        const tx = { run: async () => ({ records: [{ get: () => true }] }) };
+        const tx = { run: async () => result(() => true) };
         return work(tx as unknown as ManagedTransaction);
       },
     };
@@ -127,7 +146,7 @@ describe('writeGraph', () => {
             run: async (cypher: string, params: { rows: unknown[] }) => {
               await new Promise((resolve) => setTimeout(resolve, 5));
               order.push(cypher.includes('MATCH (a') ? 'relationship' : 'node');
-              return { records: [{ get: () => neo4j.int(params.rows.length) }] };
+              return result(() => neo4j.int(params.rows.length));
             },
           };
           return await work(tx as unknown as ManagedTransaction);
@@ -187,7 +206,7 @@ describe('writeGraph', () => {
     const db = recordingDb();
     const lossy = {
       async writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
-        const tx = { run: async () => ({ records: [{ get: () => neo4j.int(0) }] }) };
+        const tx = { run: async () => result(() => neo4j.int(0)) };
         return work(tx as unknown as ManagedTransaction);
       },
     };

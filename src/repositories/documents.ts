@@ -1,0 +1,24 @@
+import type { Database } from '../db/database';
+
+/** A Document node as the API shows it. */
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  kind: 'REPORT' | 'PRESENTATION' | 'NEWS' | 'WEB_PAGE' | 'CURATION';
+  issuer: string | null;
+  date: string | null;
+  language: string | null;
+  url: string | null;
+}
+
+/** Undated documents (the curators' entries, a report that states no date) come last. */
+const DOCUMENTS = `
+MATCH (d:Document)
+RETURN d.id AS id, d.title AS title, d.kind AS kind, d.issuer AS issuer, d.date AS date,
+       d.language AS language, d.url AS url
+ORDER BY d.date, d.title`;
+
+/** Every document the graph draws on, by date, then title. */
+export function listDocuments(db: Pick<Database, 'read'>): Promise<DocumentRecord[]> {
+  return db.read<DocumentRecord>(DOCUMENTS);
+}
