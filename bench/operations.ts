@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, print, type OperationDefinitionNode } from 'graphql';
 import { ENTITY_LABELS, ENTITY_RELATIONSHIP_TYPES } from '../src/model';
-import { toLuceneQuery } from '../src/repositories/search-query';
+import { searchTerms } from '../src/translate';
 import type { SampleIds } from './generate';
 
 export const READ_OPERATIONS = [
@@ -155,13 +155,35 @@ RETURN {city: CASE WHEN c IS NULL THEN null ELSE c {.id, .name, partners: partne
       };
     case 'Search':
       return {
-        params: { query: toLuceneQuery(String(v.text)), limit: v.first },
+        params: { ...searchTerms(String(v.text)), limit: v.first },
         cypher: `
-CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $limit * 4}) YIELD node, score
+CALL () {
+  CALL db.index.fulltext.queryNodes('searchFolded_v2', $folded, {limit: $limit * 4}) YIELD node, score
+  RETURN node, score, false AS inNames
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('searchEnglish_v2', $stemmed, {limit: $limit * 4}) YIELD node, score
+  RETURN node, score, false AS inNames
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('searchGerman_v2', $stemmed, {limit: $limit * 4}) YIELD node, score
+  RETURN node, score, false AS inNames
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('searchFolded_v2', $foldedNames, {limit: $limit * 4}) YIELD node, score
+  RETURN node, score, true AS inNames
+}
+WITH node, sum(score) AS relevance, max(inNames) AS inNames
 OPTIONAL MATCH (meeting:Meeting)-[:HAS_TOPIC|HAS_OUTCOME]->(node:Statement)
-WITH score, CASE WHEN node:Statement THEN meeting ELSE node END AS entity
+WITH relevance, inNames, CASE WHEN node:Statement THEN meeting ELSE node END AS entity
 WHERE entity IS NOT NULL
-WITH entity, max(score) AS score
+WITH entity, max(relevance) AS relevance, max(inNames) AS inNames,
+  [name IN [entity.name, entity.nameDe] + coalesce(entity.aliases, []) WHERE name IS NOT NULL
+   | normalize(toLower(name), NFD)] AS names
+WITH entity, CASE
+    WHEN any(name IN names WHERE name =~ $exactName) THEN 4
+    WHEN any(name IN names WHERE name =~ $namePrefix) THEN 3
+    WHEN any(name IN names WHERE all(word IN $nameWords WHERE name =~ word)) THEN 2
+    WHEN inNames THEN 1
+    ELSE 0
+  END + relevance / (relevance + 1) AS score
 ORDER BY score DESC, entity.id LIMIT $limit
 RETURN {search: collect({score: score,
   entity: entity {__typename: ${typename('entity')}, .id, .name, .nameDe}})} AS data`,

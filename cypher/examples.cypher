@@ -87,7 +87,7 @@ OPTIONAL MATCH (st:Statement {id: src.statementId})
 RETURN e.name AS entity, src.section AS section, src.quote AS quote, st.textEn AS english;
 
 // Search names and statements, German or English, accents optional ("gdansk" finds "Gdańsk")
-CALL db.index.fulltext.queryNodes('entitySearch', 'sala dogana') YIELD node, score
+CALL db.index.fulltext.queryNodes('searchFolded_v2', 'sala dogana') YIELD node, score
 RETURN labels(node) AS labels, node.id AS id, coalesce(node.name, node.text) AS text, score
 LIMIT 10;
 

@@ -2,18 +2,9 @@
 // Every statement is idempotent (IF NOT EXISTS); src/ingest/schema.ts runs them one by one,
 // split at the semicolons that end a line.
 
-// Ids are unique: on :Entity (what the loader MERGEs on) and on every label looked up by id.
-CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT city_id IF NOT EXISTS FOR (n:City) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT institution_id IF NOT EXISTS FOR (n:Institution) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT action_id IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT field_of_action_id IF NOT EXISTS FOR (n:FieldOfAction) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+// Ids are unique on :Entity and every label of the model: src/ingest/schema.ts makes those
+// constraints from src/model. What is not in the model:
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 
 // Filters of the API's lists.
 CREATE INDEX meeting_year IF NOT EXISTS FOR (n:Meeting) ON (n.year);
@@ -25,9 +16,25 @@ CREATE INDEX action_kind IF NOT EXISTS FOR (n:Action) ON (n.kind);
 CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entityId);
 CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
 
-// Search over names, descriptions and statements, German and English. The standard-folding
-// analyzer lower-cases and folds accents, so "Gdansk" finds "Gdańsk" and "pecs" finds "Pécs".
-CREATE FULLTEXT INDEX entitySearch IF NOT EXISTS
+// Search over names, aliases, descriptions, titles and statements (src/translate/search.ts):
+// - searchFolded_v2 (`standard-folding`: lower case, accents folded, so "Gdansk" finds
+//   "Gdańsk"; English stopwords dropped) over everything, for exact words, prefixes and typos,
+//   including a statement's section (the report's headings: "Genua, Italien (2011) > Thema");
+// - searchEnglish_v2 and searchGerman_v2 stem ("exhibitions" finds "exhibition",
+//   "Ausstellungen" finds "Ausstellung") the texts of their language (aliases in both).
+// IF NOT EXISTS keeps an existing index as it is, so an index whose definition changes gets a
+// new version in its name, and the one it replaces is dropped here (entitySearch was v1).
+DROP INDEX entitySearch IF EXISTS;
+CREATE FULLTEXT INDEX searchFolded_v2 IF NOT EXISTS
 FOR (n:Entity|Statement)
-ON EACH [n.name, n.nameDe, n.description, n.descriptionDe, n.text, n.textEn]
+ON EACH [n.name, n.nameDe, n.aliases, n.title, n.description, n.descriptionDe, n.text, n.textEn,
+  n.section]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
+CREATE FULLTEXT INDEX searchEnglish_v2 IF NOT EXISTS
+FOR (n:Entity|Statement)
+ON EACH [n.name, n.aliases, n.title, n.description, n.textEn]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'english' } };
+CREATE FULLTEXT INDEX searchGerman_v2 IF NOT EXISTS
+FOR (n:Entity|Statement)
+ON EACH [n.nameDe, n.aliases, n.descriptionDe, n.text]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'german' } };

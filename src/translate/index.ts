@@ -13,17 +13,19 @@ import {
   neighbourhoodQuery,
   pageQuery,
   pathQuery,
-  searchQuery,
   type Built,
   type ListKind,
   type PathResult,
   type RelationshipSelection,
-  type SearchSelection,
   type SubgraphResult,
 } from './queries';
+import { searchQuery, type SearchSelection } from './search';
+import type { SearchTerms } from './search-terms';
 import type { NodeSelection } from './selection';
 
-export { MAX_LIST, type ListKind, type SearchSelection } from './queries';
+export { MAX_LIST, type ListKind } from './queries';
+export type { SearchSelection } from './search';
+export { searchTerms, type SearchTerms } from './search-terms';
 export type { NodeSelection } from './selection';
 
 export interface Page {
@@ -100,13 +102,10 @@ export class Reader {
     return this.run(lookups(selection, type ?? ''), { id }) as Promise<T | null>;
   }
 
-  search(luceneQuery: string, limit: number, selection: SearchSelection) {
-    // Statement hits collapse into their meetings: ask the index for more than `limit`.
-    return this.run(searches(selection), {
-      query: luceneQuery,
-      limit,
-      candidates: limit * 4,
-    });
+  search(terms: SearchTerms, limit: number, selection: SearchSelection) {
+    // Statement hits collapse into their meetings and tiers reorder the hits: ask each index
+    // for more than `limit`.
+    return this.run(searches(selection), { ...terms, limit, candidates: limit * 4 });
   }
 
   path(

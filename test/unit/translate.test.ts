@@ -17,8 +17,8 @@ import {
   neighbourhoodQuery,
   pageQuery,
   pathQuery,
-  searchQuery,
 } from '../../src/translate/queries';
+import { searchQuery } from '../../src/translate/search';
 
 const schema = buildSchema(
   fs.readFileSync(path.join(__dirname, '..', '..', 'schema.graphql'), 'utf8'),
@@ -230,23 +230,44 @@ describe('the Cypher of a request', () => {
       search(text: "Leipzig") { score entity { __typename name } statement { text } }
     }`);
     expect(searchQuery(searchSelectionOf(info)).cypher).toMatchInlineSnapshot(`
-     "CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $candidates}) YIELD node AS this0, score AS var1
-     OPTIONAL MATCH (this2:Meeting)-[:(HAS_TOPIC|HAS_OUTCOME)]->(this0)
-     WITH var1, CASE
-       WHEN this0:Statement THEN this2
+     "CALL () {
+       CALL db.index.fulltext.queryNodes('searchFolded_v2', $folded, {limit: $candidates}) YIELD node AS this0, score AS var1
+       RETURN this0, var1, false AS var2
+       UNION ALL
+       CALL db.index.fulltext.queryNodes('searchEnglish_v2', $stemmed, {limit: $candidates}) YIELD node AS this0, score AS var1
+       RETURN this0, var1, false AS var2
+       UNION ALL
+       CALL db.index.fulltext.queryNodes('searchGerman_v2', $stemmed, {limit: $candidates}) YIELD node AS this0, score AS var1
+       RETURN this0, var1, false AS var2
+       UNION ALL
+       CALL db.index.fulltext.queryNodes('searchFolded_v2', $foldedNames, {limit: $candidates}) YIELD node AS this0, score AS var1
+       RETURN this0, var1, true AS var2
+     }
+     WITH this0, sum(var1) AS var1, max(var2) AS var2
+     OPTIONAL MATCH (this3:Meeting)-[:(HAS_TOPIC|HAS_OUTCOME)]->(this0)
+     WITH var1, var2, CASE
+       WHEN this0:Statement THEN this3
        ELSE this0
-     END AS this3, CASE
+     END AS this4, CASE
        WHEN this0:Statement THEN this0
-     END AS this4
-     WHERE this3 IS NOT NULL
-     WITH this3, var1, this4
+     END AS this5
+     WHERE this4 IS NOT NULL
+     WITH this4, var1, var2, this5
      ORDER BY var1 DESC
-     WITH this3, head(collect({score: var1, statement: this4})) AS var5
-     WITH this3, var5.score AS var1, var5.statement AS this4
-     ORDER BY var1 DESC, this3.id ASC
+     WITH this4, head(collect({relevance: var1, statement: this5})) AS var6, max(var2) AS var2
+     WITH this4, var2, var6.relevance AS var1, var6.statement AS this5, [var7 IN ([this4.name, this4.nameDe] + coalesce(this4.aliases, [])) WHERE var7 IS NOT NULL | normalize(toLower(var7), NFD)] AS var8
+     WITH this4, var1, this5, CASE
+       WHEN any(var7 IN var8 WHERE var7 =~ $exactName) THEN 4
+       WHEN any(var7 IN var8 WHERE var7 =~ $namePrefix) THEN 3
+       WHEN any(var7 IN var8 WHERE all(var9 IN $nameWords WHERE var7 =~ var9)) THEN 2
+       WHEN var2 = true THEN 1
+       ELSE 0
+     END AS var10
+     WITH this4, this5, (var10 + (var1 / (var1 + 1))) AS var11
+     ORDER BY var11 DESC, this4.id ASC
      LIMIT $limit
-     RETURN var1 AS score, [this3.id, labels(this3), this3.name] AS entity, CASE
-       WHEN this4 IS NOT NULL THEN [this4.id, this4.text]
+     RETURN var11 AS score, [this4.id, labels(this4), this4.name] AS entity, CASE
+       WHEN this5 IS NOT NULL THEN [this5.id, this5.text]
      END AS statement"
     `);
   });

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { QueryResolvers } from '../../generated/graphql';
 import { BadInputError, NotFoundError } from '../../errors';
 import type { NodeRecord } from '../../repositories/records';
-import { toLuceneQuery } from '../../repositories/search-query';
-import { MAX_LIST, type ListKind } from '../../translate';
+import { MAX_LIST, searchTerms, type ListKind } from '../../translate';
 import type { Context } from '../context';
 import {
   neighbourhoodSelectionOf,
@@ -77,11 +76,11 @@ export const Query: QueryResolvers = {
 
   search: async (_, args, ctx, info) => {
     const { text, first } = parseArgs(searchArgs, { text: args.text, first: args.first ?? 10 });
-    const query = toLuceneQuery(text);
-    if (!query) {
+    const terms = searchTerms(text);
+    if (!terms) {
       throw new BadInputError('text', 'give at least one letter or digit to search for.');
     }
-    return ctx.repos.reader.search(query, first, searchSelectionOf(info)) as never;
+    return ctx.repos.reader.search(terms, first, searchSelectionOf(info)) as never;
   },
 
   neighbourhood: async (_, args, ctx, info) => {
