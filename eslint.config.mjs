@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
 export default tseslint.config(
   {
@@ -42,6 +43,57 @@ export default tseslint.config(
               message: 'Only src/graphql knows GraphQL: throw domain errors (src/errors.ts).',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The public schema: graphql-eslint's recommended schema rules, and a description on
+    // everything a client sees (types, root fields, fields, arguments, input fields, enum values).
+    files: ['schema.graphql'],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: { graphQLConfig: { schema: 'schema.graphql' } },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      ...graphqlPlugin.configs['flat/schema-recommended'].rules,
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
+        },
+      ],
+      // Types with an identity have `id: ID!`. These have none of their own: each is a value
+      // inside its parent (a qualified link, a passage, a claim, a search hit, a page, a drawn
+      // subgraph), and the binding contract (contract/core.graphql) defines them without an id.
+      // Clients cache them inside the parent (`keyFields: false`, see README "Client caching").
+      '@graphql-eslint/strict-id-in-types': [
+        'error',
+        {
+          exceptions: {
+            suffixes: ['Connection', 'Edge'],
+            types: [
+              'PageInfo',
+              'Audit',
+              'Source',
+              'Claim',
+              'Partnership',
+              'Participation',
+              'Contribution',
+              'Lead',
+              'Membership',
+              'ProjectPartner',
+              'SearchHit',
+              'Subgraph',
+              'Path',
+            ],
+          },
         },
       ],
     },

@@ -21,90 +21,144 @@ export type Action = Entity & {
   __typename?: 'Action';
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
   aliases: Array<Scalars['String']['output']>;
+  /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
   audit: Maybe<Audit>;
   /**
    * What the sources state about its properties, each value with its basis and sources: at least
    * every property that two documents state (agreeing or not) or that a curator changed.
    */
   claims: Array<Claim>;
+  /** Who contributes, with what. */
   contributors: Array<Contribution>;
+  /** What it is about, in English. */
   description: Maybe<Scalars['String']['output']>;
   /** The description in the source's German, where there is one. */
   descriptionDe: Maybe<Scalars['String']['output']>;
+  /** ISO 8601, as precise as the source allows. */
   end: Maybe<Scalars['String']['output']>;
+  /** The field of action it belongs to. */
   field: Maybe<FieldOfAction>;
+  /** Stable, human-readable id, unique across all kinds (e.g. city/leipzig). */
   id: Scalars['ID']['output'];
+  /** What kind of work it is. */
   kind: ActionKind;
   /** The same leads, qualified: what exactly is led (e.g. 'editing'), how it is known, where it is stated. */
   leadership: Array<Lead>;
   /** Who has the lead ('Federführung'). */
   leads: Array<Actor>;
+  /** Meetings that addressed it. */
   meetings: Array<Meeting>;
+  /** English display name. */
   name: Scalars['String']['output'];
+  /** The original name as the source spells it (German or local), where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
+  /** The larger action it is part of. */
   partOf: Maybe<Action>;
+  /** The actions it consists of. */
   parts: Array<Action>;
   /** The project it belongs to, where a source says so (e.g. a work package). */
   project: Maybe<Project>;
+  /** Where the source states this entity: every fact is traceable. */
   sources: Array<Source>;
   /** ISO 8601, as precise as the source allows. */
   start: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of actions. */
 export type ActionConnection = {
   __typename?: 'ActionConnection';
+  /** The actions of this page. */
   edges: Array<ActionEdge>;
+  /** Where this page stands. */
   pageInfo: PageInfo;
+  /** Number of actions that match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An action with its cursor. */
 export type ActionEdge = {
   __typename?: 'ActionEdge';
+  /** Opaque cursor: pass as after to continue behind this item. */
   cursor: Scalars['String']['output'];
+  /** The action. */
   node: Action;
 };
 
+/** A new action. */
 export type ActionInput = {
+  /** What it is about, in English. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The description in German. */
   descriptionDe?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601 date as precise as known; not before start. */
   end?: InputMaybe<Scalars['String']['input']>;
+  /** The field of action it belongs to. */
   fieldId?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of work it is. */
   kind: ActionKind;
+  /** English display name. */
   name: Scalars['String']['input'];
+  /** The original name, where it differs. */
   nameDe?: InputMaybe<Scalars['String']['input']>;
+  /** The larger action it is part of. */
   partOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where it is stated; omit to record it as entered by the API key's holder. */
   source?: InputMaybe<SourceInput>;
+  /** ISO 8601 date as precise as known; not after end. */
   start?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What kind of work an action is. */
 export type ActionKind =
+  /** An analysis. */
   | 'ANALYSIS'
+  /** Communication: strategy, design, platforms, publications. */
   | 'COMMUNICATION'
+  /** Setting up or running a contact point. */
   | 'CONTACT_POINT'
+  /** An exhibition. */
   | 'EXHIBITION'
+  /** Networking of stakeholders and experts. */
   | 'NETWORKING'
+  /** Any other kind. */
   | 'OTHER'
+  /** A plan or concept. */
   | 'PLAN'
+  /** A study. */
   | 'STUDY'
+  /** A workshop. */
   | 'WORKSHOP'
+  /** A work package of a project. */
   | 'WORK_PACKAGE';
 
+/** The order of a list of actions. */
 export type ActionOrder =
   /** By English name (the default). */
   | 'NAME'
   /** By start, undated last. */
   | 'START';
 
+/** Changes to an action: omitted fields stay as they are; a field given null is cleared, except fieldId and partOfId, which null leaves as they are. */
 export type ActionPatch = {
+  /** New English description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** New German description. */
   descriptionDe?: InputMaybe<Scalars['String']['input']>;
+  /** New end (ISO 8601 date as precise as known). */
   end?: InputMaybe<Scalars['String']['input']>;
+  /** The field of action it now belongs to. */
   fieldId?: InputMaybe<Scalars['ID']['input']>;
+  /** New kind. */
   kind?: InputMaybe<ActionKind>;
+  /** New English display name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New original name. */
   nameDe?: InputMaybe<Scalars['String']['input']>;
+  /** The larger action it is now part of (not itself). */
   partOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where the change is stated; omit to record it as entered by the API key's holder. */
   source?: InputMaybe<SourceInput>;
+  /** New start (ISO 8601 date as precise as known). */
   start?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -112,26 +166,37 @@ export type ActionPatch = {
 export type Actor = {
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
   aliases: Array<Scalars['String']['output']>;
+  /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
   audit: Maybe<Audit>;
   /**
    * What the sources state about its properties, each value with its basis and sources: at least
    * every property that two documents state (agreeing or not) or that a curator changed.
    */
   claims: Array<Claim>;
+  /** Actions it contributes to, without the lead. */
   contributesTo: Array<Action>;
+  /** Stable, human-readable id, unique across all kinds (e.g. city/leipzig). */
   id: Scalars['ID']['output'];
+  /** Actions it has the lead of ('Federführung'). */
   leads: Array<Action>;
+  /** English display name. */
   name: Scalars['String']['output'];
+  /** The original name as the source spells it (German or local), where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
+  /** Where the source states this entity: every fact is traceable. */
   sources: Array<Source>;
 };
 
 /** Who wrote an entity through the API, and when (ISO 8601 timestamps). */
 export type Audit = {
   __typename?: 'Audit';
+  /** When it was created (ISO 8601 date-time). */
   createdAt: Maybe<Scalars['String']['output']>;
+  /** Name of the API key that created it. */
   createdBy: Maybe<Scalars['String']['output']>;
+  /** When it was last changed (ISO 8601 date-time). */
   updatedAt: Maybe<Scalars['String']['output']>;
+  /** Name of the API key that last changed it. */
   updatedBy: Maybe<Scalars['String']['output']>;
 };
 
@@ -151,7 +216,9 @@ export type Change = {
   at: Scalars['String']['output'];
   /** The API key's name, or 'load' for a load of a document. */
   by: Scalars['String']['output'];
+  /** The entity it changed; null where it changed no single entity. */
   entityId: Maybe<Scalars['ID']['output']>;
+  /** Stable id of the change. */
   id: Scalars['ID']['output'];
   /** The mutation, or 'load'. */
   operation: Scalars['String']['output'];
@@ -159,41 +226,59 @@ export type Change = {
   summary: Scalars['String']['output'];
 };
 
+/** A partner city of the network (Leipzig, Gdańsk, Genoa, Ljubljana, Pécs) or another city the sources name. */
 export type City = Actor & Entity & {
   __typename?: 'City';
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
   aliases: Array<Scalars['String']['output']>;
+  /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
   audit: Maybe<Audit>;
   /**
    * What the sources state about its properties, each value with its basis and sources: at least
    * every property that two documents state (agreeing or not) or that a curator changed.
    */
   claims: Array<Claim>;
+  /** Actions it contributes to, without the lead. */
   contributesTo: Array<Action>;
+  /** The country it lies in. */
   country: Country;
+  /** Meetings held in the city. */
   hostedMeetings: Array<Meeting>;
+  /** Stable, human-readable id, unique across all kinds (e.g. city/leipzig). */
   id: Scalars['ID']['output'];
+  /** Institutions based in the city. */
   institutions: Array<Institution>;
+  /** Actions it has the lead of ('Federführung'). */
   leads: Array<Action>;
   /** Meetings the city took part in. */
   meetings: Array<Meeting>;
+  /** English display name. */
   name: Scalars['String']['output'];
+  /** The original name as the source spells it (German or local), where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
   /** Other partner cities, with what this city shares with each. */
   partners: Array<Partnership>;
+  /** Where the source states this entity: every fact is traceable. */
   sources: Array<Source>;
 };
 
+/** A page of cities. */
 export type CityConnection = {
   __typename?: 'CityConnection';
+  /** The cities of this page. */
   edges: Array<CityEdge>;
+  /** Where this page stands. */
   pageInfo: PageInfo;
+  /** Number of cities, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A city with its cursor. */
 export type CityEdge = {
   __typename?: 'CityEdge';
+  /** Opaque cursor: pass as after to continue behind this item. */
   cursor: Scalars['String']['output'];
+  /** The city. */
   node: City;
 };
 
@@ -203,6 +288,7 @@ export type CityEdge = {
  */
 export type Claim = {
   __typename?: 'Claim';
+  /** How the graph knows it. */
   basis: Basis;
   /** Why it is preferred or not, e.g. 'stated by the newer document'. */
   note: Maybe<Scalars['String']['output']>;
@@ -210,14 +296,18 @@ export type Claim = {
   preferred: Scalars['Boolean']['output'];
   /** The property as the API's field names it, e.g. 'end'. */
   property: Scalars['String']['output'];
+  /** Where it is stated. */
   sources: Array<Source>;
   /** The value as text (ISO 8601 for dates). */
   value: Scalars['String']['output'];
 };
 
+/** A contribution of an actor to an action, qualified. */
 export type Contribution = Link & {
   __typename?: 'Contribution';
+  /** The city or institution that contributes. */
   actor: Actor;
+  /** How the graph knows this relationship. */
   basis: Basis;
   /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
   note: Maybe<Scalars['String']['output']>;
@@ -229,26 +319,36 @@ export type Contribution = Link & {
   sources: Array<Source>;
 };
 
+/** A country of the partner cities. */
 export type Country = Entity & {
   __typename?: 'Country';
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
   aliases: Array<Scalars['String']['output']>;
+  /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
   audit: Maybe<Audit>;
+  /** The cities of the graph in this country. */
   cities: Array<City>;
   /**
    * What the sources state about its properties, each value with its basis and sources: at least
    * every property that two documents state (agreeing or not) or that a curator changed.
    */
   claims: Array<Claim>;
+  /** Stable, human-readable id, unique across all kinds (e.g. city/leipzig). */
   id: Scalars['ID']['output'];
+  /** English display name. */
   name: Scalars['String']['output'];
+  /** The original name as the source spells it (German or local), where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
+  /** Where the source states this entity: every fact is traceable. */
   sources: Array<Source>;
 };
 
+/** The result of a delete. */
 export type DeletePayload = {
   __typename?: 'DeletePayload';
+  /** True if it existed and is now gone with its relationships; false if there was nothing with that id. */
   deleted: Scalars['Boolean']['output'];
+  /** The id that was asked for. */
   id: Scalars['ID']['output'];
 };
 
@@ -257,12 +357,15 @@ export type Document = {
   __typename?: 'Document';
   /** ISO 8601, as precise as known. */
   date: Maybe<Scalars['String']['output']>;
+  /** Stable id of the document. */
   id: Scalars['ID']['output'];
   /** Who issued it, e.g. 'Stadt Leipzig'. */
   issuer: Maybe<Scalars['String']['output']>;
+  /** What kind of document it is. */
   kind: DocumentKind;
   /** BCP 47 language tag, e.g. 'de'. */
   language: Maybe<Scalars['String']['output']>;
+  /** Its title. */
   title: Scalars['String']['output'];
   /** Where the public can read it. */
   url: Maybe<Scalars['String']['output']>;
@@ -270,10 +373,15 @@ export type Document = {
 
 /** What kind of document a source is. */
 export type DocumentKind =
+  /** The curators' own entries through the API. */
   | 'CURATION'
+  /** A news item. */
   | 'NEWS'
+  /** Slides, e.g. a project fact sheet. */
   | 'PRESENTATION'
+  /** A report (e.g. Stadt Leipzig's report on the partner meetings). */
   | 'REPORT'
+  /** A web page. */
   | 'WEB_PAGE';
 
 /** Anything in the knowledge graph that the source document names. */
@@ -297,122 +405,187 @@ export type Entity = {
   sources: Array<Source>;
 };
 
+/** A field of action of the network (a theme its actions are grouped under). */
 export type FieldOfAction = Entity & {
   __typename?: 'FieldOfAction';
+  /** The actions in this field. */
   actions: Array<Action>;
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
   aliases: Array<Scalars['String']['output']>;
+  /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
   audit: Maybe<Audit>;
   /**
    * What the sources state about its properties, each value with its basis and sources: at least
    * every property that two documents state (agreeing or not) or that a curator changed.
    */
   claims: Array<Claim>;
+  /** Stable, human-readable id, unique across all kinds (e.g. city/leipzig). */
   id: Scalars['ID']['output'];
+  /** English display name. */
   name: Scalars['String']['output'];
+  /** The original name as the source spells it (German or local), where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
+  /** Where the source states this entity: every fact is traceable. */
   sources: Array<Source>;
 };
 
+/** An entity as a node to draw. */
 export type GraphNode = {
   __typename?: 'GraphNode';
+  /** The entity's id. */
   id: Scalars['ID']['output'];
+  /** Its Neo4j labels, e.g. Entity, Actor, City. */
   labels: Array<Scalars['String']['output']>;
+  /** English display name. */
   name: Scalars['String']['output'];
+  /** The original name, where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
 };
 
+/** A relationship between two entities, as a graph view draws it. */
 export type GraphRelationship = {
   __typename?: 'GraphRelationship';
   /** Null for structural links (e.g. to a Source). */
   basis: Maybe<Basis>;
+  /** The id of the entity it starts at. */
   from: Scalars['ID']['output'];
+  /** Stable id made of the graph's own ids: from|type|to (and a key where one pair has several of a type). */
   id: Scalars['ID']['output'];
   /** The role, where the relationship has one (CONTRIBUTES_TO, TOOK_PART_IN, LEADS, MEMBER_OF). */
   role: Maybe<Scalars['String']['output']>;
   /** Where it is stated (empty for structural links). */
   sources: Array<Source>;
+  /** The id of the entity it ends at. */
   to: Scalars['ID']['output'];
+  /** The relationship type, e.g. LEADS, TOOK_PART_IN, HELD_IN. */
   type: Scalars['String']['output'];
 };
 
+/** An organisation, body or group the sources name: an office, a university, a committee, a working group... */
 export type Institution = Actor & Entity & {
   __typename?: 'Institution';
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
   aliases: Array<Scalars['String']['output']>;
+  /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
   audit: Maybe<Audit>;
+  /** The city it is based in; null where the sources do not say. */
   city: Maybe<City>;
   /**
    * What the sources state about its properties, each value with its basis and sources: at least
    * every property that two documents state (agreeing or not) or that a curator changed.
    */
   claims: Array<Claim>;
+  /** Actions it contributes to, without the lead. */
   contributesTo: Array<Action>;
   /** If it is a group: its members, with their roles. */
   groupMembers: Array<Membership>;
+  /** Stable, human-readable id, unique across all kinds (e.g. city/leipzig). */
   id: Scalars['ID']['output'];
+  /** What kind of body it is. */
   kind: InstitutionKind;
+  /** Actions it has the lead of ('Federführung'). */
   leads: Array<Action>;
   /** Meetings it took part in, presented at, or hosted as venue. */
   meetings: Array<Meeting>;
+  /** The groups it belongs to (see memberships for the roles). */
   memberOf: Array<Institution>;
+  /** If it is a group: its members (see groupMembers for the roles). */
   members: Array<Institution>;
   /** The groups it belongs to, with its role in each (e.g. 'lead' for 'Federführung'). */
   memberships: Array<Membership>;
+  /** English display name. */
   name: Scalars['String']['output'];
+  /** The original name as the source spells it (German or local), where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
+  /** Where the source states this entity: every fact is traceable. */
   sources: Array<Source>;
 };
 
+/** A page of institutions. */
 export type InstitutionConnection = {
   __typename?: 'InstitutionConnection';
+  /** The institutions of this page. */
   edges: Array<InstitutionEdge>;
+  /** Where this page stands. */
   pageInfo: PageInfo;
+  /** Number of institutions that match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An institution with its cursor. */
 export type InstitutionEdge = {
   __typename?: 'InstitutionEdge';
+  /** Opaque cursor: pass as after to continue behind this item. */
   cursor: Scalars['String']['output'];
+  /** The institution. */
   node: Institution;
 };
 
+/** A new institution. */
 export type InstitutionInput = {
+  /** The city it is based in. */
   cityId?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of body it is. */
   kind: InstitutionKind;
+  /** English display name. */
   name: Scalars['String']['input'];
+  /** The original name, where it differs. */
   nameDe?: InputMaybe<Scalars['String']['input']>;
+  /** Where it is stated; omit to record it as entered by the API key's holder. */
   source?: InputMaybe<SourceInput>;
 };
 
+/** What kind of body an institution is. */
 export type InstitutionKind =
+  /** A bank. */
   | 'BANK'
+  /** A cluster of firms and organisations of a sector. */
   | 'CLUSTER'
+  /** A committee or steering group. */
   | 'COMMITTEE'
+  /** A contact point (e.g. for the creative industries). */
   | 'CONTACT_POINT'
+  /** A film commission. */
   | 'FILM_COMMISSION'
+  /** A foundation. */
   | 'FOUNDATION'
+  /** A body of a regional or national government. */
   | 'GOVERNMENT'
+  /** An office or department of a city administration. */
   | 'MUNICIPAL_OFFICE'
+  /** Any other kind. */
   | 'OTHER'
+  /** A project or programme acting as a body (e.g. a European Capital of Culture). */
   | 'PROJECT'
+  /** A research institute. */
   | 'RESEARCH_INSTITUTE'
+  /** A science or technology park. */
   | 'SCIENCE_PARK'
+  /** A university or other higher-education school. */
   | 'UNIVERSITY'
+  /** A working group. */
   | 'WORKING_GROUP';
 
+/** Changes to an institution: omitted fields stay as they are; a field given null is cleared, except cityId, which null leaves as it is. */
 export type InstitutionPatch = {
+  /** The city it is now based in. */
   cityId?: InputMaybe<Scalars['ID']['input']>;
+  /** New kind. */
   kind?: InputMaybe<InstitutionKind>;
+  /** New English display name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New original name. */
   nameDe?: InputMaybe<Scalars['String']['input']>;
+  /** Where the change is stated; omit to record it as entered by the API key's holder. */
   source?: InputMaybe<SourceInput>;
 };
 
 /** A lead of an action, qualified. */
 export type Lead = Link & {
   __typename?: 'Lead';
+  /** The city or institution that has the lead. */
   actor: Actor;
+  /** How the graph knows this relationship. */
   basis: Basis;
   /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
   note: Maybe<Scalars['String']['output']>;
@@ -426,6 +599,7 @@ export type Lead = Link & {
 
 /** One relationship of the graph, qualified: its role, how it is known, and where it is stated. */
 export type Link = {
+  /** How the graph knows this relationship. */
   basis: Basis;
   /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
   note: Maybe<Scalars['String']['output']>;
@@ -437,11 +611,14 @@ export type Link = {
   sources: Array<Source>;
 };
 
+/** A meeting of the Creative Cities network (2010–2012): a partner meeting, a conference or the kick-off event. */
 export type Meeting = Entity & {
   __typename?: 'Meeting';
+  /** Actions it addressed. */
   actions: Array<Action>;
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
   aliases: Array<Scalars['String']['output']>;
+  /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
   audit: Maybe<Audit>;
   /** Null where the source does not say where. */
   city: Maybe<City>;
@@ -452,66 +629,104 @@ export type Meeting = Entity & {
   claims: Array<Claim>;
   /** ISO 8601, as precise as the source allows: '2011', '2012-03'. */
   date: Maybe<Scalars['String']['output']>;
+  /** Stable, human-readable id, unique across all kinds (e.g. city/leipzig). */
   id: Scalars['ID']['output'];
+  /** What kind of event it is. */
   kind: MeetingKind;
+  /** English display name. */
   name: Scalars['String']['output'];
+  /** The original name as the source spells it (German or local), where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
+  /** The meeting after it, in chronological order. */
   next: Maybe<Meeting>;
   /** The source's 'Ergebnis/Ableitung', including what follows for Leipzig. */
   outcomes: Array<Statement>;
+  /** Cities and institutions that took part (see participations for the roles). */
   participants: Array<Actor>;
   /** The participants with their roles. */
   participations: Array<Participation>;
+  /** The meeting before it, in chronological order. */
   previous: Maybe<Meeting>;
+  /** Where the source states this entity: every fact is traceable. */
   sources: Array<Source>;
+  /** Whether it took place or was planned. */
   status: MeetingStatus;
   /** The source's 'Thema'. */
   topics: Array<Statement>;
+  /** The institution that hosted it, where the source names one. */
   venue: Maybe<Institution>;
+  /** The year it took place or was planned for. */
   year: Scalars['Int']['output'];
 };
 
+/** A page of meetings. */
 export type MeetingConnection = {
   __typename?: 'MeetingConnection';
+  /** The meetings of this page. */
   edges: Array<MeetingEdge>;
+  /** Where this page stands. */
   pageInfo: PageInfo;
+  /** Number of meetings that match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A meeting with its cursor. */
 export type MeetingEdge = {
   __typename?: 'MeetingEdge';
+  /** Opaque cursor: pass as after to continue behind this item. */
   cursor: Scalars['String']['output'];
+  /** The meeting. */
   node: Meeting;
 };
 
+/** A meeting to create, or every field of one to replace. */
 export type MeetingInput = {
+  /** The city it is held in. */
   cityId?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO 8601 date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD), within year. */
   date?: InputMaybe<Scalars['String']['input']>;
   /** Omit to create; give to update that meeting. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of event it is. */
   kind: MeetingKind;
+  /** English display name. */
   name: Scalars['String']['input'];
+  /** The original name, where it differs. */
   nameDe?: InputMaybe<Scalars['String']['input']>;
+  /** Where the meeting is stated (required). */
   source: SourceInput;
+  /** Whether it took place or is planned. */
   status: MeetingStatus;
+  /** The institution that hosts it. */
   venueId?: InputMaybe<Scalars['ID']['input']>;
+  /** The year (1900–2100). */
   year: Scalars['Int']['input'];
 };
 
+/** What kind of event a meeting is. */
 export type MeetingKind =
+  /** A conference. */
   | 'CONFERENCE'
+  /** The project's opening event. */
   | 'KICK_OFF_EVENT'
+  /** A meeting of the project partners. */
   | 'PARTNER_MEETING';
 
+/** Whether a meeting has taken place, as of the source. */
 export type MeetingStatus =
+  /** It took place. */
   | 'HELD'
+  /** The source announces it. */
   | 'PLANNED';
 
 /** An actor's membership of a group (a working group, a committee, a project). */
 export type Membership = Link & {
   __typename?: 'Membership';
+  /** How the graph knows this relationship. */
   basis: Basis;
+  /** The group. */
   group: Institution;
+  /** The member. */
   member: Actor;
   /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
   note: Maybe<Scalars['String']['output']>;
@@ -523,24 +738,39 @@ export type Membership = Link & {
   sources: Array<Source>;
 };
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Records that an actor contributes to an action, and with what. */
   addContributor: Action;
+  /** Records that an actor took part in a meeting, with its role there if given. */
   addParticipant: Meeting;
+  /** Gives an actor the lead of an action. */
   assignLead: Action;
+  /** Creates an action; its id is made from its name. */
   createAction: Action;
+  /** Creates an institution; its id is made from its name. */
   createInstitution: Institution;
+  /** Deletes an action and its relationships. */
   deleteAction: DeletePayload;
+  /** Deletes an institution and its relationships. */
   deleteInstitution: DeletePayload;
+  /** Removes an actor's contribution to an action. */
   removeContributor: Action;
+  /** Takes an actor's lead of an action away. */
   removeLead: Action;
+  /** Removes an actor's participation in a meeting. */
   removeParticipant: Meeting;
+  /** Changes the given fields of an action. */
   updateAction: Action;
+  /** Changes the given fields of an institution. */
   updateInstitution: Institution;
+  /** Creates a meeting, or replaces every field of the one with input.id; the meetings are chained anew by date. */
   upsertMeeting: Meeting;
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationAddContributorArgs = {
   actionId: Scalars['ID']['input'];
   actorId: Scalars['ID']['input'];
@@ -549,6 +779,7 @@ export type MutationAddContributorArgs = {
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationAddParticipantArgs = {
   actorId: Scalars['ID']['input'];
   meetingId: Scalars['ID']['input'];
@@ -557,6 +788,7 @@ export type MutationAddParticipantArgs = {
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationAssignLeadArgs = {
   actionId: Scalars['ID']['input'];
   actorId: Scalars['ID']['input'];
@@ -564,56 +796,66 @@ export type MutationAssignLeadArgs = {
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationCreateActionArgs = {
   input: ActionInput;
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationCreateInstitutionArgs = {
   input: InstitutionInput;
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationDeleteActionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationDeleteInstitutionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationRemoveContributorArgs = {
   actionId: Scalars['ID']['input'];
   actorId: Scalars['ID']['input'];
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationRemoveLeadArgs = {
   actionId: Scalars['ID']['input'];
   actorId: Scalars['ID']['input'];
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationRemoveParticipantArgs = {
   actorId: Scalars['ID']['input'];
   meetingId: Scalars['ID']['input'];
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationUpdateActionArgs = {
   id: Scalars['ID']['input'];
   patch: ActionPatch;
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationUpdateInstitutionArgs = {
   id: Scalars['ID']['input'];
   patch: InstitutionPatch;
 };
 
 
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationUpsertMeetingArgs = {
   input: MeetingInput;
 };
@@ -621,16 +863,22 @@ export type MutationUpsertMeetingArgs = {
 /** Relay-style paging (as the Neo4j GraphQL Library offers). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the page's last item (pass as after for the next page); null for an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when there are items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when there are items before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the page's first item; null for an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** A participant of a meeting with its role there (e.g. 'host', 'presenter'). */
 export type Participation = Link & {
   __typename?: 'Participation';
+  /** The city or institution that took part. */
   actor: Actor;
+  /** How the graph knows this relationship. */
   basis: Basis;
   /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
   note: Maybe<Scalars['String']['output']>;
@@ -645,16 +893,22 @@ export type Participation = Link & {
 /** What two partner cities share: actions both are involved in (directly or through their institutions) and meetings both took part in. */
 export type Partnership = {
   __typename?: 'Partnership';
+  /** The other partner city. */
   city: City;
+  /** Actions both cities are involved in, directly or through their institutions. */
   sharedActions: Array<Action>;
+  /** Meetings both cities took part in. */
   sharedMeetings: Array<Meeting>;
 };
 
+/** A shortest path between two entities. */
 export type Path = {
   __typename?: 'Path';
   /** Number of relationships. */
   length: Scalars['Int']['output'];
+  /** The entities along it, from start to end. */
   nodes: Array<Entity>;
+  /** The relationships along it, in order (each in its own direction). */
   relationships: Array<GraphRelationship>;
 };
 
@@ -665,34 +919,47 @@ export type Project = Entity & {
   actions: Array<Action>;
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
   aliases: Array<Scalars['String']['output']>;
+  /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
   audit: Maybe<Audit>;
+  /** Total budget in euros. */
   budgetEur: Maybe<Scalars['Float']['output']>;
   /**
    * What the sources state about its properties, each value with its basis and sources: at least
    * every property that two documents state (agreeing or not) or that a curator changed.
    */
   claims: Array<Claim>;
+  /** ISO 8601, as precise as known (the preferred claim). */
   end: Maybe<Scalars['String']['output']>;
   /** Funding from the European Regional Development Fund. */
   erdfEur: Maybe<Scalars['Float']['output']>;
+  /** Stable, human-readable id, unique across all kinds (e.g. city/leipzig). */
   id: Scalars['ID']['output'];
+  /** Its meetings. */
   meetings: Array<Meeting>;
+  /** English display name. */
   name: Scalars['String']['output'];
+  /** The original name as the source spells it (German or local), where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
+  /** Its partners, with their roles. */
   partners: Array<ProjectPartner>;
+  /** The EU funding programme, e.g. 'CENTRAL EUROPE'. */
   programme: Maybe<Scalars['String']['output']>;
+  /** Where the source states this entity: every fact is traceable. */
   sources: Array<Source>;
   /** ISO 8601, as precise as known (the preferred claim). */
   start: Maybe<Scalars['String']['output']>;
   /** The full title. */
   title: Maybe<Scalars['String']['output']>;
+  /** The project's web address. */
   website: Maybe<Scalars['String']['output']>;
 };
 
 /** A partner of a project. */
 export type ProjectPartner = Link & {
   __typename?: 'ProjectPartner';
+  /** The partner: a city or an institution. */
   actor: Actor;
+  /** How the graph knows this relationship. */
   basis: Basis;
   /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
   note: Maybe<Scalars['String']['output']>;
@@ -704,32 +971,48 @@ export type ProjectPartner = Link & {
   sources: Array<Source>;
 };
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type Query = {
   __typename?: 'Query';
+  /** An action by id; null if there is none. */
   action: Maybe<Action>;
+  /** The actions, filtered where arguments are given (all must hold). */
   actions: Array<Action>;
+  /** The actions, as actions filters and orders them, a page at a time. */
   actionsConnection: ActionConnection;
   /** Recorded changes, newest first; of one entity where entityId is given (first: 1–200). */
   changes: Array<Change>;
+  /** The cities, by name. */
   cities: Array<City>;
+  /** The cities, by name, a page at a time. */
   citiesConnection: CityConnection;
+  /** A city by id; null if there is none. */
   city: Maybe<City>;
   /** The shortest path between two entities (maxHops 1–10), or null. */
   connection: Maybe<Path>;
+  /** The countries of the partner cities. */
   countries: Array<Country>;
   /** Every document the graph draws on. */
   documents: Array<Document>;
+  /** Any entity by id, whatever its kind; null if there is none. */
   entity: Maybe<Entity>;
+  /** The fields of action, by name. */
   fieldsOfAction: Array<FieldOfAction>;
+  /** An institution by id; null if there is none. */
   institution: Maybe<Institution>;
+  /** The institutions, by name; filtered by kind and city where given. */
   institutions: Array<Institution>;
+  /** The institutions, as institutions filters them, a page at a time. */
   institutionsConnection: InstitutionConnection;
+  /** A meeting by id; null if there is none. */
   meeting: Maybe<Meeting>;
   /** Chronological: by date, then by order in the source. */
   meetings: Array<Meeting>;
+  /** The meetings, as meetings filters and orders them, a page at a time. */
   meetingsConnection: MeetingConnection;
   /** The entity and everything within depth relationships of it (depth 1–3), for drawing; at most limit nodes. */
   neighbourhood: Subgraph;
+  /** A project by id; null if there is none. */
   project: Maybe<Project>;
   /** The EU projects: Creative Cities and those it names. */
   projects: Array<Project>;
@@ -738,11 +1021,13 @@ export type Query = {
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryActionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryActionsArgs = {
   fieldId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ActionKind>;
@@ -752,6 +1037,7 @@ export type QueryActionsArgs = {
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryActionsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   fieldId?: InputMaybe<Scalars['ID']['input']>;
@@ -763,23 +1049,27 @@ export type QueryActionsConnectionArgs = {
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryChangesArgs = {
   entityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryCitiesConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryCityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryConnectionArgs = {
   fromId: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -787,22 +1077,26 @@ export type QueryConnectionArgs = {
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryInstitutionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryInstitutionsArgs = {
   cityId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<InstitutionKind>;
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryInstitutionsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   cityId?: InputMaybe<Scalars['ID']['input']>;
@@ -811,11 +1105,13 @@ export type QueryInstitutionsConnectionArgs = {
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryMeetingArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryMeetingsArgs = {
   cityId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<MeetingKind>;
@@ -824,6 +1120,7 @@ export type QueryMeetingsArgs = {
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryMeetingsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   cityId?: InputMaybe<Scalars['ID']['input']>;
@@ -834,6 +1131,7 @@ export type QueryMeetingsConnectionArgs = {
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryNeighbourhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -841,19 +1139,24 @@ export type QueryNeighbourhoodArgs = {
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of the knowledge graph. Open to everyone; no API key needed. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
 
+/** One result of a full-text search. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity found. */
   entity: Entity;
+  /** Relevance as the full-text index rates it: higher is better. */
   score: Scalars['Float']['output'];
   /** When the hit was a statement of a meeting: that statement (the entity is its meeting). */
   statement: Maybe<Statement>;
@@ -864,6 +1167,7 @@ export type Source = {
   __typename?: 'Source';
   /** Title of the source document. */
   document: Scalars['String']['output'];
+  /** When it was entered through the API (ISO 8601 date-time). */
   enteredAt: Maybe<Scalars['String']['output']>;
   /** For facts entered through the API without a document: the API key name that entered it. */
   enteredBy: Maybe<Scalars['String']['output']>;
@@ -881,19 +1185,26 @@ export type Source = {
 
 /** Where a fact is stated. Omit it on curation mutations that allow it to record the fact as entered by the API key's holder. */
 export type SourceInput = {
+  /** Title of the source document. */
   document: Scalars['String']['input'];
+  /** The passage that states it, verbatim. */
   quote: Scalars['String']['input'];
+  /** Where in it the fact is stated. */
   section: Scalars['String']['input'];
 };
 
 /** One item of a meeting's agenda or results, in the source's words and in English. */
 export type Statement = {
   __typename?: 'Statement';
+  /** Stable id of the statement. */
   id: Scalars['ID']['output'];
+  /** The meeting it belongs to. */
   meeting: Maybe<Meeting>;
+  /** Whether it is a topic or an outcome of its meeting. */
   part: StatementPart;
   /** Where in the report, e.g. 'Genua, Italien (2011) > Ergebnis/Ableitung > 2 > Ableitung für Leipzig'. */
   section: Scalars['String']['output'];
+  /** The passage it is taken from. */
   source: Source;
   /** German original, verbatim (markup removed). */
   text: Scalars['String']['output'];
@@ -901,15 +1212,19 @@ export type Statement = {
   textEn: Scalars['String']['output'];
 };
 
+/** Which part of a meeting's record a statement belongs to. */
 export type StatementPart =
   /** The meeting's 'Ergebnis/Ableitung'. */
   | 'OUTCOME'
   /** The meeting's 'Thema'. */
   | 'TOPIC';
 
+/** Part of the graph around an entity: nodes and the relationships among them. */
 export type Subgraph = {
   __typename?: 'Subgraph';
+  /** The entity first, then those reached from it. */
   nodes: Array<GraphNode>;
+  /** The relationships among the nodes. */
   relationships: Array<GraphRelationship>;
   /** True when the node cap cut the neighbourhood short. */
   truncated: Scalars['Boolean']['output'];

@@ -193,7 +193,9 @@ export type RelationshipSelection = NodeSelection | null;
 
 /**
  * A relationship of a path or neighbourhood, with its role, basis and sources (null and []
- * for a type that is not qualified).
+ * for a type that is not qualified). Its id is made of the graph's own ids — ends, type and the
+ * key that tells parallel ones apart, as the loader MERGEs it — so that it stays the same across
+ * reloads and restarts (Neo4j's elementId is reused after deletes and exposes the store).
  */
 function relationshipProjection(
   r: Cypher.Relationship,
@@ -204,7 +206,7 @@ function relationshipProjection(
   const sourcesProjection = sources ? sourcesOf(r, sources) : null;
   const qualified = Cypher.in(Cypher.type(r), new Cypher.Literal([...QUALIFIED_TYPES]));
   const expr = new Cypher.List([
-    Cypher.elementId(r),
+    r.property('key'),
     Cypher.type(r),
     from,
     to,
@@ -213,8 +215,8 @@ function relationshipProjection(
     sourcesProjection ? sourcesProjection.expr : new Cypher.List([]),
   ]);
   const decode = (value: unknown) => {
-    const [id, type, fromId, toId, role, basis, found] = value as [
-      string,
+    const [key, type, fromId, toId, role, basis, found] = value as [
+      string | null,
       string,
       string,
       string,
@@ -223,7 +225,7 @@ function relationshipProjection(
       unknown,
     ];
     return {
-      id,
+      id: [fromId, type, toId, ...(key === null ? [] : [key])].join('|'),
       type,
       from: fromId,
       to: toId,

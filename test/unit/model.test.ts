@@ -165,7 +165,11 @@ describe('schema.graphql and src/model agree', () => {
   it.each([
     ['a to-one field becomes a list', 'country: Country!', 'country: [Country!]!'],
     ['a list becomes to-one', 'cities: [City!]!\n}', 'cities: City\n}'],
-    ['a field goes', '  previous: Meeting\n', '\n'],
+    [
+      'a field goes (with its description)',
+      '  """\n  The meeting before it, in chronological order.\n  """\n  previous: Meeting\n',
+      '\n',
+    ],
     ['a field reaches a type its targets are not', 'venue: Institution', 'venue: City'],
     ['a link field returns plain nodes', 'leadership: [Lead!]!', 'leadership: [Actor!]!'],
     ['a link end narrows', 'member: Actor!', 'member: City!'],

@@ -337,7 +337,7 @@ describe('the Cypher of a request', () => {
        WHEN (this0 IS NOT NULL AND this0 = this1) THEN []
        ELSE relationships(p2)
      END AS var4
-     RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this5 IN var3 | [this5.id, labels(this5), this5.name]] AS nodes, [this6 IN var4 | [elementId(this6), type(this6), startNode(this6).id, endNode(this6).id, this6.role, CASE
+     RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this5 IN var3 | [this5.id, labels(this5), this5.name]] AS nodes, [this6 IN var4 | [this6.key, type(this6), startNode(this6).id, endNode(this6).id, this6.role, CASE
        WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
          WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
          WHEN this6.inferred = true THEN 'INFERRED'
@@ -368,7 +368,7 @@ describe('the Cypher of a request', () => {
        UNWIND var4 AS this5
        MATCH (this5)-[this6:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)]->(this7)
        WHERE this7 IN var4
-       RETURN collect([elementId(this6), type(this6), this5.id, this7.id, this6.role, CASE
+       RETURN collect([this6.key, type(this6), this5.id, this7.id, this6.role, CASE
          WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
            WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
            WHEN this6.inferred = true THEN 'INFERRED'
