@@ -3,7 +3,7 @@
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, EventObject, NodeSingular, StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { label } from './i18n';
+import { label, relationshipLabel } from './i18n';
 import { KINDS, kindStyle } from './kinds';
 import type { GraphRelationship } from './api';
 import { edgeKey } from './store';
@@ -16,6 +16,9 @@ const LAYOUT_ANIMATION_MS = 450;
 export interface GraphHandlers {
   onTap(id: string): void;
   onDoubleTap(id: string): void;
+  onEdgeTap(id: string): void;
+  /** The pointer is over this node (shown at this point of the drawing), or over none. */
+  onHover(hover: { id: string; x: number; y: number } | undefined): void;
 }
 
 function stylesheet(): StylesheetJson {
@@ -37,7 +40,7 @@ function stylesheet(): StylesheetJson {
       selector: 'node',
       style: {
         label: 'data(label)',
-        'font-size': 11,
+        'font-size': 13,
         'font-family': 'system-ui, sans-serif',
         color: '#1b1f24',
         'text-valign': 'bottom',
@@ -47,7 +50,7 @@ function stylesheet(): StylesheetJson {
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
         'border-width': 1.5,
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': 5,
       },
     },
     ...perKind,
@@ -75,13 +78,22 @@ function stylesheet(): StylesheetJson {
         'target-arrow-color': '#aab1bb',
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
-        label: 'data(type)',
+        label: 'data(label)',
         'font-size': 7,
         color: '#5b6470',
         'text-rotation': 'autorotate',
         'text-outline-color': '#ffffff',
         'text-outline-width': 1.5,
         'min-zoomed-font-size': 8,
+      },
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        width: 4,
+        'line-color': '#1b1f24',
+        'target-arrow-color': '#1b1f24',
+        'min-zoomed-font-size': 0,
       },
     },
     { selector: '.faded', style: { opacity: 0.18 } },
@@ -130,6 +142,14 @@ export class GraphView {
     this.cy.on('dbltap', 'node', (e: EventObject) =>
       handlers.onDoubleTap((e.target as NodeSingular).id()),
     );
+    this.cy.on('tap', 'edge', (e: EventObject) => handlers.onEdgeTap(e.target.id() as string));
+    this.cy.on('mouseover', 'node', (e: EventObject) => {
+      const node = e.target as NodeSingular;
+      const p = node.renderedPosition();
+      handlers.onHover({ id: node.id(), x: p.x, y: p.y });
+    });
+    this.cy.on('mouseout', 'node', () => handlers.onHover(undefined));
+    this.cy.on('viewport', () => handlers.onHover(undefined));
   }
 
   has(id: string): boolean {
@@ -176,7 +196,7 @@ export class GraphView {
             source: edge.from,
             target: edge.to,
             type: edge.type,
-            role: edge.role,
+            label: relationshipLabel(edge.type),
           },
         });
       }
@@ -297,6 +317,9 @@ export class GraphView {
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
         n.data('label', label({ id: n.id(), name: n.data('name'), nameDe: n.data('nameDe') }));
+      });
+      this.cy.edges().forEach((e) => {
+        e.data('label', relationshipLabel(e.data('type') as string));
       });
     });
   }

@@ -11,7 +11,6 @@ import { KINDS, kindOf } from './kinds';
 import type { Kind } from './kinds';
 import { EMPTY_GRAPH, mergeGraph } from './store';
 import type { DrawnNode, PageStore } from './store';
-import { START_ID } from './url';
 
 declare global {
   interface Window {
@@ -24,8 +23,11 @@ export interface GraphFeature {
   readonly view: GraphView;
   /** Draws the entity's neighbourhood (once) and optionally selects and centres it. */
   expand(id: string, options?: { select?: boolean; centre?: boolean }): Promise<void>;
-  /** Draws these entities' neighbourhoods, in this order, and lays the graph out afresh. */
-  start(ids: readonly string[]): Promise<void>;
+  /**
+   * Draws these entities' neighbourhoods, in this order, or with none (or none that exists)
+   * the whole network: every city's. Lays the graph out afresh; returns the ids not found.
+   */
+  start(ids: readonly string[]): Promise<string[]>;
 }
 
 /** The API's nodes that are entities, as the graph draws them. */
@@ -43,6 +45,8 @@ export function mountGraph(
   handlers: {
     /** Show the entity's details. */
     details(id: string): Promise<void>;
+    /** Show a drawn edge's role, basis and sources. */
+    edge(id: string): void;
     /** Bring the entity into view (node list). */
     focus(id: string): void;
     /** The start view: the path is cleared too. */
@@ -50,8 +54,13 @@ export function mountGraph(
   },
 ): GraphFeature {
   const view = new GraphView(byId('cy'), {
-    onTap: (id) => void track('expand', () => expand(id, { select: true })),
-    onDoubleTap: (id) => void track('details', () => handlers.details(id)),
+    onTap: (id) => {
+      page.set({ selected: id });
+      void track('details', () => handlers.details(id));
+    },
+    onDoubleTap: (id) => void track('expand', () => expand(id, { select: true })),
+    onEdgeTap: (id) => handlers.edge(id),
+    onHover: (hover) => showHoverCard(hover),
   });
   window.__cy = view.cy;
 
@@ -152,6 +161,26 @@ export function mountGraph(
   page.watch((s) => [s.graph, s.lang], renderNodeList);
   nodeListBox.addEventListener('toggle', renderNodeList);
 
+  // ---- hover card: kind, name and connections in view of the node under the pointer ----
+
+  const hoverCard = byId('hover-card');
+  function showHoverCard(hover: { id: string; x: number; y: number } | undefined): void {
+    const node = hover && page.get().graph.nodes.find((n) => n.id === hover.id);
+    if (!hover || !node) {
+      hoverCard.hidden = true;
+      return;
+    }
+    replace(
+      hoverCard,
+      h('span', { className: `kind-badge kind-${node.kind}` }, kindLabel(node.kind)),
+      h('strong', {}, label(node)),
+      h('span', {}, `${view.cy.getElementById(node.id).degree(false)} ${t('connections')}`),
+    );
+    hoverCard.style.left = `${hover.x + 14}px`;
+    hoverCard.style.top = `${hover.y + 14}px`;
+    hoverCard.hidden = false;
+  }
+
   // ---- expanding --------------------------------------------------------------------------
 
   function addNeighbourhood(id: string, sub: Subgraph): void {
@@ -189,15 +218,25 @@ export function mountGraph(
     if (options.centre) await view.centre(id);
   }
 
-  async function start(ids: readonly string[]): Promise<void> {
+  /** Draws the neighbourhoods of those of these ids that exist; returns the others. */
+  async function draw(ids: readonly string[]): Promise<string[]> {
+    const missing: string[] = [];
     const results = await Promise.allSettled(ids.map((id) => api.neighbourhood(id, 1)));
     results.forEach((result, i) => {
       const id = ids[i];
       if (id === undefined) return;
       if (result.status === 'fulfilled') addNeighbourhood(id, result.value);
+      else if (api.isNotFound(result.reason)) missing.push(id);
       else say(`${t('error')}: ${(result.reason as Error).message}`);
     });
+    return missing;
+  }
+
+  async function start(ids: readonly string[]): Promise<string[]> {
+    const missing = await draw(ids);
+    if (!page.get().graph.nodes.length) await draw(await api.cityIds());
     await view.layout({ animate: false, randomize: true, fit: true });
+    return missing;
   }
 
   // ---- toolbar ----------------------------------------------------------------------------
@@ -210,8 +249,8 @@ export function mountGraph(
   onClick('btn-reset', async () => {
     page.set({ graph: EMPTY_GRAPH, expanded: [] });
     handlers.onReset();
-    await start([START_ID]);
-    page.set({ selected: START_ID });
+    await start([]);
+    page.set({ selected: undefined });
   });
   onClick('btn-expand', async () => {
     const id = view.selectedId();

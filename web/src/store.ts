@@ -6,12 +6,12 @@ import { createStore } from 'zustand/vanilla';
 import { shallow } from 'zustand/vanilla/shallow';
 import type {
   ActionRow,
+  DetailsNeighbourhood,
   EntityDetails,
   GraphRelationship,
   MeetingSummary,
   Named,
   PathResult,
-  Subgraph,
 } from './api';
 import type { Lang } from './i18n';
 import type { Kind } from './kinds';
@@ -25,7 +25,10 @@ export interface DrawnNode extends Named {
 }
 
 /** One drawn edge per (from, type, to): the API may name the same relationship twice. */
-export type DrawnEdge = Pick<GraphRelationship, 'type' | 'from' | 'to' | 'role'> & { id: string };
+export type DrawnEdge = Pick<GraphRelationship, 'type' | 'from' | 'to' | 'role' | 'basis'> & {
+  id: string;
+  sources: GraphRelationship['sources'];
+};
 
 export interface GraphContents {
   nodes: readonly DrawnNode[];
@@ -36,7 +39,9 @@ export type DetailsState =
   | { status: 'none' }
   | { status: 'loading'; id: string }
   | { status: 'missing'; id: string }
-  | { status: 'shown'; id: string; entity: EntityDetails; neighbourhood: Subgraph };
+  /** A clicked edge: its type, ends, role, basis and sources. */
+  | { status: 'edge'; edge: DrawnEdge }
+  | { status: 'shown'; id: string; entity: EntityDetails; neighbourhood: DetailsNeighbourhood };
 
 export type PathOutcome =
   | { status: 'none' }
@@ -75,7 +80,8 @@ export interface PageState {
 
 /** The entity the details panel shows or loads, if any. */
 export function detailsId(state: PageState): string | undefined {
-  return state.details.status === 'none' ? undefined : state.details.id;
+  const { details } = state;
+  return details.status === 'none' || details.status === 'edge' ? undefined : details.id;
 }
 
 export const EMPTY_GRAPH: GraphContents = { nodes: [], edges: [] };
@@ -123,7 +129,15 @@ export function mergeGraph(
     const id = edgeKey(r);
     if (keys.has(id) || !ids.has(r.from) || !ids.has(r.to)) continue;
     keys.add(id);
-    edges.push({ id, type: r.type, from: r.from, to: r.to, role: r.role ?? null });
+    edges.push({
+      id,
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      role: r.role ?? null,
+      basis: r.basis ?? null,
+      sources: r.sources ?? [],
+    });
   }
   if (!added.length && !edges.length) return graph;
   return { nodes: [...graph.nodes, ...added], edges: [...graph.edges, ...edges] };

@@ -4,7 +4,7 @@ import { track } from './activity';
 import * as api from './api';
 import type { ActionRow, Named } from './api';
 import { byId, h, replace } from './dom';
-import { kindLabel, label, t } from './i18n';
+import { kindLabel, label, roleText, t } from './i18n';
 import type { StringKey } from './i18n';
 import type { PageStore, TableFilters } from './store';
 
@@ -249,7 +249,7 @@ function render(
                     { type: 'button', className: 'link', onclick: () => handlers.open(c.actor.id) },
                     label(c.actor),
                   ),
-                  c.role ? h('span', { className: 'role' }, ` (${c.role})`) : null,
+                  c.role ? h('span', { className: 'role' }, ` (${roleText(c)})`) : null,
                 ]),
               ),
               h('td', { 'data-col': 'meetings' }, row.meetings.map(label).join(', ')),
