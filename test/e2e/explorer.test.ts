@@ -12,7 +12,13 @@ import type { Core, EdgeSingular } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { ENTITY_LABELS } from '../../src/model/entities';
 import { startTestApi, type TestApi } from '../support/api-server';
-import { launchBrowser, screenshot, SCREENSHOT_DIR, type TestBrowser } from '../support/browser';
+import {
+  axeViolations,
+  launchBrowser,
+  screenshot,
+  SCREENSHOT_DIR,
+  type TestBrowser,
+} from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -419,6 +425,59 @@ describe('explorer page', () => {
     expect(data.relationships.length).toBeGreaterThan(0);
   });
 
+  test('exports GraphML and GEXF; the table puts leads first, filters on a lead, exports CSV', async () => {
+    const ids = (await nodeIds()).sort();
+    const [graphmlFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('btn-graphml').click(),
+    ]);
+    expect(graphmlFile.suggestedFilename()).toMatch(/\.graphml$/);
+    const graphmlText = fs.readFileSync((await graphmlFile.path())!, 'utf8');
+    expect(graphmlText).toMatch(/<graphml xmlns="http:\/\/graphml.graphdrawing.org\/xmlns">/);
+    const graphmlIds = [...graphmlText.matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]);
+    expect(graphmlIds.sort()).toEqual(ids);
+    expect(graphmlText).toMatch(/<data key="type">LEADS<\/data>/);
+
+    const [gexfFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('btn-gexf').click(),
+    ]);
+    expect(gexfFile.suggestedFilename()).toMatch(/\.gexf$/);
+    const gexfText = fs.readFileSync((await gexfFile.path())!, 'utf8');
+    expect(gexfText).toMatch(/<gexf xmlns="http:\/\/gexf.net\/1.3" version="1.3">/);
+    expect([...gexfText.matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(ids);
+
+    await page.getByTestId('tab-table').click();
+    await settled();
+    const rows = page.getByTestId('table-row');
+    await rows.first().waitFor();
+    const all = await rows.count();
+    const leads = await page
+      .locator('[data-testid="table-row"] td[data-col="lead"]')
+      .allTextContents();
+    const firstLeadless = leads.findIndex((v) => /no lead named/.test(v));
+    expect(firstLeadless).toBeGreaterThan(0);
+    expect(leads.slice(firstLeadless).every((v) => /no lead named/.test(v))).toBe(true);
+
+    await page.getByTestId('table-filter-lead').check();
+    expect(await rows.count()).toBe(firstLeadless);
+    const [csvFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('table-csv').click(),
+    ]);
+    const csvLines = fs
+      .readFileSync((await csvFile.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csvLines[0]).toMatch(/^"Action","Lead","City","Field of action"/);
+    expect(csvLines.length).toBe(firstLeadless + 1);
+    await shot('18-table-leads-first');
+    await page.getByTestId('table-filter-lead').uncheck();
+    expect(await rows.count()).toBe(all);
+    await page.getByTestId('tab-graph').click();
+    await settled();
+  });
+
   test('fits a phone width and stays keyboard reachable', async () => {
     const phone = await browser.newPage({ width: 390, height: 844 });
     try {
@@ -585,6 +644,160 @@ describe('explorer page', () => {
     expect(groups).toEqual(expect.arrayContaining(['fand statt in →']));
     await shot('15-german-relationships');
     await page.getByTestId('lang-en').click();
+  });
+
+  test('filters by kind, year, field, city and basis with counts; hides and undoes; two layouts', async () => {
+    const p = await browser.newPage({ width: 1366, height: 900 });
+    try {
+      await p.goto(api.url);
+      await settled(p);
+      const shown = (selector: string) =>
+        p.evaluate(
+          (sel) =>
+            (window as unknown as ExplorerWindow).__cy
+              .elements(sel)
+              .not('.hidden')
+              .map((e) => e.id()),
+          selector,
+        );
+      // Labels readable at first view: at least 10 screen pixels high.
+      const labelPx = await p.evaluate(() => {
+        const cy = (window as unknown as ExplorerWindow).__cy;
+        return cy.zoom() * parseFloat(cy.getElementById('city/leipzig').style('font-size'));
+      });
+      expect(labelPx).toBeGreaterThanOrEqual(10);
+
+      const all = (await shown('node')).length;
+      const institutions = (await shown('node[kind = "Institution"]')).length;
+      const kindBox = p.locator('[data-testid="filter-kinds"] label', {
+        has: p.locator('input[data-kind="Institution"]'),
+      });
+      await expect(kindBox.textContent()).resolves.toBe(`Institution (${institutions})`);
+      await kindBox.locator('input').uncheck();
+      await settled(p);
+      expect(await shown('node[kind = "Institution"]')).toEqual([]);
+      expect((await shown('node')).length).toBe(all - institutions);
+      await kindBox.locator('input').check();
+
+      await p.getByTestId('filter-year').selectOption('2010');
+      await settled(p);
+      let nodes = await shown('node');
+      expect(nodes).toContain('meeting/gdansk-2010');
+      expect(nodes).not.toContain('meeting/genoa-2011');
+      expect(
+        await p.getByTestId('filter-year').locator('option[value="2010"]').textContent(),
+      ).toMatch(/^2010 \(\d+\)$/);
+      await p.getByTestId('filter-year').selectOption('');
+
+      await p.getByTestId('filter-city').selectOption('city/genoa');
+      await settled(p);
+      nodes = await shown('node');
+      expect(nodes).toContain('city/genoa');
+      expect(nodes).toContain('meeting/genoa-2011');
+      expect(nodes).not.toContain('city/leipzig');
+      await shot('16-filter-city-genoa', p);
+      await p.getByTestId('filter-city').selectOption('');
+
+      const fields = await p
+        .getByTestId('filter-field')
+        .locator('option')
+        .evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value).filter(Boolean));
+      expect(fields.length).toBeGreaterThan(1);
+      const actions = (await shown('node[kind = "Action"]')).length;
+      await p.getByTestId('filter-field').selectOption(fields[0]!);
+      await settled(p);
+      const inField = (await shown('node[kind = "Action"]')).length;
+      expect(inField).toBeGreaterThan(0);
+      expect(inField).toBeLessThan(actions);
+      await p.getByTestId('filter-field').selectOption('');
+
+      await p.getByTestId('filter-basis').selectOption('INFERRED');
+      await settled(p);
+      const bases = await p.evaluate(() =>
+        (window as unknown as ExplorerWindow).__cy
+          .edges()
+          .not('.hidden')
+          .map((e) => e.data('id') as string),
+      );
+      expect(bases.length).toBeGreaterThan(0);
+      expect(bases.length).toBeLessThan(
+        await p.evaluate(() => (window as unknown as ExplorerWindow).__cy.edges().length),
+      );
+      await p.getByTestId('filter-basis').selectOption('');
+      await settled(p);
+
+      // Hide the selected node, hide another, undo brings the last back.
+      await p.evaluate(() =>
+        (window as unknown as ExplorerWindow).__cy.getElementById('city/pecs').select(),
+      );
+      await p.getByTestId('btn-hide').click();
+      await p.evaluate(() =>
+        (window as unknown as ExplorerWindow).__cy.getElementById('city/genoa').select(),
+      );
+      await p.getByTestId('btn-hide').click();
+      await settled(p);
+      nodes = await shown('node');
+      expect(nodes).not.toContain('city/pecs');
+      expect(nodes).not.toContain('city/genoa');
+      await p.getByTestId('btn-undo-hide').click();
+      await settled(p);
+      nodes = await shown('node');
+      expect(nodes).toContain('city/genoa');
+      expect(nodes).not.toContain('city/pecs');
+      await p.getByTestId('btn-undo-hide').click();
+      await settled(p);
+      expect(await p.getByTestId('btn-undo-hide').isDisabled()).toBe(true);
+
+      // Rings by kind: countries and cities inside, actions outside.
+      await p.getByTestId('layout').selectOption('concentric');
+      await settled(p);
+      const rings = await p.evaluate(() => {
+        const cy = (window as unknown as ExplorerWindow).__cy;
+        const box = cy.nodes().boundingBox({});
+        const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+        const mean = (sel: string) => {
+          const ds = cy
+            .nodes(sel)
+            .map((n) => Math.hypot(n.position().x - centre.x, n.position().y - centre.y));
+          return ds.reduce((a, b) => a + b, 0) / ds.length;
+        };
+        return { inner: mean('[kind = "City"]'), outer: mean('[kind = "Action"]') };
+      });
+      expect(rings.inner).toBeLessThan(rings.outer);
+      await shot('17-layout-rings', p);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('no serious or critical accessibility violation: start, details, table, German, phone', async () => {
+    const found: Record<string, unknown> = {};
+    const check = async (name: string, p: Page) => {
+      const violations = await axeViolations(p);
+      if (violations.length) found[name] = violations;
+    };
+    const p = await browser.newPage({ width: 1366, height: 900 });
+    try {
+      await p.goto(api.url);
+      await settled(p);
+      await check('start', p);
+      await p.locator('[data-testid="timeline-item"][data-entity-id="meeting/genoa-2011"]').click();
+      await settled(p);
+      await check('details', p);
+      await p.getByTestId('lang-de').click();
+      await check('german', p);
+      await p.getByTestId('tab-table').click();
+      await settled(p);
+      await p.getByTestId('table-row').first().waitFor();
+      await check('table', p);
+      await p.setViewportSize({ width: 390, height: 844 });
+      await p.getByTestId('tab-graph').click();
+      await settled(p);
+      await check('phone', p);
+    } finally {
+      await p.close();
+    }
+    expect(found).toEqual({});
   });
 
   test('no errors in the page', () => {

@@ -9,6 +9,8 @@ import { GraphView } from './graph-view';
 import { kindLabel, label, t } from './i18n';
 import { KINDS, kindOf } from './kinds';
 import type { Kind } from './kinds';
+import { gexf, graphml } from './exports';
+import { visibility } from './filters';
 import { EMPTY_GRAPH, mergeGraph } from './store';
 import type { DrawnNode, PageStore } from './store';
 
@@ -75,6 +77,28 @@ export function mountGraph(
       view.sync(graph);
       const planned = meetings.filter((m) => m.status === 'PLANNED').map((m) => m.id);
       view.mark(new Set(expanded), new Set(planned));
+    },
+  );
+  /** Lays the shown graph out in the chosen layout. */
+  const arrange = (options: { randomize?: boolean } = {}) =>
+    view.layout({ animate: true, name: page.get().layout, ...options });
+  page.watch(
+    (s) => [s.graph, s.filters, s.hidden, s.meetings, s.actions],
+    () => view.show(visibility(page.get())),
+  );
+  page.watch(
+    (s) => [s.filters, s.hidden],
+    () => void track('layout', () => arrange()),
+  );
+  const layoutPick = byId<HTMLSelectElement>('layout');
+  layoutPick.addEventListener('change', () =>
+    page.set({ layout: layoutPick.value === 'concentric' ? 'concentric' : 'force' }),
+  );
+  page.watch(
+    (s) => [s.layout],
+    ([layout]) => {
+      layoutPick.value = layout;
+      void track('layout', () => arrange());
     },
   );
   page.watch(
@@ -207,7 +231,7 @@ export function mountGraph(
           const before = page.get().graph;
           addNeighbourhood(id, sub);
           if (page.get().graph.nodes.length !== before.nodes.length) {
-            await view.layout({ animate: true });
+            await arrange();
           }
         })().finally(() => expanding.delete(id));
         expanding.set(id, loading);
@@ -235,7 +259,7 @@ export function mountGraph(
   async function start(ids: readonly string[]): Promise<string[]> {
     const missing = await draw(ids);
     if (!page.get().graph.nodes.length) await draw(await api.cityIds());
-    await view.layout({ animate: false, randomize: true, fit: true });
+    await view.layout({ animate: false, randomize: true, fit: true, name: page.get().layout });
     return missing;
   }
 
@@ -245,7 +269,7 @@ export function mountGraph(
     byId(id).addEventListener('click', () => void track(id, async () => action()));
 
   onClick('btn-fit', () => view.fit());
-  onClick('btn-relayout', () => view.layout({ animate: true, randomize: true }));
+  onClick('btn-relayout', () => arrange({ randomize: true }));
   onClick('btn-reset', async () => {
     page.set({ graph: EMPTY_GRAPH, expanded: [] });
     handlers.onReset();
@@ -261,6 +285,18 @@ export function mountGraph(
     if (id) await handlers.details(id);
   });
   onClick('btn-png', () => download('creative-cities-graph.png', view.png()));
+  onClick('btn-graphml', () =>
+    download(
+      'creative-cities-graph.graphml',
+      new Blob([graphml(page.get().graph)], { type: 'application/graphml+xml' }),
+    ),
+  );
+  onClick('btn-gexf', () =>
+    download(
+      'creative-cities-graph.gexf',
+      new Blob([gexf(page.get().graph)], { type: 'application/gexf+xml' }),
+    ),
+  );
   onClick('btn-json', () => {
     const { graph, expanded } = page.get();
     const data = {

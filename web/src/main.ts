@@ -4,6 +4,7 @@ import { say, track } from './activity';
 import * as api from './api';
 import { mountChrome } from './chrome';
 import { mountDetails } from './details';
+import { mountFilters } from './filters';
 import { mountGraph } from './graph';
 import { link, page } from './page';
 import { mountPath } from './path';
@@ -55,6 +56,7 @@ const graph = mountGraph(page, {
   onReset: () => path.clear(),
 });
 const details = mountDetails(page, { open: focus });
+mountFilters(page, () => graph.view.selectedId());
 const path = mountPath(page, { graph, open: focus });
 const timeline = mountTimeline(page, { open: focus });
 mountSearch(page, { open: focus });
@@ -93,4 +95,12 @@ async function restore(): Promise<void> {
   }
 }
 
-void Promise.all([track('timeline', timeline.load), track('restore', restore)]);
+// The filters need every meeting's year and every action's field and cities.
+const loadActions = async () => {
+  if (!page.get().actions) page.set({ actions: await api.actions() });
+};
+void Promise.all([
+  track('timeline', timeline.load),
+  track('actions', loadActions),
+  track('restore', restore),
+]);

@@ -53,9 +53,22 @@ export type PathOutcome =
 export interface TableFilters {
   field?: string;
   city?: string;
-  /** e.g. 'lead' or '-lead' for descending. */
+  /** e.g. 'lead' or '-lead' for descending (actions with a lead always first). */
   sort?: string;
+  /** Only actions with a lead. */
+  hasLead?: boolean;
 }
+
+/** Which drawn nodes and edges the graph shows ('' or undefined: all). */
+export interface GraphFilters {
+  hiddenKinds: readonly Kind[];
+  year?: number;
+  field?: string;
+  city?: string;
+  basis?: 'STATED' | 'INFERRED';
+}
+
+export type LayoutName = 'force' | 'concentric';
 
 export interface PageState {
   lang: Lang;
@@ -66,6 +79,10 @@ export interface PageState {
   /** Entities whose neighbourhood is drawn, in the order they were expanded. */
   expanded: readonly string[];
   details: DetailsState;
+  filters: GraphFilters;
+  /** Nodes the user hid, in the order hidden (undo shows the last again). */
+  hidden: readonly string[];
+  layout: LayoutName;
   /** The ends of the path asked for, and what came of it. */
   path: { from?: string; to?: string; outcome: PathOutcome };
   meetings: readonly MeetingSummary[];
@@ -93,6 +110,9 @@ export function initialPageState(overrides: Partial<PageState> = {}): PageState 
     graph: EMPTY_GRAPH,
     expanded: [],
     details: { status: 'none' },
+    filters: { hiddenKinds: [] },
+    hidden: [],
+    layout: 'force',
     path: { outcome: { status: 'none' } },
     meetings: [],
     table: {},
