@@ -364,7 +364,7 @@ export class GraphView {
   }
 
   fit(): Promise<void> {
-    return this.moveCamera({ fit: { eles: this.cy.elements(), padding: 40 } }, 300);
+    return this.moveCamera({ fit: { eles: this.cy.elements().not('.hidden'), padding: 40 } }, 300);
   }
 
   relabel(): void {

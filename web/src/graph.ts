@@ -86,10 +86,6 @@ export function mountGraph(
     (s) => [s.graph, s.filters, s.hidden, s.meetings, s.actions],
     () => view.show(visibility(page.get())),
   );
-  page.watch(
-    (s) => [s.filters, s.hidden],
-    () => void track('layout', () => arrange()),
-  );
   const layoutPick = byId<HTMLSelectElement>('layout');
   layoutPick.addEventListener('change', () =>
     page.set({ layout: layoutPick.value === 'concentric' ? 'concentric' : 'force' }),
