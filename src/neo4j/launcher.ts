@@ -74,6 +74,15 @@ export interface Neo4jMemory {
 export const NEO4J_PLUGINS = ['apoc'] as const;
 export type Neo4jPlugin = (typeof NEO4J_PLUGINS)[number];
 
+/**
+ * Neo4j Browser's address with its connect form filled in: this server's Bolt URL and no
+ * authentication (the server has none), so that one click connects.
+ */
+export function browserUrlFor(httpUrl: string, boltUri: string): string {
+  const query = new URLSearchParams({ dbms: boltUri, preselectAuthMethod: 'NO_AUTH' });
+  return `${httpUrl}/browser/?${query.toString()}`;
+}
+
 export interface LocalNeo4j {
   uri: string;
   httpUrl: string;
@@ -335,7 +344,7 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
     return {
       uri: urls.uri,
       httpUrl: urls.httpUrl,
-      browserUrl: `${urls.httpUrl}/browser/`,
+      browserUrl: browserUrlFor(urls.httpUrl, urls.uri),
       user: 'neo4j',
       password: 'neo4j',
       pid: child.pid as number,

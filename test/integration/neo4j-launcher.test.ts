@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { startNeo4j } from '../../src/neo4j/launcher';
+import { browserUrlFor, startNeo4j } from '../../src/neo4j/launcher';
 import { neo4jTestEnv } from '../support/neo4j-env';
 
 describe('the Neo4j of the test run', () => {
@@ -111,7 +111,7 @@ describe('startNeo4j', () => {
     async () => {
       const first = await startNeo4j({ dataDir, quiet: true });
       expect(first.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
-      expect(first.browserUrl).toBe(`${first.httpUrl}/browser/`);
+      expect(first.browserUrl).toBe(browserUrlFor(first.httpUrl, first.uri));
       await withDriver(first.uri, (driver) =>
         driver.executeQuery("CREATE (:Kept {city: 'Pécs'})", {}, { database: 'neo4j' }),
       );

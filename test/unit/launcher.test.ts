@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  browserUrlFor,
   NEO4J_PLUGINS,
   findFreePorts,
   LAUNCHER_DIR,
@@ -138,5 +139,14 @@ describe('launcherNeedsBuild', () => {
   it('points at the launcher project of this repository by default', () => {
     expect(fs.existsSync(path.join(LAUNCHER_DIR, 'pom.xml'))).toBe(true);
     expect(fs.existsSync(path.join(LAUNCHER_DIR, 'mvnw'))).toBe(true);
+  });
+});
+
+describe('browserUrlFor', () => {
+  it("preselects this server's Bolt URL and no authentication in Neo4j Browser", () => {
+    const url = new URL(browserUrlFor('http://127.0.0.1:7474', 'bolt://127.0.0.1:7687'));
+    expect(url.origin + url.pathname).toBe('http://127.0.0.1:7474/browser/');
+    expect(url.searchParams.get('dbms')).toBe('bolt://127.0.0.1:7687');
+    expect(url.searchParams.get('preselectAuthMethod')).toBe('NO_AUTH');
   });
 });

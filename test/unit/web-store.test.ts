@@ -2,7 +2,7 @@
 // rely on (graph contents merged, the state a shared link opens with).
 import { createPageStore, EMPTY_GRAPH, initialPageState, mergeGraph } from '../../web/src/store';
 import type { GraphContents } from '../../web/src/store';
-import { formatState, pageStateFromLink, parseState, START_ID } from '../../web/src/url';
+import { formatState, pageStateFromLink, parseState } from '../../web/src/url';
 
 const leipzig = { id: 'city/leipzig', name: 'Leipzig', nameDe: null, kind: 'City' as const };
 const hgb = {
@@ -11,7 +11,15 @@ const hgb = {
   nameDe: 'Hochschule für Grafik und Buchkunst',
   kind: 'Institution' as const,
 };
-const basedIn = { id: '7', type: 'BASED_IN', from: hgb.id, to: leipzig.id, role: null };
+const basedIn = {
+  id: '7',
+  type: 'BASED_IN',
+  from: hgb.id,
+  to: leipzig.id,
+  role: null,
+  basis: 'STATED' as const,
+  sources: [],
+};
 
 describe('page store', () => {
   test('a watcher renders at once, then only when a value it watches changes', () => {
@@ -89,6 +97,8 @@ describe('mergeGraph', () => {
         from: hgb.id,
         to: leipzig.id,
         role: null,
+        basis: 'STATED',
+        sources: [],
       },
     ]);
   });
@@ -105,9 +115,11 @@ describe('mergeGraph', () => {
 });
 
 describe('the state a link opens with', () => {
-  test('a bare link selects the start entity', () => {
-    const state = pageStateFromLink(parseState(''));
-    expect(state.selected).toBe(START_ID);
+  test('a bare link opens the whole network with nothing selected', () => {
+    const link = parseState('');
+    expect(link.exp).toEqual([]);
+    const state = pageStateFromLink(link);
+    expect(state.selected).toBeUndefined();
     expect(state.details).toEqual({ status: 'none' });
     expect(state.lang).toBe('en');
   });

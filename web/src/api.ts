@@ -4,6 +4,7 @@
 import {
   ConnectionDocument,
   DetailsDocument,
+  NetworkDocument,
   NeighbourhoodDocument,
   SearchDocument,
   TimelineDocument,
@@ -22,6 +23,8 @@ import type {
 export type Subgraph = NeighbourhoodQuery['neighbourhood'];
 export type GraphRelationship = Subgraph['relationships'][number];
 export type EntityDetails = NonNullable<DetailsQuery['entity']>;
+/** The details panel's neighbourhood: the relationships without their sources. */
+export type DetailsNeighbourhood = DetailsQuery['neighbourhood'];
 export type SearchHit = SearchQuery['search'][number];
 /** An entity as search and paths name it: kind, id and names. */
 export type EntityRef = SearchHit['entity'];
@@ -43,6 +46,16 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The API found no entity with the id asked for. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'NOT_FOUND';
+}
+
+/** The API refused what the user typed (e.g. a search with no letter in it). */
+export function isBadInput(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'BAD_USER_INPUT';
 }
 
 interface GraphQLResponse<T> {
@@ -78,6 +91,11 @@ async function request<TResult, TVariables>(
 
 export async function neighbourhood(id: string, depth = 1): Promise<Subgraph> {
   return (await request(NeighbourhoodDocument, { id, depth })).neighbourhood;
+}
+
+/** The ids of every city: the start view draws the network around them. */
+export async function cityIds(): Promise<string[]> {
+  return (await request(NetworkDocument, {})).cities.map((c) => c.id);
 }
 
 export async function search(text: string, first = 8): Promise<SearchHit[]> {

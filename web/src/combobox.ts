@@ -1,6 +1,6 @@
 // An accessible search-as-you-type combobox (WAI-ARIA combobox with a listbox popup),
 // used for the main search and for both ends of "How are these connected?".
-import { search } from './api';
+import { isBadInput, search } from './api';
 import type { EntityRef, SearchHit } from './api';
 import { debounce, h, replace } from './dom';
 import { kindLabel, label, statementText, t } from './i18n';
@@ -16,6 +16,12 @@ export interface Combobox {
 }
 
 let counter = 0;
+
+/** The API's limit on search text (src/graphql/validation.ts): the box stops there. */
+export const SEARCH_MAX_LENGTH = 200;
+
+/** Text with a letter or digit in it: anything else (punctuation, emoji) finds nothing. */
+const SEARCHABLE = /[\p{L}\p{N}]/u;
 
 export function combobox(options: {
   label: () => string;
@@ -39,6 +45,7 @@ export function combobox(options: {
     'aria-expanded': 'false',
     'aria-controls': listId,
     placeholder: options.placeholder(),
+    maxlength: SEARCH_MAX_LENGTH,
     'data-testid': `${options.testid}-input`,
   });
   const list = h('ul', {
@@ -68,13 +75,28 @@ export function combobox(options: {
     if (!isOpen) input.removeAttribute('aria-activedescendant');
   };
 
+  /** A line in place of hits: no matches, or what to type instead. */
+  const showNote = (note: string) => {
+    replace(
+      list,
+      h(
+        'li',
+        {
+          className: 'combo-empty',
+          role: 'option',
+          'aria-disabled': 'true',
+          'aria-selected': 'false',
+          'data-testid': `${options.testid}-note`,
+        },
+        note,
+      ),
+    );
+    open(true);
+  };
+
   const renderHits = () => {
     if (hits.length === 0) {
-      replace(
-        list,
-        h('li', { className: 'combo-empty', role: 'option', 'aria-disabled': 'true' }, t('noHits')),
-      );
-      open(true);
+      showNote(t('noHits'));
       return;
     }
     replace(
@@ -136,25 +158,20 @@ export function combobox(options: {
     } catch (error) {
       if (mine !== sequence) return;
       hits = [];
-      replace(
-        list,
-        h(
-          'li',
-          { className: 'combo-empty', role: 'option', 'aria-disabled': 'true' },
-          `${t('error')}: ${(error as Error).message}`,
-        ),
-      );
-      open(true);
+      // Whatever the user types is theirs to type: the API refusing it means "no matches".
+      showNote(isBadInput(error) ? t('noHits') : `${t('error')}: ${(error as Error).message}`);
     }
   }, 200);
 
   input.addEventListener('input', () => {
     chosen = undefined;
-    const text = input.value.trim();
-    if (text.length < 2) {
+    const text = input.value.trim().slice(0, SEARCH_MAX_LENGTH);
+    const searchable = SEARCHABLE.test(text);
+    if (!searchable || text.length < 2) {
       sequence++;
       hits = [];
-      open(false);
+      if (text && !searchable) showNote(t('typeAWord'));
+      else open(false);
       return;
     }
     runSearch(text, ++sequence);

@@ -1,12 +1,12 @@
 // The details panel: an entity's fields, its relationships grouped by type, and its
 // sources with the German passage beside the English translation.
 import * as api from './api';
-import type { EntityDetails, Named, Subgraph } from './api';
+import type { DetailsNeighbourhood, EntityDetails, Named } from './api';
 import { byId, h, replace } from './dom';
-import { humanize, kindLabel, label, t } from './i18n';
+import { kindLabel, label, relationshipLabel, roleText, t, valueLabel } from './i18n';
 import type { StringKey } from './i18n';
 import { kindOf } from './kinds';
-import type { DetailsState, PageStore } from './store';
+import type { DrawnEdge, PageState, PageStore } from './store';
 
 export interface DetailsHandlers {
   /** Show another entity (a link inside the panel). */
@@ -59,7 +59,7 @@ function fieldRows(entity: EntityDetails, handlers: DetailsHandlers): Row[] {
   const rows: Row[] = [
     [
       t('kind'),
-      kind ? `${kindLabel(entity.__typename)} · ${humanize(kind)}` : kindLabel(entity.__typename),
+      kind ? `${kindLabel(entity.__typename)} · ${valueLabel(kind)}` : kindLabel(entity.__typename),
     ],
     [t('nameDe'), entity.nameDe && entity.nameDe !== entity.name ? entity.nameDe : null],
     [t('id'), h('code', {}, entity.id)],
@@ -75,10 +75,7 @@ function fieldRows(entity: EntityDetails, handlers: DetailsHandlers): Row[] {
       linkRow(kindLabel('City'), entity.city);
       break;
     case 'Meeting':
-      rows.push([
-        t('status'),
-        entity.status === 'PLANNED' ? t('planned') : humanize(entity.status),
-      ]);
+      rows.push([t('status'), valueLabel(entity.status)]);
       rows.push([t('date'), entity.date ?? String(entity.year)]);
       linkRow(kindLabel('City'), entity.city);
       linkRow(t('venue'), entity.venue);
@@ -147,7 +144,7 @@ function statements(
 
 function relationshipGroups(
   id: string,
-  graph: Subgraph,
+  graph: DetailsNeighbourhood,
   handlers: DetailsHandlers,
 ): HTMLElement | null {
   const names = new Map(graph.nodes.filter((n) => kindOf(n.labels)).map((n) => [n.id, n] as const));
@@ -157,7 +154,8 @@ function relationshipGroups(
     if (!outgoing && r.to !== id) continue;
     const other = names.get(outgoing ? r.to : r.from);
     if (!other) continue;
-    const key = outgoing ? `${r.type} →` : `← ${r.type}`;
+    const name = relationshipLabel(r.type);
+    const key = outgoing ? `${name} →` : `← ${name}`;
     const list = groups.get(key) ?? [];
     if (!list.some((x) => x.other.id === other.id)) list.push({ other, role: r.role });
     groups.set(key, list);
@@ -195,7 +193,9 @@ function relationshipGroups(
   );
 }
 
-function sources(items: EntityDetails['sources']): HTMLElement | null {
+function sources(
+  items: readonly Omit<EntityDetails['sources'][number], '__typename'>[],
+): HTMLElement | null {
   if (!items.length) return null;
   return h(
     'section',
@@ -241,7 +241,7 @@ function contributors(entity: Of<'Action'>, handlers: DetailsHandlers): HTMLElem
     h(
       'ul',
       {},
-      entity.contributors.map((c) => h('li', {}, link(c.actor, handlers), ` — ${c.role}`)),
+      entity.contributors.map((c) => h('li', {}, link(c.actor, handlers), ` — ${roleText(c)}`)),
     ),
   );
 }
@@ -264,7 +264,7 @@ function participants(entity: Meeting, handlers: DetailsHandlers): HTMLElement |
 
 function renderDetails(
   entity: EntityDetails,
-  graph: Subgraph,
+  graph: DetailsNeighbourhood,
   handlers: DetailsHandlers,
 ): HTMLElement[] {
   const meeting = entity.__typename === 'Meeting' ? entity : undefined;
@@ -302,14 +302,50 @@ function renderDetails(
   ].filter((x): x is HTMLElement => x !== null);
 }
 
-function panel(details: DetailsState, handlers: DetailsHandlers): HTMLElement[] {
+/** A clicked edge: what links which two entities, in what role, on what basis and where stated. */
+function edgeCard(edge: DrawnEdge, state: PageState, handlers: DetailsHandlers): HTMLElement[] {
+  const named = (id: string): Named =>
+    state.graph.nodes.find((n) => n.id === id) ?? { id, name: id };
+  const rows: Row[] = [
+    [t('relationship'), relationshipLabel(edge.type)],
+    [t('from'), link(named(edge.from), handlers)],
+    [t('to'), link(named(edge.to), handlers)],
+    [t('role'), edge.role],
+    [t('basis'), edge.basis ? valueLabel(edge.basis) : null],
+  ];
+  return [
+    h(
+      'header',
+      { className: 'details-head' },
+      h(
+        'h2',
+        { id: 'details-title', 'data-testid': 'details-title', tabindex: '-1' },
+        `${label(named(edge.from))} → ${relationshipLabel(edge.type)} → ${label(named(edge.to))}`,
+      ),
+    ),
+    h(
+      'dl',
+      { className: 'fields', 'data-testid': 'edge-fields' },
+      rows
+        .filter((r) => r[1])
+        .map(([name, value]) => [h('dt', {}, name), h('dd', { 'data-field': name }, value)]),
+    ),
+    sources(edge.sources.map((s) => ({ ...s, enteredBy: null }))) ??
+      h('p', { className: 'muted' }, t('noSources')),
+  ];
+}
+
+function panel(state: PageState, handlers: DetailsHandlers): HTMLElement[] {
+  const { details } = state;
   switch (details.status) {
     case 'none':
       return [h('p', { className: 'muted' }, t('detailsEmpty'))];
     case 'loading':
       return [h('p', { className: 'muted' }, t('loading'))];
     case 'missing':
-      return [h('p', {}, `${details.id}: ${t('error')}`)];
+      return [h('p', { 'data-testid': 'details-missing' }, `${t('notFound')}: ${details.id}`)];
+    case 'edge':
+      return edgeCard(details.edge, state, handlers);
     case 'shown':
       return renderDetails(details.entity, details.neighbourhood, handlers);
   }
@@ -324,20 +360,28 @@ export function mountDetails(page: PageStore, handlers: DetailsHandlers): Detail
   const body = byId('details-body');
   page.watch(
     (s) => [s.details, s.lang],
-    ([details]) => replace(body, panel(details, handlers)),
+    () => replace(body, panel(page.get(), handlers)),
   );
   byId('details-close').addEventListener('click', () => page.set({ details: { status: 'none' } }));
 
   return {
     async show(id, options = {}) {
       page.set({ details: { status: 'loading', id } });
-      const { entity, neighbourhood } = await api.entityDetails(id);
+      let answer: Awaited<ReturnType<typeof api.entityDetails>> | undefined;
+      try {
+        answer = await api.entityDetails(id);
+      } catch (error) {
+        if (!api.isNotFound(error)) throw error;
+      }
+      const entity = answer?.entity;
+      const neighbourhood = answer?.neighbourhood;
       const asked = page.get().details;
-      if (asked.status === 'none' || asked.id !== id) return; // another was asked for meanwhile
+      if (asked.status === 'none' || asked.status === 'edge' || asked.id !== id) return; // another was asked for meanwhile
       page.set({
-        details: entity
-          ? { status: 'shown', id, entity, neighbourhood }
-          : { status: 'missing', id },
+        details:
+          entity && neighbourhood
+            ? { status: 'shown', id, entity, neighbourhood }
+            : { status: 'missing', id },
       });
       if (entity && options.focus) byId('details-title').focus();
     },

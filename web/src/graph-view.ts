@@ -3,7 +3,7 @@
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, EventObject, NodeSingular, StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { label } from './i18n';
+import { label, relationshipLabel } from './i18n';
 import { KINDS, kindStyle } from './kinds';
 import type { GraphRelationship } from './api';
 import { edgeKey } from './store';
@@ -13,9 +13,16 @@ cytoscape.use(fcose);
 
 const LAYOUT_ANIMATION_MS = 450;
 
+/** Node labels are drawn at least this many screen pixels high, whatever the zoom. */
+const LABEL_SCREEN_PX = 11;
+const LABEL_PX = 13;
+
 export interface GraphHandlers {
   onTap(id: string): void;
   onDoubleTap(id: string): void;
+  onEdgeTap(id: string): void;
+  /** The pointer is over this node (shown at this point of the drawing), or over none. */
+  onHover(hover: { id: string; x: number; y: number } | undefined): void;
 }
 
 function stylesheet(): StylesheetJson {
@@ -37,7 +44,7 @@ function stylesheet(): StylesheetJson {
       selector: 'node',
       style: {
         label: 'data(label)',
-        'font-size': 11,
+        'font-size': 13,
         'font-family': 'system-ui, sans-serif',
         color: '#1b1f24',
         'text-valign': 'bottom',
@@ -47,7 +54,7 @@ function stylesheet(): StylesheetJson {
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
         'border-width': 1.5,
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': 5,
       },
     },
     ...perKind,
@@ -75,7 +82,7 @@ function stylesheet(): StylesheetJson {
         'target-arrow-color': '#aab1bb',
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
-        label: 'data(type)',
+        label: 'data(label)',
         'font-size': 7,
         color: '#5b6470',
         'text-rotation': 'autorotate',
@@ -84,7 +91,17 @@ function stylesheet(): StylesheetJson {
         'min-zoomed-font-size': 8,
       },
     },
+    {
+      selector: 'edge:selected',
+      style: {
+        width: 4,
+        'line-color': '#1b1f24',
+        'target-arrow-color': '#1b1f24',
+        'min-zoomed-font-size': 0,
+      },
+    },
     { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: '.hidden', style: { display: 'none' } },
     {
       selector: 'node.path',
       style: {
@@ -130,6 +147,16 @@ export class GraphView {
     this.cy.on('dbltap', 'node', (e: EventObject) =>
       handlers.onDoubleTap((e.target as NodeSingular).id()),
     );
+    this.cy.on('tap', 'edge', (e: EventObject) => handlers.onEdgeTap(e.target.id() as string));
+    this.cy.on('mouseover', 'node', (e: EventObject) => {
+      const node = e.target as NodeSingular;
+      const p = node.renderedPosition();
+      handlers.onHover({ id: node.id(), x: p.x, y: p.y });
+    });
+    this.cy.on('mouseout', 'node', () => handlers.onHover(undefined));
+    // Zoomed out over the whole network, labels grow so that they stay readable.
+    this.cy.on('zoom', () => this.scaleLabels());
+    this.cy.on('viewport', () => handlers.onHover(undefined));
   }
 
   has(id: string): boolean {
@@ -176,7 +203,7 @@ export class GraphView {
             source: edge.from,
             target: edge.to,
             type: edge.type,
-            role: edge.role,
+            label: relationshipLabel(edge.type),
           },
         });
       }
@@ -184,24 +211,67 @@ export class GraphView {
     });
   }
 
-  /** Lays the graph out; resolves when the layout has stopped. */
-  layout(options: { animate: boolean; fit?: boolean; randomize?: boolean }): Promise<void> {
+  private labelPx = LABEL_PX;
+
+  private scaleLabels(): void {
+    const px = Math.min(32, Math.max(LABEL_PX, LABEL_SCREEN_PX / this.cy.zoom()));
+    if (Math.abs(px - this.labelPx) < 0.5) return;
+    this.labelPx = px;
+    this.cy.style().selector('node').style('font-size', px).update();
+  }
+
+  /** Shows only these nodes and edges of those drawn. */
+  show(visible: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> }): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((n) => {
+        n.toggleClass('hidden', !visible.nodes.has(n.id()));
+      });
+      this.cy.edges().forEach((e) => {
+        e.toggleClass('hidden', !visible.edges.has(e.id()));
+      });
+    });
+  }
+
+  /**
+   * Lays the shown graph out, by forces (fCoSE) or in rings by kind (the model's order from
+   * the centre); resolves when the layout has stopped.
+   */
+  layout(options: {
+    animate: boolean;
+    fit?: boolean;
+    randomize?: boolean;
+    name?: 'force' | 'concentric';
+  }): Promise<void> {
     // Whoever waits for a layout cut short by this one is done waiting.
     this.layoutRun?.stop();
     this.settleLayout?.();
-    const run = this.cy.layout({
-      name: 'fcose',
-      quality: 'default',
-      randomize: options.randomize ?? false,
+    const common = {
       animate: options.animate,
       animationDuration: LAYOUT_ANIMATION_MS,
       fit: options.fit ?? true,
       padding: 40,
       nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 140,
-      nodeRepulsion: () => 40000,
-      packComponents: true,
-    } as cytoscape.LayoutOptions);
+    };
+    const shown = this.cy.elements().not('.hidden');
+    const run =
+      options.name === 'concentric'
+        ? shown.layout({
+            ...common,
+            name: 'concentric',
+            concentric: (node: NodeSingular) =>
+              KINDS.length - KINDS.indexOf(node.data('kind') as (typeof KINDS)[number]),
+            levelWidth: () => 1,
+            minNodeSpacing: 30,
+          } as cytoscape.LayoutOptions)
+        : shown.layout({
+            ...common,
+            name: 'fcose',
+            quality: 'default',
+            randomize: options.randomize ?? false,
+            idealEdgeLength: () => 140,
+            nodeRepulsion: () => 40000,
+            packComponents: true,
+          } as cytoscape.LayoutOptions);
     this.layoutRun = run;
     const done = new Promise<void>((resolve) => {
       this.settleLayout = resolve;
@@ -239,7 +309,11 @@ export class GraphView {
   centre(id: string): Promise<void> {
     const node = this.cy.getElementById(id);
     if (node.empty()) return Promise.resolve();
-    return this.moveCamera({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) });
+    // The node itself in the middle (centring its box would count its label too).
+    const zoom = Math.max(this.cy.zoom(), 0.9);
+    const at = node.position();
+    const pan = { x: this.cy.width() / 2 - at.x * zoom, y: this.cy.height() / 2 - at.y * zoom };
+    return this.moveCamera({ pan, zoom });
   }
 
   /**
@@ -290,13 +364,16 @@ export class GraphView {
   }
 
   fit(): Promise<void> {
-    return this.moveCamera({ fit: { eles: this.cy.elements(), padding: 40 } }, 300);
+    return this.moveCamera({ fit: { eles: this.cy.elements().not('.hidden'), padding: 40 } }, 300);
   }
 
   relabel(): void {
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
         n.data('label', label({ id: n.id(), name: n.data('name'), nameDe: n.data('nameDe') }));
+      });
+      this.cy.edges().forEach((e) => {
+        e.data('label', relationshipLabel(e.data('type') as string));
       });
     });
   }

@@ -9,9 +9,10 @@ import { GraphView } from './graph-view';
 import { kindLabel, label, t } from './i18n';
 import { KINDS, kindOf } from './kinds';
 import type { Kind } from './kinds';
+import { gexf, graphml } from './exports';
+import { visibility } from './filters';
 import { EMPTY_GRAPH, mergeGraph } from './store';
 import type { DrawnNode, PageStore } from './store';
-import { START_ID } from './url';
 
 declare global {
   interface Window {
@@ -24,8 +25,11 @@ export interface GraphFeature {
   readonly view: GraphView;
   /** Draws the entity's neighbourhood (once) and optionally selects and centres it. */
   expand(id: string, options?: { select?: boolean; centre?: boolean }): Promise<void>;
-  /** Draws these entities' neighbourhoods, in this order, and lays the graph out afresh. */
-  start(ids: readonly string[]): Promise<void>;
+  /**
+   * Draws these entities' neighbourhoods, in this order, or with none (or none that exists)
+   * the whole network: every city's. Lays the graph out afresh; returns the ids not found.
+   */
+  start(ids: readonly string[]): Promise<string[]>;
 }
 
 /** The API's nodes that are entities, as the graph draws them. */
@@ -43,6 +47,8 @@ export function mountGraph(
   handlers: {
     /** Show the entity's details. */
     details(id: string): Promise<void>;
+    /** Show a drawn edge's role, basis and sources. */
+    edge(id: string): void;
     /** Bring the entity into view (node list). */
     focus(id: string): void;
     /** The start view: the path is cleared too. */
@@ -50,8 +56,13 @@ export function mountGraph(
   },
 ): GraphFeature {
   const view = new GraphView(byId('cy'), {
-    onTap: (id) => void track('expand', () => expand(id, { select: true })),
-    onDoubleTap: (id) => void track('details', () => handlers.details(id)),
+    onTap: (id) => {
+      page.set({ selected: id });
+      void track('details', () => handlers.details(id));
+    },
+    onDoubleTap: (id) => void track('expand', () => expand(id, { select: true })),
+    onEdgeTap: (id) => handlers.edge(id),
+    onHover: (hover) => showHoverCard(hover),
   });
   window.__cy = view.cy;
 
@@ -66,6 +77,24 @@ export function mountGraph(
       view.sync(graph);
       const planned = meetings.filter((m) => m.status === 'PLANNED').map((m) => m.id);
       view.mark(new Set(expanded), new Set(planned));
+    },
+  );
+  /** Lays the shown graph out in the chosen layout. */
+  const arrange = (options: { randomize?: boolean } = {}) =>
+    view.layout({ animate: true, name: page.get().layout, ...options });
+  page.watch(
+    (s) => [s.graph, s.filters, s.hidden, s.meetings, s.actions],
+    () => view.show(visibility(page.get())),
+  );
+  const layoutPick = byId<HTMLSelectElement>('layout');
+  layoutPick.addEventListener('change', () =>
+    page.set({ layout: layoutPick.value === 'concentric' ? 'concentric' : 'force' }),
+  );
+  page.watch(
+    (s) => [s.layout],
+    ([layout]) => {
+      layoutPick.value = layout;
+      void track('layout', () => arrange());
     },
   );
   page.watch(
@@ -152,6 +181,26 @@ export function mountGraph(
   page.watch((s) => [s.graph, s.lang], renderNodeList);
   nodeListBox.addEventListener('toggle', renderNodeList);
 
+  // ---- hover card: kind, name and connections in view of the node under the pointer ----
+
+  const hoverCard = byId('hover-card');
+  function showHoverCard(hover: { id: string; x: number; y: number } | undefined): void {
+    const node = hover && page.get().graph.nodes.find((n) => n.id === hover.id);
+    if (!hover || !node) {
+      hoverCard.hidden = true;
+      return;
+    }
+    replace(
+      hoverCard,
+      h('span', { className: `kind-badge kind-${node.kind}` }, kindLabel(node.kind)),
+      h('strong', {}, label(node)),
+      h('span', {}, `${view.cy.getElementById(node.id).degree(false)} ${t('connections')}`),
+    );
+    hoverCard.style.left = `${hover.x + 14}px`;
+    hoverCard.style.top = `${hover.y + 14}px`;
+    hoverCard.hidden = false;
+  }
+
   // ---- expanding --------------------------------------------------------------------------
 
   function addNeighbourhood(id: string, sub: Subgraph): void {
@@ -178,7 +227,7 @@ export function mountGraph(
           const before = page.get().graph;
           addNeighbourhood(id, sub);
           if (page.get().graph.nodes.length !== before.nodes.length) {
-            await view.layout({ animate: true });
+            await arrange();
           }
         })().finally(() => expanding.delete(id));
         expanding.set(id, loading);
@@ -189,15 +238,25 @@ export function mountGraph(
     if (options.centre) await view.centre(id);
   }
 
-  async function start(ids: readonly string[]): Promise<void> {
+  /** Draws the neighbourhoods of those of these ids that exist; returns the others. */
+  async function draw(ids: readonly string[]): Promise<string[]> {
+    const missing: string[] = [];
     const results = await Promise.allSettled(ids.map((id) => api.neighbourhood(id, 1)));
     results.forEach((result, i) => {
       const id = ids[i];
       if (id === undefined) return;
       if (result.status === 'fulfilled') addNeighbourhood(id, result.value);
+      else if (api.isNotFound(result.reason)) missing.push(id);
       else say(`${t('error')}: ${(result.reason as Error).message}`);
     });
-    await view.layout({ animate: false, randomize: true, fit: true });
+    return missing;
+  }
+
+  async function start(ids: readonly string[]): Promise<string[]> {
+    const missing = await draw(ids);
+    if (!page.get().graph.nodes.length) await draw(await api.cityIds());
+    await view.layout({ animate: false, randomize: true, fit: true, name: page.get().layout });
+    return missing;
   }
 
   // ---- toolbar ----------------------------------------------------------------------------
@@ -206,12 +265,12 @@ export function mountGraph(
     byId(id).addEventListener('click', () => void track(id, async () => action()));
 
   onClick('btn-fit', () => view.fit());
-  onClick('btn-relayout', () => view.layout({ animate: true, randomize: true }));
+  onClick('btn-relayout', () => arrange({ randomize: true }));
   onClick('btn-reset', async () => {
     page.set({ graph: EMPTY_GRAPH, expanded: [] });
     handlers.onReset();
-    await start([START_ID]);
-    page.set({ selected: START_ID });
+    await start([]);
+    page.set({ selected: undefined });
   });
   onClick('btn-expand', async () => {
     const id = view.selectedId();
@@ -222,6 +281,18 @@ export function mountGraph(
     if (id) await handlers.details(id);
   });
   onClick('btn-png', () => download('creative-cities-graph.png', view.png()));
+  onClick('btn-graphml', () =>
+    download(
+      'creative-cities-graph.graphml',
+      new Blob([graphml(page.get().graph)], { type: 'application/graphml+xml' }),
+    ),
+  );
+  onClick('btn-gexf', () =>
+    download(
+      'creative-cities-graph.gexf',
+      new Blob([gexf(page.get().graph)], { type: 'application/gexf+xml' }),
+    ),
+  );
   onClick('btn-json', () => {
     const { graph, expanded } = page.get();
     const data = {

@@ -1,7 +1,15 @@
 // Labels in English or German, in the page's language (the store's): entity names switch
 // between `name` and `nameDe`, statements between `textEn` and `text`, kinds take their titles
 // from the model, and the page's own words follow.
+import type { RelationshipTypeName } from '../../src/model/relationships';
 import type { Named } from './api';
+import type {
+  ActionKind,
+  Basis,
+  InstitutionKind,
+  MeetingKind,
+  MeetingStatus,
+} from './generated/graphql';
 import { kindTitle } from './kinds';
 import type { Kind } from './kinds';
 import { page } from './page';
@@ -37,13 +45,27 @@ const STRINGS = {
     en: 'Export the current subgraph as JSON',
     de: 'Aktuellen Teilgraphen als JSON exportieren',
   },
+  exportGraphmlLabel: {
+    en: 'Export the current subgraph as GraphML',
+    de: 'Aktuellen Teilgraphen als GraphML exportieren',
+  },
+  exportGexfLabel: {
+    en: 'Export the current subgraph as GEXF (Gephi)',
+    de: 'Aktuellen Teilgraphen als GEXF (Gephi) exportieren',
+  },
+  hasLead: { en: 'Has a lead', de: 'Mit Federführung' },
+  exportCsv: { en: '⤓ CSV', de: '⤓ CSV' },
+  exportCsvLabel: {
+    en: 'Export the rows shown as CSV',
+    de: 'Angezeigte Zeilen als CSV exportieren',
+  },
   graphLabel: {
-    en: 'Network graph. Click a node to expand it, double-click for details.',
-    de: 'Netzwerkgraph. Klick auf einen Knoten erweitert ihn, Doppelklick zeigt Details.',
+    en: 'Network graph. Click a node for its details, double-click to expand it.',
+    de: 'Netzwerkgraph. Klick auf einen Knoten zeigt Details, Doppelklick erweitert ihn.',
   },
   hint: {
-    en: 'Click: expand · double-click: details · drag: move · wheel/pinch: zoom',
-    de: 'Klick: erweitern · Doppelklick: Details · Ziehen: verschieben · Rad/Pinch: Zoom',
+    en: 'Click: details · double-click: expand · click an edge: its sources · drag: move · wheel/pinch: zoom',
+    de: 'Klick: Details · Doppelklick: erweitern · Klick auf eine Kante: ihre Quellen · Ziehen: verschieben · Rad/Pinch: Zoom',
   },
   legend: { en: 'Legend', de: 'Legende' },
   nodesInView: { en: 'Nodes in view', de: 'Knoten in der Ansicht' },
@@ -64,8 +86,8 @@ const STRINGS = {
   steps: { en: 'steps', de: 'Schritte' },
   details: { en: 'Details', de: 'Details' },
   detailsEmpty: {
-    en: 'Double-click a node, pick a search hit, a meeting or a table row to see its details.',
-    de: 'Doppelklick auf einen Knoten, einen Suchtreffer, ein Treffen oder eine Tabellenzeile zeigt Details.',
+    en: 'Click a node or an edge, pick a search hit, a meeting or a table row to see its details.',
+    de: 'Klick auf einen Knoten oder eine Kante, einen Suchtreffer, ein Treffen oder eine Tabellenzeile zeigt Details.',
   },
   close: { en: 'Close', de: 'Schließen' },
   fields: { en: 'Fields', de: 'Angaben' },
@@ -95,6 +117,25 @@ const STRINGS = {
   showInGraph: { en: 'Show in graph', de: 'Im Graph zeigen' },
   loading: { en: 'Loading…', de: 'Lädt…' },
   error: { en: 'Something went wrong', de: 'Etwas ist schiefgegangen' },
+  notFound: { en: 'not found', de: 'nicht gefunden' },
+  typeAWord: { en: 'type a name or a word', de: 'einen Namen oder ein Wort eingeben' },
+  basis: { en: 'Basis', de: 'Grundlage' },
+  role: { en: 'Role', de: 'Rolle' },
+  relationship: { en: 'Relationship', de: 'Beziehung' },
+  noSources: {
+    en: 'No source passage (a structural link).',
+    de: 'Keine Quellenstelle (struktureller Link).',
+  },
+  filters: { en: 'Filters', de: 'Filter' },
+  kinds: { en: 'Kinds', de: 'Arten' },
+  year: { en: 'Year', de: 'Jahr' },
+  all: { en: 'All', de: 'Alle' },
+  hide: { en: 'Hide selected', de: 'Auswahl ausblenden' },
+  undoHide: { en: 'Show last hidden', de: 'Zuletzt Ausgeblendetes zeigen' },
+  layout: { en: 'Layout', de: 'Anordnung' },
+  layoutForce: { en: 'Force', de: 'Kräfte' },
+  layoutConcentric: { en: 'Rings by kind', de: 'Ringe nach Art' },
+  connections: { en: 'connections in view', de: 'Verbindungen in der Ansicht' },
   kind: { en: 'Kind', de: 'Art' },
   id: { en: 'Id', de: 'Id' },
   nameDe: { en: 'Source spelling', de: 'Schreibweise der Quelle' },
@@ -126,12 +167,89 @@ export function label(entity: Named): string {
   return lang() === 'de' && entity.nameDe ? entity.nameDe : entity.name;
 }
 
+/** A role in the current language, where the source gives it in German too. */
+export function roleText(r: { role?: string | null; roleDe?: string | null }): string {
+  return (lang() === 'de' && r.roleDe ? r.roleDe : r.role) ?? '';
+}
+
 /** The statement in the current language. */
 export function statementText(s: { text: string; textEn: string }): string {
   return lang() === 'de' ? s.text : s.textEn;
 }
 
-/** Enum values such as FILM_COMMISSION read as "film commission". */
-export function humanize(value: string): string {
+type Words = { readonly en: string; readonly de: string };
+
+// Typed by the model's relationship types and the schema's enums: a new value fails the
+// typecheck here until it has its words in both languages.
+const RELATIONSHIPS: Record<RelationshipTypeName, Words> = {
+  IN_COUNTRY: { en: 'in country', de: 'liegt in' },
+  BASED_IN: { en: 'based in', de: 'mit Sitz in' },
+  HELD_IN: { en: 'held in', de: 'fand statt in' },
+  AT_VENUE: { en: 'at venue', de: 'am Ort' },
+  NEXT: { en: 'next meeting', de: 'nächstes Treffen' },
+  HELD_WITH: { en: 'held with', de: 'zusammen mit' },
+  HAS_TOPIC: { en: 'has topic', de: 'hat Thema' },
+  HAS_OUTCOME: { en: 'has outcome', de: 'hat Ergebnis' },
+  ADDRESSED: { en: 'addressed', de: 'behandelte' },
+  LEADS: { en: 'leads', de: 'leitet federführend' },
+  CONTRIBUTES_TO: { en: 'contributes to', de: 'wirkt mit an' },
+  IN_FIELD: { en: 'in field', de: 'im Handlungsfeld' },
+  PART_OF: { en: 'part of', de: 'Teil von' },
+  MEMBER_OF: { en: 'member of', de: 'Mitglied von' },
+  TOOK_PART_IN: { en: 'took part in', de: 'nahm teil an' },
+  IN_PROJECT: { en: 'in project', de: 'im Projekt' },
+  PARTNER_IN: { en: 'partner in', de: 'Partner in' },
+  STATED_IN: { en: 'stated in', de: 'genannt in' },
+  IN_DOCUMENT: { en: 'in document', de: 'im Dokument' },
+  MENTIONS: { en: 'mentions', de: 'erwähnt' },
+};
+
+const VALUES: Record<InstitutionKind | MeetingKind | ActionKind | MeetingStatus | Basis, Words> = {
+  MUNICIPAL_OFFICE: { en: 'municipal office', de: 'städtisches Amt' },
+  UNIVERSITY: { en: 'university', de: 'Hochschule' },
+  FOUNDATION: { en: 'foundation', de: 'Stiftung' },
+  RESEARCH_INSTITUTE: { en: 'research institute', de: 'Forschungsinstitut' },
+  BANK: { en: 'bank', de: 'Bank' },
+  CLUSTER: { en: 'cluster', de: 'Cluster' },
+  FILM_COMMISSION: { en: 'film commission', de: 'Filmkommission' },
+  SCIENCE_PARK: { en: 'science park', de: 'Technologiepark' },
+  GOVERNMENT: { en: 'government', de: 'Regierung' },
+  PROJECT: { en: 'project', de: 'Projekt' },
+  COMMITTEE: { en: 'committee', de: 'Ausschuss' },
+  WORKING_GROUP: { en: 'working group', de: 'Arbeitsgruppe' },
+  CONTACT_POINT: { en: 'contact point', de: 'Kontaktstelle' },
+  OTHER: { en: 'other', de: 'sonstige' },
+  KICK_OFF_EVENT: { en: 'kick-off event', de: 'Auftaktveranstaltung' },
+  CONFERENCE: { en: 'conference', de: 'Konferenz' },
+  PARTNER_MEETING: { en: 'partner meeting', de: 'Partnertreffen' },
+  HELD: { en: 'held', de: 'stattgefunden' },
+  PLANNED: { en: 'planned', de: 'geplant' },
+  ANALYSIS: { en: 'analysis', de: 'Analyse' },
+  PLAN: { en: 'plan', de: 'Plan' },
+  STUDY: { en: 'study', de: 'Studie' },
+  EXHIBITION: { en: 'exhibition', de: 'Ausstellung' },
+  WORKSHOP: { en: 'workshop', de: 'Workshop' },
+  COMMUNICATION: { en: 'communication', de: 'Kommunikation' },
+  WORK_PACKAGE: { en: 'work package', de: 'Arbeitspaket' },
+  NETWORKING: { en: 'networking', de: 'Vernetzung' },
+  STATED: { en: 'stated in a source', de: 'in einer Quelle genannt' },
+  INFERRED: { en: 'inferred', de: 'erschlossen' },
+  CURATED: { en: 'curated', de: 'kuratiert' },
+};
+
+/** A relationship type's name, e.g. BASED_IN as "based in" / "mit Sitz in". */
+export function relationshipLabel(type: string): string {
+  const words = (RELATIONSHIPS as Record<string, Words | undefined>)[type];
+  return words ? words[lang()] : humanize(type);
+}
+
+/** An enum value (a kind, status or basis) in the page's language. */
+export function valueLabel(value: string): string {
+  const words = (VALUES as Record<string, Words | undefined>)[value];
+  return words ? words[lang()] : humanize(value);
+}
+
+/** Values the page has no words for read as "film commission" rather than FILM_COMMISSION. */
+function humanize(value: string): string {
   return value.toLowerCase().replace(/_/g, ' ');
 }

@@ -1,15 +1,18 @@
 // The explorer page: mounts each feature on the page's store, then restores the view the URL
 // describes and from then on keeps the URL describing the view.
-import { track } from './activity';
+import { say, track } from './activity';
+import * as api from './api';
 import { mountChrome } from './chrome';
 import { mountDetails } from './details';
+import { mountFilters } from './filters';
 import { mountGraph } from './graph';
 import { link, page } from './page';
 import { mountPath } from './path';
 import { mountSearch } from './search';
 import { mountTable } from './table';
 import { mountTimeline } from './timeline';
-import { followUrl, START_ID } from './url';
+import { t } from './i18n';
+import { followUrl } from './url';
 
 declare global {
   interface Window {
@@ -32,29 +35,59 @@ function focus(id: string): void {
 /** Shows the entity's details and moves the keyboard there. */
 const showDetails = (id: string) => details.show(id, { focus: true });
 
+/** Shows a drawn edge's role, basis and sources in the details panel. */
+function showEdge(id: string): void {
+  const edge = page.get().graph.edges.find((e) => e.id === id);
+  if (edge) page.set({ details: { status: 'edge', edge } });
+}
+
 mountChrome(page);
 const graph = mountGraph(page, {
-  details: showDetails,
+  details: (id) => {
+    const shown = page.get().details;
+    // The two taps of a double click ask once.
+    if (shown.status !== 'none' && shown.status !== 'edge' && shown.id === id) {
+      return Promise.resolve();
+    }
+    return details.show(id);
+  },
+  edge: showEdge,
   focus,
   onReset: () => path.clear(),
 });
 const details = mountDetails(page, { open: focus });
+mountFilters(page, () => graph.view.selectedId());
 const path = mountPath(page, { graph, open: focus });
 const timeline = mountTimeline(page, { open: focus });
 mountSearch(page, { open: focus });
 mountTable(page, { open: (id) => void track('details', () => showDetails(id)) });
 
+/** Draws a linked selection not in view yet; an unknown one is noted and deselected. */
+async function bringIn(id: string, missing: string[]): Promise<void> {
+  try {
+    await graph.expand(id, { select: true, centre: true });
+  } catch (error) {
+    if (!api.isNotFound(error)) throw error;
+    missing.push(id);
+    page.set({ selected: undefined });
+  }
+}
+
 async function restore(): Promise<void> {
   try {
-    await graph.start(link.exp.length ? link.exp : [START_ID]);
+    const missing = await graph.start(link.exp);
     // Cytoscape draws in an animation frame requested while adding: ours runs after it.
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     window.__firstViewMs = Math.round(performance.now());
     performance.mark('explorer:first-view');
     const follow: Promise<void>[] = [];
+    if (link.sel && !graph.view.has(link.sel)) follow.push(bringIn(link.sel, missing));
     if (link.details) follow.push(details.show(link.details));
     if (link.from && link.to) follow.push(path.draw(link.from, link.to));
     await Promise.all(follow);
+    // A mistyped or outdated link is the user's, not an error: say which ids are unknown.
+    if (page.get().details.status === 'missing' && link.details) missing.push(link.details);
+    if (missing.length) say(`${t('notFound')}: ${[...new Set(missing)].join(', ')}`);
   } finally {
     // While the page restored the view, the URL was the truth: from now on the page is.
     followUrl(page);
@@ -62,4 +95,12 @@ async function restore(): Promise<void> {
   }
 }
 
-void Promise.all([track('timeline', timeline.load), track('restore', restore)]);
+// The filters need every meeting's year and every action's field and cities.
+const loadActions = async () => {
+  if (!page.get().actions) page.set({ actions: await api.actions() });
+};
+void Promise.all([
+  track('timeline', timeline.load),
+  track('actions', loadActions),
+  track('restore', restore),
+]);

@@ -6,12 +6,12 @@ import { createStore } from 'zustand/vanilla';
 import { shallow } from 'zustand/vanilla/shallow';
 import type {
   ActionRow,
+  DetailsNeighbourhood,
   EntityDetails,
   GraphRelationship,
   MeetingSummary,
   Named,
   PathResult,
-  Subgraph,
 } from './api';
 import type { Lang } from './i18n';
 import type { Kind } from './kinds';
@@ -25,7 +25,10 @@ export interface DrawnNode extends Named {
 }
 
 /** One drawn edge per (from, type, to): the API may name the same relationship twice. */
-export type DrawnEdge = Pick<GraphRelationship, 'type' | 'from' | 'to' | 'role'> & { id: string };
+export type DrawnEdge = Pick<GraphRelationship, 'type' | 'from' | 'to' | 'role' | 'basis'> & {
+  id: string;
+  sources: GraphRelationship['sources'];
+};
 
 export interface GraphContents {
   nodes: readonly DrawnNode[];
@@ -36,7 +39,9 @@ export type DetailsState =
   | { status: 'none' }
   | { status: 'loading'; id: string }
   | { status: 'missing'; id: string }
-  | { status: 'shown'; id: string; entity: EntityDetails; neighbourhood: Subgraph };
+  /** A clicked edge: its type, ends, role, basis and sources. */
+  | { status: 'edge'; edge: DrawnEdge }
+  | { status: 'shown'; id: string; entity: EntityDetails; neighbourhood: DetailsNeighbourhood };
 
 export type PathOutcome =
   | { status: 'none' }
@@ -48,9 +53,22 @@ export type PathOutcome =
 export interface TableFilters {
   field?: string;
   city?: string;
-  /** e.g. 'lead' or '-lead' for descending. */
+  /** e.g. 'lead' or '-lead' for descending (actions with a lead always first). */
   sort?: string;
+  /** Only actions with a lead. */
+  hasLead?: boolean;
 }
+
+/** Which drawn nodes and edges the graph shows ('' or undefined: all). */
+export interface GraphFilters {
+  hiddenKinds: readonly Kind[];
+  year?: number;
+  field?: string;
+  city?: string;
+  basis?: 'STATED' | 'INFERRED';
+}
+
+export type LayoutName = 'force' | 'concentric';
 
 export interface PageState {
   lang: Lang;
@@ -61,6 +79,10 @@ export interface PageState {
   /** Entities whose neighbourhood is drawn, in the order they were expanded. */
   expanded: readonly string[];
   details: DetailsState;
+  filters: GraphFilters;
+  /** Nodes the user hid, in the order hidden (undo shows the last again). */
+  hidden: readonly string[];
+  layout: LayoutName;
   /** The ends of the path asked for, and what came of it. */
   path: { from?: string; to?: string; outcome: PathOutcome };
   meetings: readonly MeetingSummary[];
@@ -75,7 +97,8 @@ export interface PageState {
 
 /** The entity the details panel shows or loads, if any. */
 export function detailsId(state: PageState): string | undefined {
-  return state.details.status === 'none' ? undefined : state.details.id;
+  const { details } = state;
+  return details.status === 'none' || details.status === 'edge' ? undefined : details.id;
 }
 
 export const EMPTY_GRAPH: GraphContents = { nodes: [], edges: [] };
@@ -87,6 +110,9 @@ export function initialPageState(overrides: Partial<PageState> = {}): PageState 
     graph: EMPTY_GRAPH,
     expanded: [],
     details: { status: 'none' },
+    filters: { hiddenKinds: [] },
+    hidden: [],
+    layout: 'force',
     path: { outcome: { status: 'none' } },
     meetings: [],
     table: {},
@@ -123,7 +149,15 @@ export function mergeGraph(
     const id = edgeKey(r);
     if (keys.has(id) || !ids.has(r.from) || !ids.has(r.to)) continue;
     keys.add(id);
-    edges.push({ id, type: r.type, from: r.from, to: r.to, role: r.role ?? null });
+    edges.push({
+      id,
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      role: r.role ?? null,
+      basis: r.basis ?? null,
+      sources: r.sources ?? [],
+    });
   }
   if (!added.length && !edges.length) return graph;
   return { nodes: [...graph.nodes, ...added], edges: [...graph.edges, ...edges] };

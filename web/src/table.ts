@@ -3,8 +3,9 @@
 import { track } from './activity';
 import * as api from './api';
 import type { ActionRow, Named } from './api';
-import { byId, h, replace } from './dom';
-import { kindLabel, label, t } from './i18n';
+import { byId, download, h, replace } from './dom';
+import { csv } from './exports';
+import { kindLabel, label, roleText, t } from './i18n';
 import type { StringKey } from './i18n';
 import type { PageStore, TableFilters } from './store';
 
@@ -84,15 +85,36 @@ function sortValue(row: ActionRow, key: SortKey): string {
 function filterAndSort(rows: readonly ActionRow[], state: TableFilters): ActionRow[] {
   const desc = state.sort?.startsWith('-') ?? false;
   const key = (state.sort?.replace(/^-/, '') || 'action') as SortKey;
+  // Who leads what comes first, whatever the order: actions with no lead named go last.
+  const leadsFirst = (a: ActionRow, b: ActionRow) =>
+    Number(!a.leads.length) - Number(!b.leads.length);
   return rows
     .filter((r) => !state.field || r.field?.id === state.field)
     .filter((r) => !state.city || involvedCityIds(r).has(state.city))
+    .filter((r) => !state.hasLead || r.leads.length > 0)
     .sort((a, b) => {
+      const first = leadsFirst(a, b);
+      if (first) return first;
       const order = sortValue(a, key).localeCompare(sortValue(b, key), undefined, {
         sensitivity: 'base',
       });
       return (desc ? -order : order) || label(a).localeCompare(label(b));
     });
+}
+
+/** The rows as CSV, in the page's language, with the columns the table shows. */
+function tableCsv(rows: readonly ActionRow[]): string {
+  return csv([
+    COLUMNS.map(([, title]) => title()),
+    ...rows.map((r) => [
+      label(r),
+      r.leads.map(label).join(', '),
+      leadCities(r).map(label).join(', '),
+      r.field ? label(r.field) : '',
+      r.contributors.map((c) => `${label(c.actor)}${c.role ? ` (${roleText(c)})` : ''}`).join('; '),
+      r.meetings.map(label).join(', '),
+    ]),
+  ]);
 }
 
 /** Each column's sort key and title (in the page's language). */
@@ -176,6 +198,36 @@ function render(
         handlers.change({ ...state, city }),
       ),
       h(
+        'label',
+        { className: 'filter filter-check' },
+        h('input', {
+          type: 'checkbox',
+          'data-testid': 'table-filter-lead',
+          checked: state.hasLead ?? false,
+          onchange: (e: Event) =>
+            handlers.change({
+              ...state,
+              hasLead: (e.target as HTMLInputElement).checked || undefined,
+            }),
+        }),
+        t('hasLead'),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-testid': 'table-csv',
+          'aria-label': t('exportCsvLabel'),
+          title: t('exportCsvLabel'),
+          onclick: () =>
+            download(
+              'creative-cities-who-leads-what.csv',
+              new Blob([tableCsv(shown)], { type: 'text/csv' }),
+            ),
+        },
+        t('exportCsv'),
+      ),
+      h(
         'p',
         { className: 'table-count', 'data-testid': 'table-count', role: 'status' },
         `${shown.length} / ${rows.length} ${t('rowsShown')}`,
@@ -249,7 +301,7 @@ function render(
                     { type: 'button', className: 'link', onclick: () => handlers.open(c.actor.id) },
                     label(c.actor),
                   ),
-                  c.role ? h('span', { className: 'role' }, ` (${c.role})`) : null,
+                  c.role ? h('span', { className: 'role' }, ` (${roleText(c)})`) : null,
                 ]),
               ),
               h('td', { 'data-col': 'meetings' }, row.meetings.map(label).join(', ')),

@@ -3,7 +3,7 @@
 import * as api from './api';
 import type { MeetingSummary } from './api';
 import { byId, h, replace } from './dom';
-import { humanize, label, t } from './i18n';
+import { label, t, valueLabel } from './i18n';
 import { detailsId } from './store';
 import type { PageStore } from './store';
 
@@ -68,7 +68,9 @@ function render(
                     h(
                       'span',
                       { className: 'timeline-meta' },
-                      [m.city ? label(m.city) : null, humanize(m.kind)].filter(Boolean).join(' · '),
+                      [m.city ? label(m.city) : null, valueLabel(m.kind)]
+                        .filter(Boolean)
+                        .join(' · '),
                     ),
                     planned ? h('span', { className: 'planned-badge' }, t('planned')) : null,
                   ),

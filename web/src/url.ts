@@ -4,15 +4,12 @@ import type { Lang } from './i18n';
 import { detailsId, initialPageState } from './store';
 import type { PageState, PageStore, View } from './store';
 
-/** Drawn when the link names no entity to expand. */
-export const START_ID = 'city/leipzig';
-
 export interface ViewState {
   /** The selected entity. */
   sel?: string;
   /** The entity the details panel shows. */
   details?: string;
-  /** Entities whose neighbourhood is drawn, in the order they were expanded. */
+  /** Entities whose neighbourhood is drawn, in the order they were expanded; none: the whole network. */
   exp: string[];
   lang: Lang;
   view: View;
@@ -76,7 +73,7 @@ export function pageStateFromLink(link: ViewState): PageState {
   return initialPageState({
     lang: link.lang,
     view: link.view,
-    selected: link.sel ?? (link.exp.length ? undefined : START_ID),
+    selected: link.sel,
     details: link.details ? { status: 'loading', id: link.details } : { status: 'none' },
     path: { from: link.from, to: link.to, outcome: { status: 'none' } },
     table: { field: link.field, city: link.city, sort: link.sort },

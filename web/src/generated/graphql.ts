@@ -28,6 +28,15 @@ export type ActionKind =
   /** A work package of a project. */
   | 'WORK_PACKAGE';
 
+/** How the graph knows a fact. */
+export type Basis =
+  /** Entered through the API by a curator. */
+  | 'CURATED'
+  /** Read from a source by a person; the note says how. */
+  | 'INFERRED'
+  /** A source states it in so many words. */
+  | 'STATED';
+
 /** What kind of body an institution is. */
 export type InstitutionKind =
   /** A bank. */
@@ -96,7 +105,7 @@ export type ConnectionQuery = { connection: { length: number, nodes: Array<
       | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
       | { __typename: 'Meeting', id: string, name: string, nameDe: string | null }
       | { __typename: 'Project', id: string, name: string, nameDe: string | null }
-    >, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null }> } | null };
+    >, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null }> }> } | null };
 
 export type DetailsQueryVariables = Exact<{
   id: string | number;
@@ -131,7 +140,12 @@ export type NeighbourhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null }> } };
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null }> }> } };
+
+export type NetworkQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NetworkQuery = { cities: Array<{ id: string }> };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -200,6 +214,13 @@ export const ConnectionDocument = new TypedDocumentString(`
       from
       to
       role
+      basis
+      sources {
+        document
+        section
+        quote
+        quoteEn
+      }
     }
   }
 }
@@ -355,11 +376,25 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
       from
       to
       role
+      basis
+      sources {
+        document
+        section
+        quote
+        quoteEn
+      }
     }
     truncated
   }
 }
     `) as unknown as TypedDocumentString<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
+export const NetworkDocument = new TypedDocumentString(`
+    query Network {
+  cities {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkQuery, NetworkQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) {
