@@ -24,6 +24,7 @@ import type { Database } from '../db/database';
 import { createRepositories } from '../repositories';
 import { callerFromHeader } from './auth';
 import type { Context } from './context';
+import { maskSchemaNames } from './mask-schema-names';
 import { formatError, isPublicError } from './format-error';
 import { createMetrics } from './metrics';
 import { resolvers } from './resolvers';
@@ -190,6 +191,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
       ApolloServerPluginLandingPageDisabled(),
       // no cache hints in this schema: skip the per-field cache-control bookkeeping
       ApolloServerPluginCacheControlDisabled(),
+      ...(config.production ? [maskSchemaNames<Context>()] : []),
     ],
     formatError,
   });
