@@ -212,7 +212,8 @@ WITH [start] + reached AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r:${ENTITY_RELATIONSHIPS}]->(b) WHERE b IN nodes
-  RETURN collect({id: elementId(r), type: type(r), from: a.id, to: b.id}) AS relationships
+  RETURN collect({id: a.id + '|' + type(r) + '|' + b.id + coalesce('|' + r.key, ''), type: type(r),
+    from: a.id, to: b.id}) AS relationships
 }
 RETURN {neighbourhood: {nodes: [n IN nodes | n {.id, labels: labels(n), .name}],
   relationships: relationships}} AS data`,
