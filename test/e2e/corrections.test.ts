@@ -1,0 +1,184 @@
+// The corrections of data/annotations/README.md ("Corrections"), read back through the API from
+// the loaded report: who took part where, what is an actor, meeting kinds, flagged inferences,
+// English names and translations.
+import { dataOf, startTestApi, type TestApi } from '../support/api-server';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+const data = (query: string, variables: Row = {}) => dataOf<Row>(api.url, query, variables);
+
+const participationsOf = async (id: string): Promise<Row[]> =>
+  (
+    await data(
+      `query ($id: ID!) { meeting(id: $id) {
+         participations { actor { id } role basis note sources { quote } } } }`,
+      { id },
+    )
+  ).meeting.participations;
+
+describe('corrections', () => {
+  it('keep subjects of presentations out of the participants', async () => {
+    const genoa = (await participationsOf('meeting/genoa-2011')).map((p) => p.actor.id);
+    expect(genoa).toContain('city/genoa');
+    expect(genoa).not.toContain('institution/liguria-film-commission');
+    const pecs = (await participationsOf('meeting/pecs-2010')).map((p) => p.actor.id);
+    expect(pecs).toContain('city/pecs');
+    expect(pecs).not.toContain('institution/european-capital-of-culture-pecs');
+    // still findable as what the presentation was about
+    const { institution } = await data(
+      `{ institution(id: "institution/liguria-film-commission") { nameDe meetings { id } } }`,
+    );
+    expect(institution).toEqual({ nameDe: 'Liguria Film Comission', meetings: [] });
+  });
+
+  it('make the homepage no actor: nothing contributes to the plan as a website', async () => {
+    const { action, institution } = await data(
+      `{ action(id: "action/transnational-action-plan") {
+           description contributors { actor { id } } sources { quote } }
+         institution(id: "institution/project-homepage") { id } }`,
+    );
+    expect(institution).toBeNull();
+    expect(action.contributors.map((c: Row) => c.actor.id)).not.toContain(
+      'institution/project-homepage',
+    );
+    expect(action.description).toMatch(/common homepage/);
+    expect(action.sources.map((s: Row) => s.quote)).toContain(
+      'Dieser wird zeitnah für alle Interessierte auf der gemeinsamen Homepage des Projektes verfügbar sein.',
+    );
+  });
+
+  it('record Ljubljana as host and Leipzig as presenter of Ljubljana 2011, both inferred', async () => {
+    const byActor = new Map(
+      (await participationsOf('meeting/ljubljana-2011')).map((p) => [p.actor.id, p]),
+    );
+    expect(byActor.get('city/ljubljana')).toMatchObject({
+      basis: 'INFERRED',
+      role: expect.stringMatching(/^host; leads the editing/),
+      note: expect.stringMatching(/Ort heading/),
+    });
+    expect(byActor.get('city/ljubljana')!.sources.map((s: Row) => s.quote)).toContain(
+      'Unter Federführung der Partnerstadt Ljubljana wird die Redaktion des Transnationalen Aktionsplanes erfolgen',
+    );
+    const leipzig = byActor.get('city/leipzig')!;
+    expect(leipzig).toMatchObject({ basis: 'INFERRED', note: expect.stringMatching(/passive/) });
+    expect(leipzig.sources.map((s: Row) => s.quote)).toEqual([
+      'Präsentation des lokalen Aktionsplanes',
+      'Präsentation der Kontaktstelle Kreativwirtschaft Leipzig',
+      'Der bereits durch Leipzig verabschiedete lokale Aktionsplan',
+    ]);
+    // the ISC met at the ISC meeting held with the conference, not at the conference itself
+    expect(byActor.has('institution/isc')).toBe(false);
+  });
+
+  it('list every occasion where the partners met as partners, keeping conference and kick-off', async () => {
+    const ids = async (kind: string): Promise<string[]> =>
+      (await data(`query ($kind: MeetingKind) { meetings(kind: $kind) { id } }`, { kind })).meetings
+        .map((m: Row) => m.id)
+        .sort();
+    expect(await ids('PARTNER_MEETING')).toEqual([
+      'meeting/gdansk-2011',
+      'meeting/genoa-2011',
+      'meeting/leipzig-2010',
+      'meeting/ljubljana-2011-isc-meeting',
+      'meeting/partner-meeting-2012-03',
+      'meeting/pecs-2010-isc-meeting',
+    ]);
+    expect(await ids('CONFERENCE')).toEqual([
+      'meeting/inno3city-2011',
+      'meeting/ljubljana-2011',
+      'meeting/pecs-2010',
+    ]);
+    expect(await ids('KICK_OFF_EVENT')).toEqual(['meeting/gdansk-2010']);
+    const { meeting } = await data(
+      `{ meeting(id: "meeting/pecs-2010-isc-meeting") {
+           city { id } sources { quote } participations { actor { id } } } }`,
+    );
+    expect(meeting.city.id).toBe('city/pecs');
+    expect(meeting.sources.map((s: Row) => s.quote)).toContain(
+      'ISC-Meeting (International Steering Committee)',
+    );
+    expect(meeting.participations.map((p: Row) => p.actor.id)).toEqual(['institution/isc']);
+    const { neighbourhood } = await data(
+      `{ neighbourhood(id: "meeting/pecs-2010-isc-meeting") { relationships { type from to } } }`,
+    );
+    expect(neighbourhood.relationships).toContainEqual({
+      type: 'HELD_WITH',
+      from: 'meeting/pecs-2010-isc-meeting',
+      to: 'meeting/pecs-2010',
+    });
+  });
+
+  it('flag "host" roles and the Marketing field of the platform and the Innovation Lab', async () => {
+    const gdansk = (await participationsOf('meeting/gdansk-2011')).find(
+      (p) => p.actor.id === 'city/gdansk',
+    );
+    expect(gdansk).toMatchObject({ basis: 'INFERRED', role: expect.stringMatching(/^host;/) });
+    for (const id of ['action/communication-platform', 'action/innovation-lab-le']) {
+      const { neighbourhood } = await data(
+        `query ($id: ID!) { neighbourhood(id: $id) { relationships { type to basis } } }`,
+        { id },
+      );
+      expect(neighbourhood.relationships).toContainEqual({
+        type: 'IN_FIELD',
+        to: 'field/marketing',
+        basis: 'INFERRED',
+      });
+    }
+  });
+
+  it('flag the local steering group as Leipzig’s', async () => {
+    const { action } = await data(
+      `{ action(id: "action/local-action-plan-leipzig") {
+           contributors { actor { id } basis note } } }`,
+    );
+    expect(action.contributors).toContainEqual({
+      actor: { id: 'institution/steering-group-leipzig' },
+      basis: 'INFERRED',
+      note: expect.stringContaining('die lokale Steuergruppe'),
+    });
+  });
+
+  it('give English names, keeping the report’s spelling as German name and alias', async () => {
+    const { ipop, foundation } = await data(
+      `{ ipop: institution(id: "institution/institute-of-spatial-policies") { name nameDe aliases }
+         foundation: institution(id: "institution/unternehmer-stiftung-gdansk") { name nameDe aliases } }`,
+    );
+    expect(ipop).toEqual({
+      name: 'Institute for Spatial Policies (IPoP)',
+      nameDe: 'Institute of Spatial Policies Ljubljana',
+      aliases: ['Institute of Spatial Policies Ljubljana'],
+    });
+    expect(foundation).toEqual({
+      name: 'Gdańsk Entrepreneurship Foundation',
+      nameDe: 'Unternehmer-Stiftung Gdansk',
+      aliases: ['Unternehmer-Stiftung Gdansk'],
+    });
+  });
+
+  it('translate as corrected', async () => {
+    const { ljubljana, genoa, gdansk } = await data(
+      `{ ljubljana: meeting(id: "meeting/ljubljana-2011") { outcomes { text textEn } }
+         genoa: meeting(id: "meeting/genoa-2011") { outcomes { text textEn } }
+         gdansk: meeting(id: "meeting/gdansk-2010") { outcomes { text textEn } } }`,
+    );
+    const english = (outcomes: Row[], german: string): string =>
+      outcomes.find((s) => s.text.startsWith(german))!.textEn;
+    expect(english(ljubljana.outcomes, 'Erfassung und Unterstützung')).toMatch(/^Recording/);
+    expect(english(ljubljana.outcomes, 'Katalog bestehender')).toMatch(/training offers/);
+    expect(english(ljubljana.outcomes, 'Stärkung des Leipziger Westens')).toMatch(
+      /Leipzig's western districts/,
+    );
+    expect(english(genoa.outcomes, 'Das Amt für Stadterneuerung')).toMatch(
+      /by the next partner meeting/,
+    );
+    expect(english(gdansk.outcomes, 'Vertiefung')).toMatch(/^Refining/);
+  });
+});
