@@ -182,3 +182,47 @@ describe('corrections', () => {
     expect(english(gdansk.outcomes, 'Vertiefung')).toMatch(/^Refining/);
   });
 });
+
+describe('partnership', () => {
+  it('flags what "alle Partnerstädte" expands as INFERRED, naming the phrase', async () => {
+    const gdansk2010 = await participationsOf('meeting/gdansk-2010');
+    const leipzig = gdansk2010.find((p) => p.actor.id === 'city/leipzig')!;
+    expect(leipzig).toMatchObject({
+      basis: 'INFERRED',
+      note: 'expands "aller Partnerstädte" to the partner cities',
+    });
+    // named: "Best Practice … aus Ljubljana, Genua und Leipzig"
+    const pecs2010 = await participationsOf('meeting/pecs-2010');
+    expect(pecs2010.find((p) => p.actor.id === 'city/leipzig')).toMatchObject({ basis: 'STATED' });
+    // "Leipzig sowie alle weiteren Projektpartner": Leipzig by name, the others through the phrase
+    const march2012 = new Map(
+      (await participationsOf('meeting/partner-meeting-2012-03')).map((p) => [p.actor.id, p]),
+    );
+    expect(march2012.get('city/leipzig')).toMatchObject({ basis: 'STATED' });
+    expect(march2012.get('city/genoa')).toMatchObject({
+      basis: 'INFERRED',
+      note: expect.stringContaining('"alle weiteren Projektpartner"'),
+    });
+  });
+
+  it("orders Leipzig's partners by what they share by name", async () => {
+    const { city } = await data(
+      `{ city(id: "city/leipzig") { partners { city { id } sharedMeetings { id } } } }`,
+    );
+    const partners: Row[] = city.partners;
+    expect(partners.map((p) => p.city.id).sort()).toEqual([
+      'city/gdansk',
+      'city/genoa',
+      'city/ljubljana',
+      'city/pecs',
+    ]);
+    const ljubljana = partners.find((p) => p.city.id === 'city/ljubljana')!;
+    // shared by name now: Ljubljana hosted it, Leipzig presented its local action plan there
+    expect(ljubljana.sharedMeetings.map((m: Row) => m.id)).toContain('meeting/ljubljana-2011');
+    // shared only through "aller Partnerstädte", still shared
+    for (const partner of partners) {
+      expect(partner.sharedMeetings.map((m: Row) => m.id)).toContain('meeting/gdansk-2010');
+    }
+    expect(partners[0]!.city.id).toBe('city/ljubljana');
+  });
+});
