@@ -67,7 +67,11 @@ type EntityDeclaration = {
 };
 
 const ACTORS: EntityLabel[] = [...ACTOR_LABELS];
-const { meetings: MEETINGS_FILE, statementsEn: STATEMENTS_FILE } = ANNOTATION_FILES;
+const {
+  meetings: MEETINGS_FILE,
+  statementsEn: STATEMENTS_FILE,
+  statementKinds: KINDS_FILE,
+} = ANNOTATION_FILES;
 
 /** The documents to write, and which of them the report is. */
 export type ReportDocuments = { documents: DocumentEntry[]; reportDocument: DocumentEntry };
@@ -146,15 +150,27 @@ export function assembleGraph(
 
   for (const statement of statements.values()) {
     const origin = { file: STATEMENTS_FILE, entry: statement.id };
-    const { id, text, textEn, section, part, order, meetingId } = statement;
+    const { id, text, textEn, section, part, order, meetingId, forLeipzig } = statement;
+    const kind = annotations.statementKinds[id];
+    if ((part === 'outcome') !== (kind !== undefined)) {
+      const detail = part === 'outcome' ? 'an outcome needs a kind' : 'only outcomes have a kind';
+      throw new AnnotationError(KINDS_FILE, id, detail);
+    }
     graph.addNode(
-      { labels: ['Statement'], id, props: { text, textEn, section, part, order } },
+      {
+        labels: ['Statement'],
+        id,
+        props: { text, textEn, section, part, order, kind, forLeipzig },
+      },
       origin,
     );
     const ownPassage = addPassage(resolver.passage(section, text, id), origin);
     graph.addRelationship({ type: 'STATED_IN', from: id, to: ownPassage, props: {} }, origin);
     const type = part === 'topic' ? 'HAS_TOPIC' : 'HAS_OUTCOME';
     graph.addRelationship({ type, from: meetingId, to: id, props: { order } }, origin);
+  }
+  for (const id of Object.keys(annotations.statementKinds)) {
+    if (!statements.has(id)) throw new AnnotationError(KINDS_FILE, id, 'is no statement');
   }
 
   const cityNames = new Map(

@@ -367,6 +367,14 @@ export const RELATIONSHIP_FIELDS = [
   },
   {
     owner: 'Meeting',
+    field: 'agenda',
+    via: [out('ADDRESSED')],
+    target: ['Action'],
+    order: 'name',
+    link: { type: 'AgendaItem', end: 'action' },
+  },
+  {
+    owner: 'Meeting',
     field: 'previous',
     via: [into('NEXT')],
     target: ['Meeting'],

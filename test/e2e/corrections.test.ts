@@ -226,3 +226,59 @@ describe('partnership', () => {
     expect(partners[0]!.city.id).toBe('city/ljubljana');
   });
 });
+
+describe('what happened, as data', () => {
+  it('says what each outcome records and whether it is an "Ableitung für Leipzig"', async () => {
+    const { genoa, leipzig, gdansk } = await data(
+      `{ genoa: meeting(id: "meeting/genoa-2011") {
+           topics { kind forLeipzig } outcomes { text kind forLeipzig } }
+         leipzig: meeting(id: "meeting/leipzig-2010") { outcomes { text kind } }
+         gdansk: meeting(id: "meeting/gdansk-2010") { outcomes { text kind } } }`,
+    );
+    const decided = (outcomes: Row[]) =>
+      outcomes.filter((s) => s.kind === 'DECISION').map((s) => s.text);
+    expect(
+      genoa.outcomes.find((s: Row) => s.text.startsWith('Der Transnationale Aktionsplan wurde')),
+    ).toMatchObject({ kind: 'ADOPTION', forLeipzig: false });
+    expect(
+      genoa.outcomes.find((s: Row) => s.text.startsWith('Das Amt für Stadterneuerung')),
+    ).toMatchObject({ kind: 'TASK', forLeipzig: true });
+    expect(decided(genoa.outcomes)).toEqual([
+      expect.stringMatching(/^Die Herangehensweise, .* diskutiert und abgestimmt\./),
+    ]);
+    for (const topic of genoa.topics) expect(topic).toEqual({ kind: null, forLeipzig: false });
+    // decisions with content: the three sub-sectors, the common definition
+    expect(decided(leipzig.outcomes)).toContain(
+      'Festlegung von drei Subbranchen zur vertiefenden Betrachtung im transnationalen Vergleich',
+    );
+    expect(decided(gdansk.outcomes).join(' ')).toMatch(
+      /Festlegung einer gemeinsamen Begriffsdefinition/,
+    );
+  });
+
+  it("tells what happened to each action on a meeting's agenda", async () => {
+    const { meeting } = await data(
+      `{ meeting(id: "meeting/genoa-2011") {
+           agenda { action { id } role roleDe basis sources { quote } } } }`,
+    );
+    const byAction = new Map(meeting.agenda.map((item: Row) => [item.action.id, item]));
+    expect(byAction.get('action/transnational-action-plan')).toMatchObject({
+      role: 'adopted',
+      roleDe: 'verabschiedet',
+      basis: 'STATED',
+    });
+    expect((byAction.get('action/transnational-action-plan') as Row).sources[0].quote).toMatch(
+      /verabschiedet\.$/,
+    );
+    expect(byAction.get('action/transnational-study')).toMatchObject({ role: 'presented' });
+    const adopted = meeting.agenda
+      .filter((item: Row) => item.role === 'adopted')
+      .map((item: Row) => item.action.id)
+      .sort();
+    expect(adopted).toEqual([
+      'action/joint-action-plan',
+      'action/sala-dogana-exhibition',
+      'action/transnational-action-plan',
+    ]);
+  });
+});

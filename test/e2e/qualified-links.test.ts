@@ -64,7 +64,8 @@ describe('qualified links', () => {
       basis: 'STATED',
     });
     expect(byMember.get('city/pecs')).toMatchObject({ basis: 'INFERRED' });
-    expect(entity.aliases).toEqual([]);
+    // its German name, the footer's "Creative Cities"
+    expect(entity.aliases).toEqual(['Creative Cities']);
   });
 
   it('show participations and their roles', async () => {
