@@ -187,6 +187,21 @@ export type Actor = {
   sources: Array<Source>;
 };
 
+/**
+ * An action on a meeting's agenda with what happened to it there (role: discussed, decided,
+ * adopted, presented, planned).
+ */
+export type AgendaItem = Link & {
+  __typename?: 'AgendaItem';
+  action: Action;
+  basis: Basis;
+  /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
+  note: Maybe<Scalars['String']['output']>;
+  role: Maybe<Scalars['String']['output']>;
+  roleDe: Maybe<Scalars['String']['output']>;
+  sources: Array<Source>;
+};
+
 /** Who wrote an entity through the API, and when (ISO 8601 timestamps). */
 export type Audit = {
   __typename?: 'Audit';
@@ -616,6 +631,11 @@ export type Meeting = Entity & {
   __typename?: 'Meeting';
   /** Actions it addressed. */
   actions: Array<Action>;
+  /**
+   * The actions it dealt with, each with what happened to it there (role: discussed, decided,
+   * adopted, presented, planned).
+   */
+  agenda: Array<AgendaItem>;
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
   aliases: Array<Scalars['String']['output']>;
   /** Who last changed this entity through the API, and when; null for facts loaded from the report. */
@@ -1196,8 +1216,12 @@ export type SourceInput = {
 /** One item of a meeting's agenda or results, in the source's words and in English. */
 export type Statement = {
   __typename?: 'Statement';
+  /** True under an 'Ableitung für Leipzig': what follows from the meeting for Leipzig. */
+  forLeipzig: Scalars['Boolean']['output'];
   /** Stable id of the statement. */
   id: Scalars['ID']['output'];
+  /** What an outcome records (null for a topic). */
+  kind: Maybe<StatementKind>;
   /** The meeting it belongs to. */
   meeting: Maybe<Meeting>;
   /** Whether it is a topic or an outcome of its meeting. */
@@ -1211,6 +1235,23 @@ export type Statement = {
   /** English translation. */
   textEn: Scalars['String']['output'];
 };
+
+/** What an outcome statement records (data/annotations/statement-kinds.yaml). */
+export type StatementKind =
+  /** A formal adoption or approval ('verabschiedet', 'stimmten … zu'). */
+  | 'ADOPTION'
+  /** Something fixed or agreed ('Festlegung', 'abgestimmt', who takes the lead). */
+  | 'DECISION'
+  /** Questions discussed or clarified ('Klärung', 'Diskussion'). */
+  | 'DISCUSSION'
+  /** A plan or its content: work to be done, without a named doer. */
+  | 'PLAN'
+  /** Something presented ('Präsentation', 'Darstellung'). */
+  | 'PRESENTATION'
+  /** A plain account of what took place. */
+  | 'RECORD'
+  /** Something someone is to do ('wird gebeten', 'sind aufgefordert', the to-dos for Leipzig). */
+  | 'TASK';
 
 /** Which part of a meeting's record a statement belongs to. */
 export type StatementPart =
@@ -1316,6 +1357,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( NodeRecord )
   ;
   Link:
+    | ( Omit<AgendaItem, 'action' | 'sources'> & { action: _RefType['Action'], sources: Array<_RefType['Source']> } )
     | ( Omit<Contribution, 'actor' | 'sources'> & { actor: _RefType['Actor'], sources: Array<_RefType['Source']> } )
     | ( Omit<Lead, 'actor' | 'sources'> & { actor: _RefType['Actor'], sources: Array<_RefType['Source']> } )
     | ( Omit<Membership, 'group' | 'member' | 'sources'> & { group: _RefType['Institution'], member: _RefType['Actor'], sources: Array<_RefType['Source']> } )
@@ -1334,6 +1376,7 @@ export type ResolversTypes = {
   ActionOrder: ActionOrder;
   ActionPatch: ActionPatch;
   Actor: ResolverTypeWrapper<NodeRecord>;
+  AgendaItem: ResolverTypeWrapper<Omit<AgendaItem, 'action' | 'sources'> & { action: ResolversTypes['Action'], sources: Array<ResolversTypes['Source']> }>;
   Audit: ResolverTypeWrapper<Audit>;
   Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1381,6 +1424,7 @@ export type ResolversTypes = {
   Source: ResolverTypeWrapper<NodeRecord>;
   SourceInput: SourceInput;
   Statement: ResolverTypeWrapper<NodeRecord>;
+  StatementKind: StatementKind;
   StatementPart: StatementPart;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'relationships'> & { relationships: Array<ResolversTypes['GraphRelationship']> }>;
@@ -1394,6 +1438,7 @@ export type ResolversParentTypes = {
   ActionInput: ActionInput;
   ActionPatch: ActionPatch;
   Actor: NodeRecord;
+  AgendaItem: Omit<AgendaItem, 'action' | 'sources'> & { action: ResolversParentTypes['Action'], sources: Array<ResolversParentTypes['Source']> };
   Audit: Audit;
   Boolean: Scalars['Boolean']['output'];
   Change: Change;
@@ -1477,6 +1522,16 @@ export type ActionEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
   __resolveType: TypeResolveFn<'City' | 'Institution', ParentType, ContextType>;
+};
+
+export type AgendaItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgendaItem'] = ResolversParentTypes['AgendaItem']> = {
+  action?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AuditResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Audit'] = ResolversParentTypes['Audit']> = {
@@ -1645,11 +1700,12 @@ export type LeadResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type LinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
-  __resolveType: TypeResolveFn<'Contribution' | 'Lead' | 'Membership' | 'Participation' | 'ProjectPartner', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AgendaItem' | 'Contribution' | 'Lead' | 'Membership' | 'Participation' | 'ProjectPartner', ParentType, ContextType>;
 };
 
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  agenda?: Resolver<Array<ResolversTypes['AgendaItem']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType>;
@@ -1813,7 +1869,9 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
+  forLeipzig?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['StatementKind']>, ParentType, ContextType>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   part?: Resolver<ResolversTypes['StatementPart'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1833,6 +1891,7 @@ export type Resolvers<ContextType = Context> = {
   ActionConnection?: ActionConnectionResolvers<ContextType>;
   ActionEdge?: ActionEdgeResolvers<ContextType>;
   Actor?: ActorResolvers<ContextType>;
+  AgendaItem?: AgendaItemResolvers<ContextType>;
   Audit?: AuditResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   City?: CityResolvers<ContextType>;

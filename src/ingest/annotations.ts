@@ -3,7 +3,13 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AnnotationError } from './errors';
-import { ACTION_KINDS, INSTITUTION_KINDS, MEETING_KINDS, MEETING_STATUSES } from './model';
+import {
+  ACTION_KINDS,
+  INSTITUTION_KINDS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  STATEMENT_KINDS,
+} from './model';
 
 /**
  * The curated annotations (data/annotations/*.yaml): the entities and relationships the report
@@ -78,7 +84,8 @@ export const meetingSchema = z.strictObject({
   venue: link.optional(),
   heldWith: z.array(link).optional(),
   participants: z.array(roleLink).optional(),
-  addressed: z.array(link).optional(),
+  /** role: what happened to the action there (discussed, decided, adopted, presented, planned). */
+  addressed: z.array(optionalRoleLink).optional(),
 });
 export const meetingsFileSchema = z.strictObject({
   /** Meeting ids in chronological order: consecutive ones are linked by NEXT. */
@@ -98,6 +105,7 @@ export const actionSchema = z.strictObject({
   contributors: z.array(roleLink).optional(),
 });
 export const statementsEnSchema = z.record(text, text);
+export const statementKindsSchema = z.record(text, z.enum(STATEMENT_KINDS));
 
 export type CountryEntry = z.infer<typeof countrySchema>;
 export type CityEntry = z.infer<typeof citySchema>;
@@ -114,6 +122,7 @@ export const ANNOTATION_FILES = {
   meetings: 'meetings.yaml',
   actions: 'actions.yaml',
   statementsEn: 'statements-en.yaml',
+  statementKinds: 'statement-kinds.yaml',
 } as const;
 
 export type Annotations = {
@@ -125,6 +134,8 @@ export type Annotations = {
   meetings: MeetingEntry[];
   actions: ActionEntry[];
   statementsEn: Record<string, string>;
+  /** The kind of each outcome statement, by statement id. */
+  statementKinds: Record<string, (typeof STATEMENT_KINDS)[number]>;
 };
 
 /** The parsed YAML of `file` in `dataDir`; an AnnotationError naming the file if it cannot be. */
@@ -189,6 +200,11 @@ export function loadAnnotations(dataDir: string): Annotations {
       ANNOTATION_FILES.statementsEn,
       readYaml(dataDir, ANNOTATION_FILES.statementsEn),
       statementsEnSchema,
+    ),
+    statementKinds: validate(
+      ANNOTATION_FILES.statementKinds,
+      readYaml(dataDir, ANNOTATION_FILES.statementKinds),
+      statementKindsSchema,
     ),
   };
 }

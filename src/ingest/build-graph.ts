@@ -67,7 +67,11 @@ type EntityDeclaration = {
 };
 
 const ACTORS: EntityLabel[] = [...ACTOR_LABELS];
-const { meetings: MEETINGS_FILE, statementsEn: STATEMENTS_FILE } = ANNOTATION_FILES;
+const {
+  meetings: MEETINGS_FILE,
+  statementsEn: STATEMENTS_FILE,
+  statementKinds: KINDS_FILE,
+} = ANNOTATION_FILES;
 
 /** The documents to write, and which of them the report is. */
 export type ReportDocuments = { documents: DocumentEntry[]; reportDocument: DocumentEntry };
@@ -146,9 +150,18 @@ export function assembleGraph(
 
   for (const statement of statements.values()) {
     const origin = { file: STATEMENTS_FILE, entry: statement.id };
-    const { id, text, textEn, section, part, order, meetingId } = statement;
+    const { id, text, textEn, section, part, order, meetingId, forLeipzig } = statement;
+    const kind = annotations.statementKinds[id];
+    if ((part === 'outcome') !== (kind !== undefined)) {
+      const detail = part === 'outcome' ? 'an outcome needs a kind' : 'only outcomes have a kind';
+      throw new AnnotationError(KINDS_FILE, id, detail);
+    }
     graph.addNode(
-      { labels: ['Statement'], id, props: { text, textEn, section, part, order } },
+      {
+        labels: ['Statement'],
+        id,
+        props: { text, textEn, section, part, order, kind, forLeipzig },
+      },
       origin,
     );
     const ownPassage = addPassage(resolver.passage(section, text, id), origin);
@@ -156,7 +169,16 @@ export function assembleGraph(
     const type = part === 'topic' ? 'HAS_TOPIC' : 'HAS_OUTCOME';
     graph.addRelationship({ type, from: meetingId, to: id, props: { order } }, origin);
   }
+  for (const id of Object.keys(annotations.statementKinds)) {
+    if (!statements.has(id)) throw new AnnotationError(KINDS_FILE, id, 'is no statement');
+  }
 
+  const cityNames = new Map(
+    annotations.cities.map(({ id, name, nameDe, aliases = [] }) => [
+      id,
+      [name, nameDe, ...aliases],
+    ]),
+  );
   const link = (
     type: RelationshipTypeName,
     origin: Origin,
@@ -172,13 +194,18 @@ export function assembleGraph(
         `${type} points at "${target.id}", which is no known ${expected.join(' or ')}`,
       );
     }
-    const { role, roleDe, inferred, note } = target;
+    const { role, roleDe } = target;
     const sourceIds = sourceIdsOf(target.sources, {
       ...origin,
       entry: `${origin.entry} → ${target.id}`,
     });
+    const expansion = allPartnersExpansion(ends.from, target, cityNames);
+    const inferred = target.inferred || expansion !== undefined || undefined;
+    const note = expansion
+      ? [target.note, `expands "${expansion}" to the partner cities`].filter(Boolean).join('; ')
+      : target.note;
     graph.addRelationship(
-      { type, ...ends, props: { role, roleDe, inferred, note, sourceIds } },
+      { type, ...ends, props: { role, roleDe, inferred, note, expansion, sourceIds } },
       origin,
     );
   };
@@ -226,6 +253,31 @@ export function assembleGraph(
   }
   addTimeline(graph, annotations);
   return { ...graph.toGraphData(), document: { id: reportId, title: reportDocument.title } };
+}
+
+/** The report's phrases for "every partner city", which the annotations expand city by city. */
+const ALL_PARTNERS =
+  /\b(?:[Aa]lle[rn]? (?:weiteren |beteiligter )?(?:Partnerstädte[n]?|Projektpartner)|Alle Städte)\b/;
+
+/**
+ * The phrase a city's link expands when none of its quotes names the city and one says "alle
+ * Partnerstädte" (or the like): such a link is INFERRED, so that what two partners share by name
+ * can be told from what they share through the expansion (City.partners orders by the former).
+ */
+function allPartnersExpansion(
+  from: string,
+  target: Link,
+  cityNames: Map<string, string[]>,
+): string | undefined {
+  const names = cityNames.get(from);
+  if (!names) return undefined;
+  const quotes = target.sources.map((source) => source.quote);
+  if (quotes.some((quote) => names.some((name) => quote.includes(name)))) return undefined;
+  for (const quote of quotes) {
+    const phrase = ALL_PARTNERS.exec(quote)?.[0];
+    if (phrase) return phrase;
+  }
+  return undefined;
 }
 
 /**

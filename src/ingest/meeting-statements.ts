@@ -77,6 +77,8 @@ export type StatementWithEnglish = StatementText & {
   part: string;
   order: number;
   meetingId: string;
+  /** Under an "Ableitung für Leipzig": what follows from the meeting for Leipzig. */
+  forLeipzig: boolean;
 };
 
 export function statementTexts(
@@ -95,8 +97,17 @@ export function statementTexts(
           `missing English translation of "${statement.text}"`,
         );
       }
-      const { section, text, part, order } = statement;
-      statements.set(id, { id, section, text, textEn, part, order, meetingId });
+      const { section, text, part, order, derivation } = statement;
+      statements.set(id, {
+        id,
+        section,
+        text,
+        textEn,
+        part,
+        order,
+        meetingId,
+        forLeipzig: derivation,
+      });
     }
   }
   for (const id of Object.keys(english)) {

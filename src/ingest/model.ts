@@ -27,6 +27,16 @@ export const INSTITUTION_KINDS = [
 ] as const;
 export const MEETING_KINDS = ['KICK_OFF_EVENT', 'CONFERENCE', 'PARTNER_MEETING'] as const;
 export const MEETING_STATUSES = ['HELD', 'PLANNED'] as const;
+/** What an outcome statement records (data/annotations/statement-kinds.yaml says each). */
+export const STATEMENT_KINDS = [
+  'DECISION',
+  'ADOPTION',
+  'TASK',
+  'PRESENTATION',
+  'PLAN',
+  'DISCUSSION',
+  'RECORD',
+] as const;
 export const ACTION_KINDS = [
   'ANALYSIS',
   'PLAN',

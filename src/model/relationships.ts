@@ -112,14 +112,14 @@ export const RELATIONSHIP_TYPES = [
     type: 'IN_FIELD',
     from: ['Action'],
     to: ['FieldOfAction'],
-    qualified: false,
+    qualified: true,
     meaning: "an action belongs to a field of action ('Handlungsfeld')",
   },
   {
     type: 'PART_OF',
     from: ['Action'],
     to: ['Action'],
-    qualified: false,
+    qualified: true,
     meaning: 'an action is part of a larger one',
   },
   {
@@ -364,6 +364,14 @@ export const RELATIONSHIP_FIELDS = [
     target: ['City', 'Institution'],
     order: 'name',
     link: { type: 'Participation', end: 'actor' },
+  },
+  {
+    owner: 'Meeting',
+    field: 'agenda',
+    via: [out('ADDRESSED')],
+    target: ['Action'],
+    order: 'name',
+    link: { type: 'AgendaItem', end: 'action' },
   },
   {
     owner: 'Meeting',

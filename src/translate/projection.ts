@@ -334,27 +334,37 @@ export function sourcesOf(relationship: Cypher.Variable, selection: NodeSelectio
 
 /**
  * City.partners: every other city, with the actions and meetings both are involved in (a city
- * is involved in what it does itself or through its institutions), most shared first.
+ * is involved in what it does itself or through its institutions). Most shared by name first:
+ * a link that only expands "alle Partnerstädte" (`expansion`) counts for sharing, not for the
+ * order, since it puts every pair of partners alike.
  */
 function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Projection {
+  const link = new Cypher.Relationship();
   const actionsOf = (c: Cypher.Variable, a: Cypher.Node) =>
     new Cypher.Pattern(c)
       .related({ type: 'BASED_IN', direction: 'left', length: { min: 0, max: 1 } })
       .to({ labels: 'Entity' })
-      .related({ type: Cypher.labelExpr.or('LEADS', 'CONTRIBUTES_TO'), direction: 'right' })
+      .related(link, { type: Cypher.labelExpr.or('LEADS', 'CONTRIBUTES_TO'), direction: 'right' })
       .to(a, { labels: 'Action' });
   const meetingsOf = (c: Cypher.Variable, m: Cypher.Node) =>
     new Cypher.Pattern(c)
       .related({ type: 'BASED_IN', direction: 'left', length: { min: 0, max: 1 } })
       .to({ labels: 'Entity' })
-      .related({ type: Cypher.labelExpr.or('TOOK_PART_IN', 'HELD_IN'), direction: 'undirected' })
+      .related(link, {
+        type: Cypher.labelExpr.or('TOOK_PART_IN', 'HELD_IN'),
+        direction: 'undirected',
+      })
       .to(m, { labels: 'Meeting' });
+  const byName = Cypher.isNull(link.property('expansion'));
 
   const [a, m, other] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node()];
   const [myActions, myMeetings, theirActions, theirMeetings] = [0, 0, 0, 0].map(
     () => new Cypher.Variable(),
   ) as [Cypher.Variable, Cypher.Variable, Cypher.Variable, Cypher.Variable];
-  const [sharedActions, sharedMeetings] = [new Cypher.Variable(), new Cypher.Variable()];
+  const [myNamed, theirNamed] = [new Cypher.Variable(), new Cypher.Variable()];
+  const [sharedActions, sharedMeetings, sharedByName] = [0, 0, 0].map(
+    () => new Cypher.Variable(),
+  ) as [Cypher.Variable, Cypher.Variable, Cypher.Variable];
 
   const otherProjection = nodeProjection(other, selection.city);
   const actionProjection = nodeProjection(a, selection.sharedActions);
@@ -379,6 +389,17 @@ function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Pr
         .orderBy(...chronological(m))
         .return(m),
     );
+  // what a city does by name: its actions and meetings, unordered (only for counting)
+  const named = (c: Cypher.Node) =>
+    Cypher.plus(
+      new Cypher.Collect(new Cypher.Match(actionsOf(c, a)).where(byName).return(a)),
+      new Cypher.Collect(new Cypher.Match(meetingsOf(c, m)).where(byName).return(m)),
+    );
+  const item = new Cypher.Variable();
+  const sharedNamed = (list: Cypher.Variable) =>
+    new Cypher.ListComprehension(item)
+      .in(list)
+      .where(Cypher.and(Cypher.in(item, myNamed), Cypher.in(item, theirNamed)));
   const subquery = new Cypher.Match(new Cypher.Pattern(other, { labels: 'City' }))
     .where(Cypher.neq(other, city))
     .with(
@@ -387,13 +408,25 @@ function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Pr
       [distinctMeetings(city), myMeetings],
       [distinctActions(other), theirActions],
       [distinctMeetings(other), theirMeetings],
+      [named(city), myNamed],
+      [named(other), theirNamed],
     )
     .with(
       other,
+      myNamed,
+      theirNamed,
       [shared(myActions, theirActions), sharedActions],
       [shared(myMeetings, theirMeetings), sharedMeetings],
     )
+    .with(other, sharedActions, sharedMeetings, [
+      Cypher.plus(
+        Cypher.size(sharedNamed(sharedActions)),
+        Cypher.size(sharedNamed(sharedMeetings)),
+      ),
+      sharedByName,
+    ])
     .orderBy(
+      [sharedByName, 'DESC'],
       [Cypher.plus(Cypher.size(sharedActions), Cypher.size(sharedMeetings)), 'DESC'],
       other.property('name'),
     )

@@ -64,7 +64,7 @@ describe('qualified links', () => {
       basis: 'STATED',
     });
     expect(byMember.get('city/pecs')).toMatchObject({ basis: 'INFERRED' });
-    // its other name is the report's own spelling (nameDe)
+    // its German name, the footer's "Creative Cities"
     expect(entity.aliases).toEqual(['Creative Cities']);
   });
 

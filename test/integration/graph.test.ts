@@ -74,7 +74,7 @@ describe('the loaded graph', () => {
     expect(expectedLabels).toMatchObject({
       Country: 5,
       City: 5,
-      Meeting: 8,
+      Meeting: 10,
       FieldOfAction: 4,
       Statement: 86,
     });
@@ -92,6 +92,8 @@ describe('the loaded graph', () => {
       'meeting/gdansk-2011',
       'meeting/partner-meeting-2012-03',
       'meeting/inno3city-2011',
+      'meeting/pecs-2010-isc-meeting',
+      'meeting/ljubljana-2011-isc-meeting',
       'institution/kulturamt-leipzig',
       'institution/amt-fuer-wirtschaftsfoerderung-leipzig',
       'institution/amt-fuer-stadterneuerung-leipzig',
@@ -114,7 +116,6 @@ describe('the loaded graph', () => {
       'institution/slovenian-minister-of-culture',
       'institution/european-capital-of-culture-pecs',
       'institution/transnational-working-group',
-      'institution/project-homepage',
       'institution/creative-cities',
       'institution/sala-dogana',
       'action/swot-analysis',
@@ -238,6 +239,15 @@ describe('the loaded graph', () => {
         venue: null,
       },
       {
+        id: 'meeting/pecs-2010-isc-meeting',
+        kind: 'PARTNER_MEETING',
+        status: 'HELD',
+        year: 2010,
+        date: '2010',
+        city: 'city/pecs',
+        venue: null,
+      },
+      {
         id: 'meeting/ljubljana-2011',
         kind: 'CONFERENCE',
         status: 'HELD',
@@ -271,6 +281,15 @@ describe('the loaded graph', () => {
         year: 2011,
         date: '2011',
         city: 'city/gdansk',
+        venue: null,
+      },
+      {
+        id: 'meeting/ljubljana-2011-isc-meeting',
+        kind: 'PARTNER_MEETING',
+        status: 'HELD',
+        year: 2011,
+        date: '2011',
+        city: 'city/ljubljana',
         venue: null,
       },
       {
@@ -410,7 +429,8 @@ describe('the loaded graph', () => {
       `MATCH (p)-[:TOOK_PART_IN]->(:Meeting {id: 'meeting/ljubljana-2011'}) RETURN p.id AS id ORDER BY id`,
     );
     expect(participants.map((p) => p.id)).toEqual([
-      'institution/isc',
+      'city/leipzig',
+      'city/ljubljana',
       'institution/kontaktstelle-kreativwirtschaft-leipzig',
       'institution/second-chance',
       'institution/slovenian-minister-of-culture',

@@ -287,29 +287,46 @@ describe('the Cypher of a request', () => {
        MATCH (this1:City)
        WHERE this1 <> this0
        WITH this1, COLLECT {
-         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
-         WITH DISTINCT this2
-         ORDER BY this2.name ASC
-         RETURN this2
-       } AS var3, COLLECT {
-         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
-         WITH DISTINCT this4
-         ORDER BY coalesce(this4.date, toString(this4.year)) ASC, this4.order ASC, this4.id ASC
-         RETURN this4
-       } AS var5, COLLECT {
-         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
-         WITH DISTINCT this2
-         ORDER BY this2.name ASC
-         RETURN this2
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this2:(LEADS|CONTRIBUTES_TO)]->(this3:Action)
+         WITH DISTINCT this3
+         ORDER BY this3.name ASC
+         RETURN this3
+       } AS var4, COLLECT {
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this2:(TOOK_PART_IN|HELD_IN)]-(this5:Meeting)
+         WITH DISTINCT this5
+         ORDER BY coalesce(this5.date, toString(this5.year)) ASC, this5.order ASC, this5.id ASC
+         RETURN this5
        } AS var6, COLLECT {
-         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
-         WITH DISTINCT this4
-         ORDER BY coalesce(this4.date, toString(this4.year)) ASC, this4.order ASC, this4.id ASC
-         RETURN this4
-       } AS var7
-       WITH this1, [var8 IN var3 WHERE var8 IN var6] AS var9, [var10 IN var5 WHERE var10 IN var7] AS var11
-       ORDER BY (size(var9) + size(var11)) DESC, this1.name ASC
-       RETURN [[this1.id, this1.name], [this2 IN var9 | [this2.id, this2.name]], [this4 IN var11 | [this4.id]]]
+         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[this2:(LEADS|CONTRIBUTES_TO)]->(this3:Action)
+         WITH DISTINCT this3
+         ORDER BY this3.name ASC
+         RETURN this3
+       } AS var7, COLLECT {
+         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[this2:(TOOK_PART_IN|HELD_IN)]-(this5:Meeting)
+         WITH DISTINCT this5
+         ORDER BY coalesce(this5.date, toString(this5.year)) ASC, this5.order ASC, this5.id ASC
+         RETURN this5
+       } AS var8, (COLLECT {
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this2:(LEADS|CONTRIBUTES_TO)]->(this3:Action)
+         WHERE this2.expansion IS NULL
+         RETURN this3
+       } + COLLECT {
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this2:(TOOK_PART_IN|HELD_IN)]-(this5:Meeting)
+         WHERE this2.expansion IS NULL
+         RETURN this5
+       }) AS var9, (COLLECT {
+         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[this2:(LEADS|CONTRIBUTES_TO)]->(this3:Action)
+         WHERE this2.expansion IS NULL
+         RETURN this3
+       } + COLLECT {
+         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[this2:(TOOK_PART_IN|HELD_IN)]-(this5:Meeting)
+         WHERE this2.expansion IS NULL
+         RETURN this5
+       }) AS var10
+       WITH this1, var9, var10, [var11 IN var4 WHERE var11 IN var7] AS var12, [var13 IN var6 WHERE var13 IN var8] AS var14
+       WITH this1, var12, var14, (size([var15 IN var12 WHERE (var15 IN var9 AND var15 IN var10)]) + size([var15 IN var14 WHERE (var15 IN var9 AND var15 IN var10)])) AS var16
+       ORDER BY var16 DESC, (size(var12) + size(var14)) DESC, this1.name ASC
+       RETURN [[this1.id, this1.name], [this3 IN var12 | [this3.id, this3.name]], [this5 IN var14 | [this5.id]]]
      }] AS node"
     `);
   });
@@ -338,7 +355,7 @@ describe('the Cypher of a request', () => {
        ELSE relationships(p2)
      END AS var4
      RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this5 IN var3 | [this5.id, labels(this5), this5.name]] AS nodes, [this6 IN var4 | [this6.key, type(this6), startNode(this6).id, endNode(this6).id, this6.role, CASE
-       WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+       WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
          WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
          WHEN this6.inferred = true THEN 'INFERRED'
          ELSE 'STATED'
@@ -369,7 +386,7 @@ describe('the Cypher of a request', () => {
        MATCH (this5)-[this6:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)]->(this7)
        WHERE this7 IN var4
        RETURN collect([this6.key, type(this6), this5.id, this7.id, this6.role, CASE
-         WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+         WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
            WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
            WHEN this6.inferred = true THEN 'INFERRED'
            ELSE 'STATED'

@@ -24,7 +24,7 @@ describe('buildReportGraph on the real report', () => {
     expect(countBy(graph.nodes, (node) => node.labels.join(':'))).toMatchObject({
       'Entity:Country': 5,
       'Entity:City': 5,
-      'Entity:Meeting': 8,
+      'Entity:Meeting': 10,
       'Entity:FieldOfAction': 4,
       Statement: 86,
     });
