@@ -93,9 +93,7 @@ export class CurationService {
         ...reference('input.venueId', meeting.venueId, ['Institution']),
       ]);
       const id = givenId ?? (await w.freeId('Meeting', `${meeting.name} ${meeting.year}`));
-      const before = await w.writeMeeting(id, meeting);
-      await w.attachSource(id, source);
-      await w.rechainMeetings();
+      const before = givenId ? await w.meetingState(givenId) : null;
       const after = {
         ...meeting,
         nameDe: meeting.nameDe ?? null,
@@ -103,7 +101,16 @@ export class CurationService {
         cityId: meeting.cityId ?? null,
         venueId: meeting.venueId ?? null,
       };
-      await w.record(id, before ? changesOf(before, after) : created('Meeting', meeting.name));
+      const changes = before ? changesOf(before, after) : [];
+      // The same meeting again: its new source is kept, but nothing else is written.
+      if (before && changes.length === 0) {
+        await w.attachSource(id, source);
+        return id;
+      }
+      await w.writeMeeting(id, meeting);
+      await w.attachSource(id, source);
+      await w.rechainMeetings();
+      await w.record(id, before ? changes.join('; ') : created('Meeting', meeting.name));
       return id;
     });
   }
@@ -212,11 +219,14 @@ export class CurationService {
         Object.entries(kind.links).map(([field, link]) => [field, link.type]),
       );
       const before = await w.stateOf(id, linkTypes);
-      await w.setFields(kind.label, id, props, links);
-      await w.attachSource(id, source);
       // A link given as null is left as it is, so only the links given an id can change.
       const newTargets = Object.fromEntries(links.filter((l) => l.to).map((l) => [l.field, l.to]));
-      await w.record(id, changesOf(before, { ...props, ...newTargets }));
+      const changes = changesOf(before, { ...props, ...newTargets });
+      // A patch that changes nothing writes nothing: no audit, no history, no stand-in source.
+      if (changes.length === 0) return id;
+      await w.setFields(kind.label, id, props, links);
+      await w.attachSource(id, source);
+      await w.record(id, changes.join('; '));
       return id;
     });
   }
@@ -248,13 +258,17 @@ export class CurationService {
   ): Promise<string> {
     return this.write(operation, by, async (w) => {
       await w.lock(actorLinkEnds(link, targetId, actorId));
+      const before = await w.actorLinkState(link.type, targetId, actorId);
+      const changes = before ? changesOf(before, props) : [];
+      // Asked again for a link as it is: nothing to write (a client's retry changes nothing).
+      if (before && changes.length === 0) return targetId;
       const sourceId = await w.attachSource(null, source);
-      const before = await w.linkActor(link.type, targetId, actorId, props, sourceId);
+      await w.linkActor(link.type, targetId, actorId, props, sourceId);
       const subject = `${link.noun} ${actorId}`;
       await w.record(
         targetId,
         before
-          ? `${subject}: ${changesOf(before, props)}`
+          ? `${subject}: ${changes.join('; ')}`
           : `${subject} added${props.role ? ` as ${JSON.stringify(props.role)}` : ''}`,
       );
       return targetId;
@@ -270,11 +284,10 @@ export class CurationService {
   ): Promise<string> {
     return this.write(operation, by, async (w) => {
       await w.lock(actorLinkEnds(link, targetId, actorId));
-      const removed = await w.unlinkActor(link.type, targetId, actorId);
-      await w.record(
-        targetId,
-        `${link.noun} ${actorId} ${removed ? 'removed' : 'was not there: nothing removed'}`,
-      );
+      // Removing a link that is not there writes nothing, so there is no change to record.
+      if (await w.unlinkActor(link.type, targetId, actorId)) {
+        await w.record(targetId, `${link.noun} ${actorId} removed`);
+      }
       return targetId;
     });
   }
@@ -308,15 +321,14 @@ function splitFields(kind: EditableKind, fields: Record<string, unknown>, path: 
 const created = (label: string, name: string) => `created ${label} ${JSON.stringify(name)}`;
 
 /**
- * The history's line for an update: each given field whose value changed, as before → after
- * (`status: "PLANNED" → "HELD"; nameDe: "x" → null`), or that nothing changed.
+ * The history's parts of an update: each given field whose value changed, as before → after
+ * (`status: "PLANNED" → "HELD"`, `nameDe: "x" → null`); none when nothing changed.
  */
-function changesOf(before: Record<string, unknown>, after: Record<string, unknown>): string {
+function changesOf(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const show = (value: unknown) => JSON.stringify(value ?? null);
-  const changed = Object.entries(after)
+  return Object.entries(after)
     .filter(
       ([field, value]) => value !== undefined && !isDeepStrictEqual(before[field] ?? null, value),
     )
     .map(([field, value]) => `${field}: ${show(before[field])} → ${show(value)}`);
-  return changed.length > 0 ? changed.join('; ') : 'nothing changed';
 }

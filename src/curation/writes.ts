@@ -177,32 +177,36 @@ export class CurationWrite {
     );
   }
 
-  /**
-   * Creates or replaces a meeting with all its fields; a new one goes last in its order.
-   * Returns what the meeting was before (fields, cityId, venueId), or null when it is new.
-   */
-  async writeMeeting(id: string, meeting: MeetingFields): Promise<Record<string, unknown> | null> {
+  /** A meeting's fields, cityId and venueId, or null when there is no meeting with the id. */
+  async meetingState(id: string): Promise<Record<string, unknown> | null> {
     const result = await this.tx.run(
+      `MATCH (m:Meeting {id: $id})
+       RETURN m {.*, cityId: [(m)-[:HELD_IN]->(city) | city.id][0],
+         venueId: [(m)-[:AT_VENUE]->(venue) | venue.id][0]} AS state`,
+      { id },
+    );
+    return (result.records[0]?.get('state') as Record<string, unknown> | undefined) ?? null;
+  }
+
+  /** Creates or replaces a meeting with all its fields; a new one goes last in its order. */
+  async writeMeeting(id: string, meeting: MeetingFields): Promise<void> {
+    await this.tx.run(
       `OPTIONAL MATCH (x:Meeting)
        WITH coalesce(max(x.order), 0) + 1 AS nextOrder
-       OPTIONAL MATCH (existing:Meeting {id: $id})
-       WITH nextOrder, existing {.*, cityId: [(existing)-[:HELD_IN]->(city) | city.id][0],
-         venueId: [(existing)-[:AT_VENUE]->(venue) | venue.id][0]} AS before
        MERGE (m:Entity:Meeting {id: $id})
        ON CREATE SET m.createdBy = $by, m.createdAt = $at, m.order = nextOrder
        SET m.name = $name, m.nameDe = $nameDe, m.kind = $kind, m.status = $status,
          m.year = $year, m.date = $date, m.updatedBy = $by, m.updatedAt = $at
-       WITH m, before
+       WITH m
        OPTIONAL MATCH (m)-[old:HELD_IN|AT_VENUE]->()
        DELETE old
-       WITH DISTINCT m, before
+       WITH DISTINCT m
        OPTIONAL MATCH (c:City {id: $cityId})
        OPTIONAL MATCH (v:Institution {id: $venueId})
        FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END |
          CREATE (m)-[:HELD_IN {createdBy: $by, createdAt: $at}]->(c))
        FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END |
-         CREATE (m)-[:AT_VENUE {createdBy: $by, createdAt: $at}]->(v))
-       RETURN before`,
+         CREATE (m)-[:AT_VENUE {createdBy: $by, createdAt: $at}]->(v))`,
       {
         id,
         name: meeting.name,
@@ -217,44 +221,47 @@ export class CurationWrite {
         at: this.at,
       },
     );
-    return result.records[0]!.get('before') as Record<string, unknown> | null;
   }
 
-  /**
-   * Adds (actor)-[:type]->(target) once, or updates its properties; a repeated call changes
-   * nothing but the audit. Returns the link's properties before, or null when it is new.
-   */
+  /** The properties of (actor)-[:type]->(target), or null when there is no such link. */
+  async actorLinkState(
+    type: ActorLinkType,
+    targetId: string,
+    actorId: string,
+  ): Promise<Record<string, unknown> | null> {
+    const result = await this.tx.run(
+      `MATCH (:Entity {id: $actorId})-[r:${type}]->(:Entity {id: $targetId}) RETURN properties(r) AS props`,
+      { targetId, actorId },
+    );
+    return (result.records[0]?.get('props') as Record<string, unknown> | undefined) ?? null;
+  }
+
+  /** Adds (actor)-[:type]->(target) once, or updates its properties. */
   async linkActor(
     type: ActorLinkType,
     targetId: string,
     actorId: string,
     props: Record<string, string | null>,
     sourceId: string,
-  ): Promise<Record<string, unknown> | null> {
-    const result = await this.tx.run(
+  ): Promise<void> {
+    await this.tx.run(
       `MATCH (t:Entity {id: $targetId}), (a:Entity {id: $actorId})
-       OPTIONAL MATCH (a)-[old:${type}]->(t)
-       WITH t, a, properties(old) AS before
        MERGE (a)-[r:${type}]->(t)
        ON CREATE SET r.createdBy = $by, r.createdAt = $at
        SET r += $props, r.updatedBy = $by, r.updatedAt = $at,
          r.sourceIds = CASE WHEN $sourceId IN coalesce(r.sourceIds, []) THEN r.sourceIds
            ELSE coalesce(r.sourceIds, []) + $sourceId END,
-         t.updatedBy = $by, t.updatedAt = $at
-       RETURN before`,
+         t.updatedBy = $by, t.updatedAt = $at`,
       { targetId, actorId, props, sourceId, by: this.by, at: this.at },
     );
-    return (result.records[0]?.get('before') as Record<string, unknown> | null) ?? null;
   }
 
   /** Removes (actor)-[:type]->(target); whether there was one to remove. */
   async unlinkActor(type: ActorLinkType, targetId: string, actorId: string): Promise<boolean> {
-    // The audit goes on the action or meeting even when there was no link to remove.
+    // The audit of the action or meeting changes only when there was a link to remove.
     const result = await this.tx.run(
-      `MATCH (t:Entity {id: $targetId})
+      `MATCH (:Entity {id: $actorId})-[r:${type}]->(t:Entity {id: $targetId})
        SET t.updatedBy = $by, t.updatedAt = $at
-       WITH t
-       OPTIONAL MATCH (:Entity {id: $actorId})-[r:${type}]->(t)
        DELETE r
        RETURN count(r) AS removed`,
       { targetId, actorId, by: this.by, at: this.at },
