@@ -14,6 +14,10 @@ CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS U
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+// Curation: creations of one label take turns on their lock node (src/curation/writes.ts),
+// which concurrent MERGEs must not make twice; an Idempotency-Key's first answer, once per key.
+CREATE CONSTRAINT creation_lock_label IF NOT EXISTS FOR (n:CreationLock) REQUIRE n.label IS UNIQUE;
+CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (n:Idempotency) REQUIRE (n.key, n.by) IS UNIQUE;
 
 // Filters of the API's lists.
 CREATE INDEX meeting_year IF NOT EXISTS FOR (n:Meeting) ON (n.year);

@@ -92,6 +92,7 @@ export class CurationService {
         ...reference('input.cityId', meeting.cityId, ['City']),
         ...reference('input.venueId', meeting.venueId, ['Institution']),
       ]);
+      if (!givenId) await w.refuseDuplicate('Meeting', meeting.name, meeting.cityId ?? null);
       const id = givenId ?? (await w.freeId('Meeting', `${meeting.name} ${meeting.year}`));
       const before = givenId ? await w.meetingState(givenId) : null;
       const after = {
@@ -196,6 +197,8 @@ export class CurationService {
     const { props, links, refs } = splitFields(kind, fields, 'input');
     return this.write(operation, by, async (w) => {
       await w.lock(refs);
+      const cityId = 'cityId' in input ? (input.cityId as string | null | undefined) : null;
+      await w.refuseDuplicate(kind.label, input.name, cityId ?? null);
       const id = await w.createNode(kind.label, input.name);
       await w.setFields(kind.label, id, props, links);
       await w.attachSource(id, source);

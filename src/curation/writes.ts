@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
-import { BadInputError } from '../errors';
+import { BadInputError, ConflictError } from '../errors';
 import { entityKind, type EntityLabel } from '../model';
 import { recordChange } from './history';
 import type { MeetingFields, SourceInput } from './inputs';
@@ -30,6 +30,17 @@ export interface Link {
 
 /** An actor's link to an action or meeting: a lead, a contribution, a participation. */
 export type ActorLinkType = 'LEADS' | 'CONTRIBUTES_TO' | 'TOOK_PART_IN';
+
+/** A name as compared for duplicates: without case, accents, punctuation and extra spaces. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
 
 export function slugify(text: string): string {
   const slug = text
@@ -134,6 +145,33 @@ export class CurationWrite {
     let n = 2;
     while (taken.has(`${base}-${n}`)) n += 1;
     return `${base}-${n}`;
+  }
+
+  /**
+   * Refuses a new entity of the label whose folded name (case, accents and spacing aside) an
+   * existing one has, in the same city (none counts as a city): a client's retry or a second
+   * curator would otherwise make `action/x-2`. Creations of a label take turns (the lock node
+   * is held until the commit), so two concurrent ones cannot both pass.
+   */
+  async refuseDuplicate(
+    label: 'Action' | 'Institution' | 'Meeting',
+    name: string,
+    cityId: string | null,
+  ): Promise<void> {
+    const result = await this.tx.run(
+      `MERGE (lock:CreationLock {label: $label}) SET lock.at = $at
+       WITH lock
+       MATCH (n:${label})
+       WHERE coalesce([(n)-[:BASED_IN|HELD_IN]->(c:City) | c.id][0], '') = $cityId
+       RETURN n.id AS id, n.name AS name`,
+      { label, at: this.at, cityId: cityId ?? '' },
+    );
+    const folded = foldName(name);
+    const existing = result.records.find((r) => foldName(r.get('name') as string) === folded);
+    if (existing) {
+      const id = existing.get('id') as string;
+      throw new ConflictError(`A ${label} named like this exists already: '${id}'.`, id);
+    }
   }
 
   /** A new, empty entity node with a free id made from its name. */

@@ -19,7 +19,11 @@ function extensionsOf(error: DomainError): { code: string; [detail: string]: unk
   if (error instanceof NotFoundError) {
     return error.field ? { code: 'NOT_FOUND', field: error.field } : { code: 'NOT_FOUND' };
   }
-  if (error instanceof ConflictError) return { code: 'CONFLICT' };
+  if (error instanceof ConflictError) {
+    return error.existingId
+      ? { code: 'CONFLICT', existingId: error.existingId }
+      : { code: 'CONFLICT' };
+  }
   if (error instanceof UnauthenticatedError) return { code: 'UNAUTHENTICATED' };
   if (error instanceof ForbiddenError) return { code: 'FORBIDDEN' };
   if (error instanceof ServiceUnavailableError) {

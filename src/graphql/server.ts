@@ -17,6 +17,7 @@ import { createRepositories } from '../repositories';
 import { callerFromHeader } from './auth';
 import type { Context } from './context';
 import { formatError, isPublicError } from './format-error';
+import { idempotencyPlugin } from './idempotency';
 import { resolvers } from './resolvers';
 import { warmUp, type WarmUpSummary } from './warm-up';
 
@@ -113,6 +114,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     plugins: [
       ...protection.plugins,
       loggingPlugin(),
+      idempotencyPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       // no cache hints in this schema: skip the per-field cache-control bookkeeping
       ApolloServerPluginCacheControlDisabled(),
