@@ -108,7 +108,14 @@ export class CurationService {
         await w.attachSource(id, source);
         return id;
       }
-      await w.writeMeeting(id, meeting);
+      // The stored fields that change, not the links (a load adds links, never replaces them).
+      const curated = Object.entries(after)
+        .filter(
+          ([field, value]) =>
+            !field.endsWith('Id') && !isDeepStrictEqual(before?.[field] ?? null, value),
+        )
+        .map(([field]) => field);
+      await w.writeMeeting(id, meeting, curated);
       await w.attachSource(id, source);
       await w.rechainMeetings();
       await w.record(id, before ? changes.join('; ') : created('Meeting', meeting.name));

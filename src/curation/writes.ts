@@ -63,6 +63,13 @@ const LOCK = `
   RETURN ref.field AS field, ref.id AS id,
     n IS NOT NULL AND any(l IN labels(n) WHERE l IN ref.labels) AS ok`;
 
+/**
+ * The properties of node `n` a curator has set, with $curated added: loads leave them alone
+ * (src/ingest/load-graph.ts).
+ */
+const CURATED = `coalesce(n.curatedProperties, []) +
+  [key IN $curated WHERE NOT key IN coalesce(n.curatedProperties, [])]`;
+
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /**
@@ -203,12 +210,14 @@ export class CurationWrite {
     );
     await this.tx.run(
       `MATCH (n:${label} {id: $id})
-       SET n += $props, n.updatedBy = $by, n.updatedAt = $at
+       SET n += $props, n.updatedBy = $by, n.updatedAt = $at,
+         n.curatedProperties = ${CURATED}
        ${relinks.length > 0 ? `WITH n ${relinks.join('')}` : ''}`,
       {
         id,
         props: Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)),
         ...Object.fromEntries(links.map((link, i) => [`to${i}`, link.to ?? null])),
+        curated: Object.keys(props).filter((key) => props[key] !== undefined),
         by: this.by,
         at: this.at,
       },
@@ -226,15 +235,19 @@ export class CurationWrite {
     return (result.records[0]?.get('state') as Record<string, unknown> | undefined) ?? null;
   }
 
-  /** Creates or replaces a meeting with all its fields; a new one goes last in its order. */
-  async writeMeeting(id: string, meeting: MeetingFields): Promise<void> {
+  /**
+   * Creates or replaces a meeting with all its fields; a new one goes last in its order.
+   * `curated` names the fields that changed: a reload of the report keeps them.
+   */
+  async writeMeeting(id: string, meeting: MeetingFields, curated: string[]): Promise<void> {
     await this.tx.run(
       `OPTIONAL MATCH (x:Meeting)
        WITH coalesce(max(x.order), 0) + 1 AS nextOrder
        MERGE (m:Entity:Meeting {id: $id})
        ON CREATE SET m.createdBy = $by, m.createdAt = $at, m.order = nextOrder
        SET m.name = $name, m.nameDe = $nameDe, m.kind = $kind, m.status = $status,
-         m.year = $year, m.date = $date, m.updatedBy = $by, m.updatedAt = $at
+         m.year = $year, m.date = $date, m.updatedBy = $by, m.updatedAt = $at,
+         m.curatedProperties = ${CURATED.replaceAll('n.', 'm.')}
        WITH m
        OPTIONAL MATCH (m)-[old:HELD_IN|AT_VENUE]->()
        DELETE old
@@ -255,6 +268,7 @@ export class CurationWrite {
         date: meeting.date ?? null,
         cityId: meeting.cityId ?? null,
         venueId: meeting.venueId ?? null,
+        curated,
         by: this.by,
         at: this.at,
       },

@@ -111,7 +111,11 @@ function nodeSteps(nodes: GraphNode[], batchSize: number, mode: Mode): Step[] {
             'UNWIND $rows AS row',
             `MERGE (n:${quote(mergeLabel)} {id: row.id})`,
             ...(extraLabels.length > 0 ? [`SET n:${extraLabels.map(quote).join(':')}`] : []),
-            when(differs('n'), 'SET n += row.props'),
+            // Only the differing properties, and none a curator has changed (curatedProperties):
+            // a reload never overwrites a curated value.
+            `FOREACH (key IN [key IN keys(row.props)
+                WHERE NOT key IN coalesce(n.curatedProperties, [])
+                  AND coalesce(n[key] <> row.props[key], true)] | SET n[key] = row.props[key])`,
           ];
     const rowOf =
       mode === 'create'
