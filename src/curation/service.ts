@@ -247,12 +247,14 @@ export class CurationService {
     label: 'Action' | 'Institution',
     args: unknown,
   ): Promise<DeleteResult> {
-    const { id } = parseArgs(deleteArgs, args);
+    const { id, reason } = parseArgs(deleteArgs, args);
     // No lock step: DETACH DELETE locks the node and its relationships itself.
     return this.write(operation, by, async (w) => {
       const name = await w.deleteEntity(label, id);
       // Deleting what is not there writes nothing, so there is no change to record.
-      if (name !== null) await w.record(id, `deleted ${label} ${JSON.stringify(name)}`);
+      if (name !== null) {
+        await w.record(id, `deleted ${label} ${JSON.stringify(name)} (${JSON.stringify(reason)})`);
+      }
       return { id, deleted: name !== null };
     });
   }

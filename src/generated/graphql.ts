@@ -530,7 +530,15 @@ export type Mutation = {
   assignLead: Action;
   createAction: Action;
   createInstitution: Institution;
+  /**
+   * Deletes it with its relationships. `reason` goes into the history (the contract's call may
+   * omit it: then "no reason given" is recorded).
+   */
   deleteAction: DeletePayload;
+  /**
+   * Deletes it with its relationships. `reason` goes into the history (the contract's call may
+   * omit it: then "no reason given" is recorded).
+   */
   deleteInstitution: DeletePayload;
   removeContributor: Action;
   removeLead: Action;
@@ -576,11 +584,13 @@ export type MutationCreateInstitutionArgs = {
 
 export type MutationDeleteActionArgs = {
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type MutationDeleteInstitutionArgs = {
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 

@@ -97,17 +97,21 @@ it('keeps every Change, even of a deleted entity', async () => {
   );
   const id = createInstitution.id as string;
   const before = await countChanges();
-  await mutate(`mutation($id: ID!) { deleteInstitution(id: $id) { deleted } }`, { id });
+  await mutate(
+    `mutation($id: ID!) { deleteInstitution(id: $id, reason: "entered by mistake") { deleted } }`,
+    { id },
+  );
   expect(await countChanges()).toBe(before + 1);
   const history = await gql<Row>(
     api.url,
-    `query($id: ID!) { changes(entityId: $id) { operation } }`,
-    {
-      id,
-    },
+    `query($id: ID!) { changes(entityId: $id) { operation summary } }`,
+    { id },
   );
-  expect(history.data!.changes.map((c: Row) => c.operation)).toEqual([
-    'deleteInstitution',
-    'createInstitution',
+  expect(history.data!.changes).toEqual([
+    {
+      operation: 'deleteInstitution',
+      summary: 'deleted Institution "Short-lived" ("entered by mistake")',
+    },
+    { operation: 'createInstitution', summary: 'created Institution "Short-lived"' },
   ]);
 });
