@@ -16,7 +16,7 @@ CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 // Curation: creations of one label take turns on their lock node (src/curation/writes.ts),
 // which concurrent MERGEs must not make twice; an Idempotency-Key's first answer, once per key.
-CREATE CONSTRAINT creation_lock_label IF NOT EXISTS FOR (n:CreationLock) REQUIRE n.label IS UNIQUE;
+CREATE CONSTRAINT creation_lock_id IF NOT EXISTS FOR (n:CreationLock) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (n:Idempotency) REQUIRE (n.key, n.by) IS UNIQUE;
 
 // Filters of the API's lists.

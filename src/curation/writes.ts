@@ -166,12 +166,12 @@ export class CurationWrite {
     cityId: string | null,
   ): Promise<void> {
     const result = await this.tx.run(
-      `MERGE (lock:CreationLock {label: $label}) SET lock.at = $at
+      `MERGE (lock:CreationLock {id: $lockId}) SET lock.at = $at
        WITH lock
        MATCH (n:${label})
        WHERE coalesce([(n)-[:BASED_IN|HELD_IN]->(c:City) | c.id][0], '') = $cityId
        RETURN n.id AS id, n.name AS name`,
-      { label, at: this.at, cityId: cityId ?? '' },
+      { lockId: `creation-lock/${label}`, at: this.at, cityId: cityId ?? '' },
     );
     const folded = foldName(name);
     const existing = result.records.find((r) => foldName(r.get('name') as string) === folded);
