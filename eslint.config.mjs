@@ -86,6 +86,7 @@ export default tseslint.config(
               'Partnership',
               'Participation',
               'Contribution',
+              'AgendaItem',
               'Lead',
               'Membership',
               'ProjectPartner',

@@ -5,6 +5,10 @@
 // Ids are unique on :Entity and every label of the model: src/ingest/schema.ts makes those
 // constraints from src/model. What is not in the model:
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
+// Curation: creations of one label take turns on their lock node (src/curation/writes.ts),
+// which concurrent MERGEs must not make twice; an Idempotency-Key's first answer, once per key.
+CREATE CONSTRAINT creation_lock_id IF NOT EXISTS FOR (n:CreationLock) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (n:Idempotency) REQUIRE (n.key, n.by) IS UNIQUE;
 
 // Filters of the API's lists.
 CREATE INDEX meeting_year IF NOT EXISTS FOR (n:Meeting) ON (n.year);

@@ -30,7 +30,15 @@ export class NotFoundError extends DomainError {
 }
 
 /** The write would contradict what is stored (e.g. a duplicate). */
-export class ConflictError extends DomainError {}
+export class ConflictError extends DomainError {
+  constructor(
+    message: string,
+    /** The stored entity the write collides with, when there is one to name. */
+    readonly existingId?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The caller did not say who they are (or not in a way we accept). */
 export class UnauthenticatedError extends DomainError {}

@@ -85,7 +85,15 @@ export const createActionArgs = z.object({ input: actionInput });
 export const updateActionArgs = z.object({ id, patch: actionPatch });
 export const createInstitutionArgs = z.object({ input: institutionInput });
 export const updateInstitutionArgs = z.object({ id, patch: institutionPatch });
-export const deleteArgs = z.object({ id });
+export const deleteArgs = z.object({
+  id,
+  reason: z
+    .string()
+    .trim()
+    .max(500, 'at most 500 characters')
+    .nullish()
+    .transform((reason) => reason || 'no reason given'),
+});
 
 export const leadArgs = z.object({ actionId: id, actorId: id, source: sourceInput.nullish() });
 export const contributorArgs = z.object({

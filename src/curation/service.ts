@@ -92,10 +92,9 @@ export class CurationService {
         ...reference('input.cityId', meeting.cityId, ['City']),
         ...reference('input.venueId', meeting.venueId, ['Institution']),
       ]);
+      if (!givenId) await w.refuseDuplicate('Meeting', meeting.name, meeting.cityId ?? null);
       const id = givenId ?? (await w.freeId('Meeting', `${meeting.name} ${meeting.year}`));
-      const before = await w.writeMeeting(id, meeting);
-      await w.attachSource(id, source);
-      await w.rechainMeetings();
+      const before = givenId ? await w.meetingState(givenId) : null;
       const after = {
         ...meeting,
         nameDe: meeting.nameDe ?? null,
@@ -103,7 +102,23 @@ export class CurationService {
         cityId: meeting.cityId ?? null,
         venueId: meeting.venueId ?? null,
       };
-      await w.record(id, before ? changesOf(before, after) : created('Meeting', meeting.name));
+      const changes = before ? changesOf(before, after) : [];
+      // The same meeting again: its new source is kept, but nothing else is written.
+      if (before && changes.length === 0) {
+        await w.attachSource(id, source);
+        return id;
+      }
+      // The stored fields that change, not the links (a load adds links, never replaces them).
+      const curated = Object.entries(after)
+        .filter(
+          ([field, value]) =>
+            !field.endsWith('Id') && !isDeepStrictEqual(before?.[field] ?? null, value),
+        )
+        .map(([field]) => field);
+      await w.writeMeeting(id, meeting, curated);
+      await w.attachSource(id, source);
+      await w.rechainMeetings();
+      await w.record(id, before ? changes.join('; ') : created('Meeting', meeting.name));
       return id;
     });
   }
@@ -189,6 +204,8 @@ export class CurationService {
     const { props, links, refs } = splitFields(kind, fields, 'input');
     return this.write(operation, by, async (w) => {
       await w.lock(refs);
+      const cityId = 'cityId' in input ? (input.cityId as string | null | undefined) : null;
+      await w.refuseDuplicate(kind.label, input.name, cityId ?? null);
       const id = await w.createNode(kind.label, input.name);
       await w.setFields(kind.label, id, props, links);
       await w.attachSource(id, source);
@@ -212,11 +229,14 @@ export class CurationService {
         Object.entries(kind.links).map(([field, link]) => [field, link.type]),
       );
       const before = await w.stateOf(id, linkTypes);
-      await w.setFields(kind.label, id, props, links);
-      await w.attachSource(id, source);
       // A link given as null is left as it is, so only the links given an id can change.
       const newTargets = Object.fromEntries(links.filter((l) => l.to).map((l) => [l.field, l.to]));
-      await w.record(id, changesOf(before, { ...props, ...newTargets }));
+      const changes = changesOf(before, { ...props, ...newTargets });
+      // A patch that changes nothing writes nothing: no audit, no history, no stand-in source.
+      if (changes.length === 0) return id;
+      await w.setFields(kind.label, id, props, links);
+      await w.attachSource(id, source);
+      await w.record(id, changes.join('; '));
       return id;
     });
   }
@@ -227,12 +247,14 @@ export class CurationService {
     label: 'Action' | 'Institution',
     args: unknown,
   ): Promise<DeleteResult> {
-    const { id } = parseArgs(deleteArgs, args);
+    const { id, reason } = parseArgs(deleteArgs, args);
     // No lock step: DETACH DELETE locks the node and its relationships itself.
     return this.write(operation, by, async (w) => {
       const name = await w.deleteEntity(label, id);
       // Deleting what is not there writes nothing, so there is no change to record.
-      if (name !== null) await w.record(id, `deleted ${label} ${JSON.stringify(name)}`);
+      if (name !== null) {
+        await w.record(id, `deleted ${label} ${JSON.stringify(name)} (${JSON.stringify(reason)})`);
+      }
       return { id, deleted: name !== null };
     });
   }
@@ -248,13 +270,17 @@ export class CurationService {
   ): Promise<string> {
     return this.write(operation, by, async (w) => {
       await w.lock(actorLinkEnds(link, targetId, actorId));
+      const before = await w.actorLinkState(link.type, targetId, actorId);
+      const changes = before ? changesOf(before, props) : [];
+      // Asked again for a link as it is: nothing to write (a client's retry changes nothing).
+      if (before && changes.length === 0) return targetId;
       const sourceId = await w.attachSource(null, source);
-      const before = await w.linkActor(link.type, targetId, actorId, props, sourceId);
+      await w.linkActor(link.type, targetId, actorId, props, sourceId);
       const subject = `${link.noun} ${actorId}`;
       await w.record(
         targetId,
         before
-          ? `${subject}: ${changesOf(before, props)}`
+          ? `${subject}: ${changes.join('; ')}`
           : `${subject} added${props.role ? ` as ${JSON.stringify(props.role)}` : ''}`,
       );
       return targetId;
@@ -270,11 +296,10 @@ export class CurationService {
   ): Promise<string> {
     return this.write(operation, by, async (w) => {
       await w.lock(actorLinkEnds(link, targetId, actorId));
-      const removed = await w.unlinkActor(link.type, targetId, actorId);
-      await w.record(
-        targetId,
-        `${link.noun} ${actorId} ${removed ? 'removed' : 'was not there: nothing removed'}`,
-      );
+      // Removing a link that is not there writes nothing, so there is no change to record.
+      if (await w.unlinkActor(link.type, targetId, actorId)) {
+        await w.record(targetId, `${link.noun} ${actorId} removed`);
+      }
       return targetId;
     });
   }
@@ -308,15 +333,14 @@ function splitFields(kind: EditableKind, fields: Record<string, unknown>, path: 
 const created = (label: string, name: string) => `created ${label} ${JSON.stringify(name)}`;
 
 /**
- * The history's line for an update: each given field whose value changed, as before → after
- * (`status: "PLANNED" → "HELD"; nameDe: "x" → null`), or that nothing changed.
+ * The history's parts of an update: each given field whose value changed, as before → after
+ * (`status: "PLANNED" → "HELD"`, `nameDe: "x" → null`); none when nothing changed.
  */
-function changesOf(before: Record<string, unknown>, after: Record<string, unknown>): string {
+function changesOf(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const show = (value: unknown) => JSON.stringify(value ?? null);
-  const changed = Object.entries(after)
+  return Object.entries(after)
     .filter(
       ([field, value]) => value !== undefined && !isDeepStrictEqual(before[field] ?? null, value),
     )
     .map(([field, value]) => `${field}: ${show(before[field])} → ${show(value)}`);
-  return changed.length > 0 ? changed.join('; ') : 'nothing changed';
 }

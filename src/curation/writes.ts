@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
-import { BadInputError } from '../errors';
+import { BadInputError, ConflictError } from '../errors';
 import { entityKind, type EntityLabel } from '../model';
 import { recordChange } from './history';
 import type { MeetingFields, SourceInput } from './inputs';
@@ -31,6 +31,17 @@ export interface Link {
 /** An actor's link to an action or meeting: a lead, a contribution, a participation. */
 export type ActorLinkType = 'LEADS' | 'CONTRIBUTES_TO' | 'TOOK_PART_IN';
 
+/** A name as compared for duplicates: without case, accents, punctuation and extra spaces. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 export function slugify(text: string): string {
   const slug = text
     .normalize('NFD')
@@ -51,6 +62,13 @@ const LOCK = `
   CALL (n) { WITH n WHERE n IS NOT NULL SET n.locked = true REMOVE n.locked }
   RETURN ref.field AS field, ref.id AS id,
     n IS NOT NULL AND any(l IN labels(n) WHERE l IN ref.labels) AS ok`;
+
+/**
+ * The properties of node `n` a curator has set, with $curated added: loads leave them alone
+ * (src/ingest/load-graph.ts).
+ */
+const CURATED = `coalesce(n.curatedProperties, []) +
+  [key IN $curated WHERE NOT key IN coalesce(n.curatedProperties, [])]`;
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -136,6 +154,33 @@ export class CurationWrite {
     return `${base}-${n}`;
   }
 
+  /**
+   * Refuses a new entity of the label whose folded name (case, accents and spacing aside) an
+   * existing one has, in the same city (none counts as a city): a client's retry or a second
+   * curator would otherwise make `action/x-2`. Creations of a label take turns (the lock node
+   * is held until the commit), so two concurrent ones cannot both pass.
+   */
+  async refuseDuplicate(
+    label: 'Action' | 'Institution' | 'Meeting',
+    name: string,
+    cityId: string | null,
+  ): Promise<void> {
+    const result = await this.tx.run(
+      `MERGE (lock:CreationLock {id: $lockId}) SET lock.at = $at
+       WITH lock
+       MATCH (n:${label})
+       WHERE coalesce([(n)-[:BASED_IN|HELD_IN]->(c:City) | c.id][0], '') = $cityId
+       RETURN n.id AS id, n.name AS name`,
+      { lockId: `creation-lock/${label}`, at: this.at, cityId: cityId ?? '' },
+    );
+    const folded = foldName(name);
+    const existing = result.records.find((r) => foldName(r.get('name') as string) === folded);
+    if (existing) {
+      const id = existing.get('id') as string;
+      throw new ConflictError(`A ${label} named like this exists already: '${id}'.`, id);
+    }
+  }
+
   /** A new, empty entity node with a free id made from its name. */
   async createNode(label: 'Action' | 'Institution', name: string): Promise<string> {
     const id = await this.freeId(label, name);
@@ -165,44 +210,54 @@ export class CurationWrite {
     );
     await this.tx.run(
       `MATCH (n:${label} {id: $id})
-       SET n += $props, n.updatedBy = $by, n.updatedAt = $at
+       SET n += $props, n.updatedBy = $by, n.updatedAt = $at,
+         n.curatedProperties = ${CURATED}
        ${relinks.length > 0 ? `WITH n ${relinks.join('')}` : ''}`,
       {
         id,
         props: Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)),
         ...Object.fromEntries(links.map((link, i) => [`to${i}`, link.to ?? null])),
+        curated: Object.keys(props).filter((key) => props[key] !== undefined),
         by: this.by,
         at: this.at,
       },
     );
   }
 
+  /** A meeting's fields, cityId and venueId, or null when there is no meeting with the id. */
+  async meetingState(id: string): Promise<Record<string, unknown> | null> {
+    const result = await this.tx.run(
+      `MATCH (m:Meeting {id: $id})
+       RETURN m {.*, cityId: [(m)-[:HELD_IN]->(city) | city.id][0],
+         venueId: [(m)-[:AT_VENUE]->(venue) | venue.id][0]} AS state`,
+      { id },
+    );
+    return (result.records[0]?.get('state') as Record<string, unknown> | undefined) ?? null;
+  }
+
   /**
    * Creates or replaces a meeting with all its fields; a new one goes last in its order.
-   * Returns what the meeting was before (fields, cityId, venueId), or null when it is new.
+   * `curated` names the fields that changed: a reload of the report keeps them.
    */
-  async writeMeeting(id: string, meeting: MeetingFields): Promise<Record<string, unknown> | null> {
-    const result = await this.tx.run(
+  async writeMeeting(id: string, meeting: MeetingFields, curated: string[]): Promise<void> {
+    await this.tx.run(
       `OPTIONAL MATCH (x:Meeting)
        WITH coalesce(max(x.order), 0) + 1 AS nextOrder
-       OPTIONAL MATCH (existing:Meeting {id: $id})
-       WITH nextOrder, existing {.*, cityId: [(existing)-[:HELD_IN]->(city) | city.id][0],
-         venueId: [(existing)-[:AT_VENUE]->(venue) | venue.id][0]} AS before
        MERGE (m:Entity:Meeting {id: $id})
        ON CREATE SET m.createdBy = $by, m.createdAt = $at, m.order = nextOrder
        SET m.name = $name, m.nameDe = $nameDe, m.kind = $kind, m.status = $status,
-         m.year = $year, m.date = $date, m.updatedBy = $by, m.updatedAt = $at
-       WITH m, before
+         m.year = $year, m.date = $date, m.updatedBy = $by, m.updatedAt = $at,
+         m.curatedProperties = ${CURATED.replaceAll('n.', 'm.')}
+       WITH m
        OPTIONAL MATCH (m)-[old:HELD_IN|AT_VENUE]->()
        DELETE old
-       WITH DISTINCT m, before
+       WITH DISTINCT m
        OPTIONAL MATCH (c:City {id: $cityId})
        OPTIONAL MATCH (v:Institution {id: $venueId})
        FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END |
          CREATE (m)-[:HELD_IN {createdBy: $by, createdAt: $at}]->(c))
        FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END |
-         CREATE (m)-[:AT_VENUE {createdBy: $by, createdAt: $at}]->(v))
-       RETURN before`,
+         CREATE (m)-[:AT_VENUE {createdBy: $by, createdAt: $at}]->(v))`,
       {
         id,
         name: meeting.name,
@@ -213,48 +268,52 @@ export class CurationWrite {
         date: meeting.date ?? null,
         cityId: meeting.cityId ?? null,
         venueId: meeting.venueId ?? null,
+        curated,
         by: this.by,
         at: this.at,
       },
     );
-    return result.records[0]!.get('before') as Record<string, unknown> | null;
   }
 
-  /**
-   * Adds (actor)-[:type]->(target) once, or updates its properties; a repeated call changes
-   * nothing but the audit. Returns the link's properties before, or null when it is new.
-   */
+  /** The properties of (actor)-[:type]->(target), or null when there is no such link. */
+  async actorLinkState(
+    type: ActorLinkType,
+    targetId: string,
+    actorId: string,
+  ): Promise<Record<string, unknown> | null> {
+    const result = await this.tx.run(
+      `MATCH (:Entity {id: $actorId})-[r:${type}]->(:Entity {id: $targetId}) RETURN properties(r) AS props`,
+      { targetId, actorId },
+    );
+    return (result.records[0]?.get('props') as Record<string, unknown> | undefined) ?? null;
+  }
+
+  /** Adds (actor)-[:type]->(target) once, or updates its properties. */
   async linkActor(
     type: ActorLinkType,
     targetId: string,
     actorId: string,
     props: Record<string, string | null>,
     sourceId: string,
-  ): Promise<Record<string, unknown> | null> {
-    const result = await this.tx.run(
+  ): Promise<void> {
+    await this.tx.run(
       `MATCH (t:Entity {id: $targetId}), (a:Entity {id: $actorId})
-       OPTIONAL MATCH (a)-[old:${type}]->(t)
-       WITH t, a, properties(old) AS before
        MERGE (a)-[r:${type}]->(t)
        ON CREATE SET r.createdBy = $by, r.createdAt = $at
        SET r += $props, r.updatedBy = $by, r.updatedAt = $at,
          r.sourceIds = CASE WHEN $sourceId IN coalesce(r.sourceIds, []) THEN r.sourceIds
            ELSE coalesce(r.sourceIds, []) + $sourceId END,
-         t.updatedBy = $by, t.updatedAt = $at
-       RETURN before`,
+         t.updatedBy = $by, t.updatedAt = $at`,
       { targetId, actorId, props, sourceId, by: this.by, at: this.at },
     );
-    return (result.records[0]?.get('before') as Record<string, unknown> | null) ?? null;
   }
 
   /** Removes (actor)-[:type]->(target); whether there was one to remove. */
   async unlinkActor(type: ActorLinkType, targetId: string, actorId: string): Promise<boolean> {
-    // The audit goes on the action or meeting even when there was no link to remove.
+    // The audit of the action or meeting changes only when there was a link to remove.
     const result = await this.tx.run(
-      `MATCH (t:Entity {id: $targetId})
+      `MATCH (:Entity {id: $actorId})-[r:${type}]->(t:Entity {id: $targetId})
        SET t.updatedBy = $by, t.updatedAt = $at
-       WITH t
-       OPTIONAL MATCH (:Entity {id: $actorId})-[r:${type}]->(t)
        DELETE r
        RETURN count(r) AS removed`,
       { targetId, actorId, by: this.by, at: this.at },

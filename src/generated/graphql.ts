@@ -193,12 +193,17 @@ export type Actor = {
  */
 export type AgendaItem = Link & {
   __typename?: 'AgendaItem';
+  /** The action dealt with. */
   action: Action;
+  /** How the graph knows this relationship. */
   basis: Basis;
   /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
   note: Maybe<Scalars['String']['output']>;
+  /** What happened to it there: discussed, decided, adopted, presented or planned. */
   role: Maybe<Scalars['String']['output']>;
+  /** The same in the source's German (besprochen, beschlossen, verabschiedet, präsentiert, geplant). */
   roleDe: Maybe<Scalars['String']['output']>;
+  /** Where it is stated. */
   sources: Array<Source>;
 };
 
@@ -831,12 +836,14 @@ export type MutationCreateInstitutionArgs = {
 /** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationDeleteActionArgs = {
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationDeleteInstitutionArgs = {
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 

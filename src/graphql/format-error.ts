@@ -19,7 +19,11 @@ function extensionsOf(error: DomainError): { code: string; [detail: string]: unk
   if (error instanceof NotFoundError) {
     return error.field ? { code: 'NOT_FOUND', field: error.field } : { code: 'NOT_FOUND' };
   }
-  if (error instanceof ConflictError) return { code: 'CONFLICT' };
+  if (error instanceof ConflictError) {
+    return error.existingId
+      ? { code: 'CONFLICT', existingId: error.existingId }
+      : { code: 'CONFLICT' };
+  }
   if (error instanceof UnauthenticatedError) return { code: 'UNAUTHENTICATED' };
   if (error instanceof ForbiddenError) return { code: 'FORBIDDEN' };
   if (error instanceof ServiceUnavailableError) {
@@ -91,6 +95,19 @@ export function isPublicError(error: GraphQLError | GraphQLFormattedError): bool
 }
 
 /**
+ * graphql-js names the place of a variable it cannot coerce only in its message: the variable,
+ * the path inside it (`at "input.kind"`) and, for a missing or unknown field, that field's name.
+ * The value it quotes cannot fake either: strings in it are printed with their quotes escaped.
+ */
+export function variablePathOf(message: string): string | undefined {
+  const variable = /^Variable "\$(\w+)" /.exec(message)?.[1];
+  if (!variable) return undefined;
+  const path = new RegExp(` at "(${variable}[^"]*)"; `).exec(message)?.[1] ?? variable;
+  const field = /; Field "(\w+)" (?:of required type|is not defined by type) /.exec(message)?.[1];
+  return field ? `${path}.${field}` : path;
+}
+
+/**
  * Gives domain errors their code, keeps the other public errors as they are and masks
  * everything else (the logging plugin has already logged it in full with the request id).
  */
@@ -109,7 +126,11 @@ export function formatError(
       return { ...formatted, extensions: { ...formatted.extensions, ...extensions } };
     }
   } else if (isPublicError(formatted)) {
-    return formatted;
+    const field =
+      formatted.extensions?.code === 'BAD_USER_INPUT'
+        ? variablePathOf(formatted.message)
+        : undefined;
+    return field ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
   }
   return {
     message: 'Internal server error',

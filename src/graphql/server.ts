@@ -27,6 +27,7 @@ import type { Context } from './context';
 import { maskSchemaNames } from './mask-schema-names';
 import { formatError, isPublicError } from './format-error';
 import { createMetrics } from './metrics';
+import { idempotencyPlugin } from './idempotency';
 import { resolvers } from './resolvers';
 import { warmUp, type WarmUpSummary } from './warm-up';
 
@@ -188,6 +189,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     plugins: [
       ...protection.plugins,
       requestPlugin(limiterFor(config.rateLimits?.writesPerMinute)),
+      idempotencyPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       // no cache hints in this schema: skip the per-field cache-control bookkeeping
       ApolloServerPluginCacheControlDisabled(),

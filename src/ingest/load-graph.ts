@@ -51,6 +51,14 @@ const differs = (element: string): string =>
 const when = (condition: string, update: string): string =>
   `FOREACH (_ IN CASE WHEN ${condition} THEN [1] ELSE [] END | ${update})`;
 
+/**
+ * Sets each property of row.props that differs on node `n`, except those a curator changed
+ * (`n.curatedProperties`, kept by src/curation/writes.ts): a reload never overwrites them.
+ */
+export const LOAD_UNCURATED_PROPERTIES =
+  'FOREACH (key IN [key IN keys(row.props) WHERE NOT key IN coalesce(n.curatedProperties, []) ' +
+  'AND coalesce(n[key] <> row.props[key], true)] | SET n[key] = row.props[key])';
+
 /** Integral numbers go in as Neo4j INTEGER (JS numbers would be stored as FLOAT). */
 function toNeo4jValue(value: unknown): unknown {
   if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
@@ -111,7 +119,9 @@ function nodeSteps(nodes: GraphNode[], batchSize: number, mode: Mode): Step[] {
             'UNWIND $rows AS row',
             `MERGE (n:${quote(mergeLabel)} {id: row.id})`,
             ...(extraLabels.length > 0 ? [`SET n:${extraLabels.map(quote).join(':')}`] : []),
-            when(differs('n'), 'SET n += row.props'),
+            // Only the differing properties, and none a curator has changed (curatedProperties):
+            // a reload never overwrites a curated value.
+            LOAD_UNCURATED_PROPERTIES,
           ];
     const rowOf =
       mode === 'create'

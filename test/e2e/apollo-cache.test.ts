@@ -38,6 +38,7 @@ const CLIENT_TYPE_POLICIES: TypePolicies = Object.fromEntries(
     'Partnership',
     'Participation',
     'Contribution',
+    'AgendaItem',
     'Lead',
     'Membership',
     'ProjectPartner',

@@ -363,7 +363,7 @@ describe('history', () => {
     expect(afterDelete[0]).toMatchObject({
       operation: 'deleteAction',
       by: 'curator',
-      summary: 'deleted Action "History walk 2012"',
+      summary: 'deleted Action "History walk 2012" ("no reason given")',
     });
   });
 

@@ -524,7 +524,8 @@ describe('Cypher and Lucene injection through every string argument of every ope
       const codes = (response.errors ?? []).map((e) => e.extensions?.code);
       if (
         response.status !== 200 ||
-        codes.some((c) => c !== 'BAD_USER_INPUT' && c !== 'NOT_FOUND')
+        // CONFLICT: the same hostile name again is a duplicate, refused like any other
+        codes.some((c) => c !== 'BAD_USER_INPUT' && c !== 'NOT_FOUND' && c !== 'CONFLICT')
       ) {
         unexpected.push(
           `${field}(${path}) → ${response.status} ${JSON.stringify(response.errors)}`,
