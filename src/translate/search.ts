@@ -41,12 +41,11 @@ const NFD = new Cypher.Raw('NFD');
  * statement hit stands for the meeting it belongs to; each entity comes once, with its best
  * relevance (and the statement that scored it, if any).
  *
- * The score is the entity's tier plus its relevance squeezed into [0, 1), so hits are ordered
- * by tier first: 4 a name or alias is the text, 3 a name starts with it, 2 a name holds all its
- * words, 1.5 a name of as many words holds them with typos, 1 a longer name does, 0 the rest
- * (descriptions, statements). Relevance is
- * the sum of the Lucene scores of the hit in the queries (a word found exactly, by its stem
- * and in a name counts more).
+ * The score orders hits by tier first: 4 a name or alias is the text, 3 a name starts with it,
+ * 2 a name holds all its words, 1 a name holds them with typos, 0 the rest (descriptions,
+ * statements); within a tier, a name of as many words as the text comes first (+0.5), then
+ * relevance squeezed into [0, 0.5): the sum of the Lucene scores of the hit in the queries (a
+ * word found exactly, by its stem and in a name counts more).
  */
 export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
   const node = () => new Cypher.Node();
@@ -117,7 +116,7 @@ export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
         names,
       ],
     )
-    .with(entity, relevance, statement, [
+    .with(entity, relevance, statement, names, [
       new Cypher.Case()
         .when(anyName(param('exactName')))
         .then(new Cypher.Literal(4))
@@ -127,28 +126,36 @@ export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
           Cypher.any(name, names, Cypher.all(word, param('nameWords'), Cypher.matches(name, word))),
         )
         .then(new Cypher.Literal(2))
-        // a typo of a whole name ("Lepzig") before a typo of one word in a longer name
-        .when(
-          Cypher.and(
-            Cypher.eq(inNames, Cypher.true),
-            Cypher.any(
-              name,
-              names,
-              Cypher.eq(
-                Cypher.size(Cypher.split(name, new Cypher.Literal(' '))),
-                Cypher.size(param('nameWords')),
-              ),
-            ),
-          ),
-        )
-        .then(new Cypher.Literal(1.5))
         .when(Cypher.eq(inNames, Cypher.true))
         .then(new Cypher.Literal(1))
         .else(new Cypher.Literal(0)),
       tier,
     ])
     .with(entity, statement, [
-      Cypher.plus(tier, Cypher.divide(relevance, Cypher.plus(relevance, new Cypher.Literal(1)))),
+      Cypher.plus(
+        Cypher.plus(
+          tier,
+          // a name of as many words as the text ("Ljubljana" for "Ljubljna") before a longer
+          // name that holds them ("ISC meeting, Ljubljana 2011")
+          new Cypher.Case()
+            .when(
+              Cypher.any(
+                name,
+                names,
+                Cypher.eq(
+                  Cypher.size(Cypher.split(name, new Cypher.Literal(' '))),
+                  Cypher.size(param('nameWords')),
+                ),
+              ),
+            )
+            .then(new Cypher.Literal(0.5))
+            .else(new Cypher.Literal(0)),
+        ),
+        Cypher.divide(
+          relevance,
+          Cypher.multiply(new Cypher.Literal(2), Cypher.plus(relevance, new Cypher.Literal(1))),
+        ),
+      ),
       score,
     ])
     .orderBy([score, 'DESC'], entity.property('id'))

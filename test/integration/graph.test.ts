@@ -514,7 +514,7 @@ describe('the loaded graph', () => {
     const search = async (text: string) =>
       (
         await db.read<{ id: string }>(
-          `CALL db.index.fulltext.queryNodes('searchFolded_v2', $text) YIELD node RETURN node.id AS id LIMIT 3`,
+          `CALL db.index.fulltext.queryNodes('searchFolded_v2', $text) YIELD node RETURN node.id AS id LIMIT 10`,
           { text },
         )
       ).map((row) => row.id);

@@ -256,15 +256,17 @@ describe('the Cypher of a request', () => {
      ORDER BY var1 DESC
      WITH this4, head(collect({relevance: var1, statement: this5})) AS var6, max(var2) AS var2
      WITH this4, var2, var6.relevance AS var1, var6.statement AS this5, [var7 IN ([this4.name, this4.nameDe] + coalesce(this4.aliases, [])) WHERE var7 IS NOT NULL | normalize(toLower(var7), NFD)] AS var8
-     WITH this4, var1, this5, CASE
+     WITH this4, var1, this5, var8, CASE
        WHEN any(var7 IN var8 WHERE var7 =~ $exactName) THEN 4
        WHEN any(var7 IN var8 WHERE var7 =~ $namePrefix) THEN 3
        WHEN any(var7 IN var8 WHERE all(var9 IN $nameWords WHERE var7 =~ var9)) THEN 2
-       WHEN (var2 = true AND any(var7 IN var8 WHERE size(split(var7, ' ')) = size($nameWords))) THEN 1.5
        WHEN var2 = true THEN 1
        ELSE 0
      END AS var10
-     WITH this4, this5, (var10 + (var1 / (var1 + 1))) AS var11
+     WITH this4, this5, ((var10 + CASE
+       WHEN any(var7 IN var8 WHERE size(split(var7, ' ')) = size($nameWords)) THEN 0.5
+       ELSE 0
+     END) + (var1 / (2 * (var1 + 1)))) AS var11
      ORDER BY var11 DESC, this4.id ASC
      LIMIT $limit
      RETURN var11 AS score, [this4.id, labels(this4), this4.name] AS entity, CASE
