@@ -117,7 +117,10 @@ export class CurationService {
         .map(([field]) => field);
       await w.writeMeeting(id, meeting, curated);
       await w.attachSource(id, source);
-      await w.rechainMeetings();
+      // The chain follows date, year and order: a rename or a new city leaves it as it is.
+      const moved =
+        !before || ['date', 'year'].some((f) => !isDeepStrictEqual(before[f], after[f as 'date']));
+      if (moved) await w.rechainMeetings();
       await w.record(id, before ? changes.join('; ') : created('Meeting', meeting.name));
       return id;
     });

@@ -4,7 +4,7 @@ import { BadInputError, ConflictError } from '../errors';
 import { entityKind, type EntityLabel } from '../model';
 import { recordChange } from './history';
 import type { MeetingFields, SourceInput } from './inputs';
-import { CURATION_DOCUMENT_ID, PLACE_SOURCE } from '../ingest/documents';
+import { CURATION_DOCUMENT_ID, PLACE_THIS_SOURCE } from '../ingest/documents';
 
 /** An id the write needs to exist, with the labels it may have and the argument that gave it. */
 export interface Reference {
@@ -353,16 +353,18 @@ export class CurationWrite {
           enteredBy: this.by,
           enteredAt: this.at,
         };
+    // One statement: the source, its entity's STATED_IN, and its place in a document (now, not
+    // at the next load, which may be skipped for days); writes under locks keep round trips few.
     await this.tx.run(
       `MERGE (s:Source {id: $source.id})
        ON CREATE SET s += $source
        WITH s
        OPTIONAL MATCH (n:Entity {id: $entityId})
-       FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | MERGE (n)-[:STATED_IN]->(s))`,
-      { source, entityId },
+       FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | MERGE (n)-[:STATED_IN]->(s))
+       WITH DISTINCT s
+       CALL (s) { ${PLACE_THIS_SOURCE} }`,
+      { source, entityId, curationId: CURATION_DOCUMENT_ID },
     );
-    // placed in its document now, not at the next load (which may be skipped for days)
-    await this.tx.run(PLACE_SOURCE, { curationId: CURATION_DOCUMENT_ID, sourceId: source.id });
     return source.id;
   }
 

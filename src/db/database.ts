@@ -15,7 +15,11 @@ export interface DatabaseOptions {
   transactionTimeoutMs?: number;
   /** Connections to Neo4j (default 50); a request waits connectionAcquisitionTimeoutMs for one. */
   maxConnectionPoolSize?: number;
-  /** Default 5 s. */
+  /**
+   * Default 10 s, as long as a transaction may run: a burst of writes to one entity queues on
+   * its lock while holding connections, and the requests behind them should wait their turn,
+   * not fail, for as long as one of those writes could take anyway.
+   */
   connectionAcquisitionTimeoutMs?: number;
 }
 
@@ -88,7 +92,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     // Fail fast when Neo4j is gone: the API must answer SERVICE_UNAVAILABLE quickly.
     connectionTimeout: 3_000,
-    connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? 5_000,
+    connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? 10_000,
     maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
     // Integers arrive as JS numbers (ours are years, orders and counts, far below 2^53),
     // which saves an Integer object per value on large results.

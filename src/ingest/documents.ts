@@ -129,7 +129,9 @@ SET s.verbatim = coalesce(s.verbatim, false)`;
 export const PLACE_UNPLACED_SOURCES = placeSources('MATCH (s:Source)');
 
 /**
- * The same for the one Source `$sourceId`: for the curation service to run right after it
- * writes a Source, so that it is placed before the next load.
+ * The same for the one Source `$sourceId`, so that it is placed before the next load.
  */
 export const PLACE_SOURCE = placeSources('MATCH (s:Source {id: $sourceId})');
+
+/** The same for the Source bound to `s`: the body of a `CALL (s) { … }` in the write of it. */
+export const PLACE_THIS_SOURCE = placeSources('WITH s, curation');
