@@ -109,10 +109,11 @@ describe('corrections', () => {
     const { neighbourhood } = await data(
       `{ neighbourhood(id: "meeting/pecs-2010-isc-meeting") { relationships { type from to } } }`,
     );
+    // the conference, a step of the timeline, is held with its side meeting (as Gdańsk 2011 is)
     expect(neighbourhood.relationships).toContainEqual({
       type: 'HELD_WITH',
-      from: 'meeting/pecs-2010-isc-meeting',
-      to: 'meeting/pecs-2010',
+      from: 'meeting/pecs-2010',
+      to: 'meeting/pecs-2010-isc-meeting',
     });
   });
 
