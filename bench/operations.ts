@@ -183,7 +183,8 @@ WITH entity, CASE
     WHEN any(name IN names WHERE all(word IN $nameWords WHERE name =~ word)) THEN 2
     WHEN inNames THEN 1
     ELSE 0
-  END + relevance / (relevance + 1) AS score
+  END + CASE WHEN any(name IN names WHERE size(split(name, ' ')) = size($nameWords)) THEN 0.5 ELSE 0 END
+  + relevance / (2 * (relevance + 1)) AS score
 ORDER BY score DESC, entity.id LIMIT $limit
 RETURN {search: collect({score: score,
   entity: entity {__typename: ${typename('entity')}, .id, .name, .nameDe}})} AS data`,
