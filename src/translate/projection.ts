@@ -377,6 +377,8 @@ function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Pr
     new Cypher.ListComprehension(item).in(list).map(projection.expr);
 
   // COLLECT subqueries, not collect(): an aggregation inside the node's tuple would group by it.
+  // The city's lists in the order the partnership shows them; the other city's only tested
+  // for membership, so unordered.
   const distinctActions = (c: Cypher.Node) =>
     new Cypher.Collect(
       new Cypher.Match(actionsOf(c, a)).with(a).distinct().orderBy(a.property('name')).return(a),
@@ -389,6 +391,8 @@ function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Pr
         .orderBy(...chronological(m))
         .return(m),
     );
+  const anyOrder = (pattern: Cypher.Pattern, n: Cypher.Node) =>
+    new Cypher.Collect(new Cypher.Match(pattern).return(n).distinct());
   // what a city does by name: its actions and meetings, unordered (only for counting)
   const named = (c: Cypher.Node) =>
     Cypher.plus(
@@ -400,15 +404,22 @@ function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Pr
     new Cypher.ListComprehension(item)
       .in(list)
       .where(Cypher.and(Cypher.in(item, myNamed), Cypher.in(item, theirNamed)));
-  const subquery = new Cypher.Match(new Cypher.Pattern(other, { labels: 'City' }))
+  // The city's own lists first, once: inside the per-city WITH the planner computed them again
+  // for every other city.
+  const subquery = new Cypher.With(
+    [distinctActions(city), myActions],
+    [distinctMeetings(city), myMeetings],
+    [named(city), myNamed],
+  )
+    .match(new Cypher.Pattern(other, { labels: 'City' }))
     .where(Cypher.neq(other, city))
     .with(
       other,
-      [distinctActions(city), myActions],
-      [distinctMeetings(city), myMeetings],
-      [distinctActions(other), theirActions],
-      [distinctMeetings(other), theirMeetings],
-      [named(city), myNamed],
+      myActions,
+      myMeetings,
+      myNamed,
+      [anyOrder(actionsOf(other, a), a), theirActions],
+      [anyOrder(meetingsOf(other, m), m), theirMeetings],
       [named(other), theirNamed],
     )
     .with(

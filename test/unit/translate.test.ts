@@ -286,49 +286,46 @@ describe('the Cypher of a request', () => {
      "MATCH (this0:Entity { id: $id })
      WHERE this0:City
      RETURN [this0.id, this0.name, COLLECT {
-       MATCH (this1:City)
-       WHERE this1 <> this0
-       WITH this1, COLLECT {
-         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this2:(LEADS|CONTRIBUTES_TO)]->(this3:Action)
-         WITH DISTINCT this3
-         ORDER BY this3.name ASC
-         RETURN this3
-       } AS var4, COLLECT {
-         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this2:(TOOK_PART_IN|HELD_IN)]-(this5:Meeting)
-         WITH DISTINCT this5
-         ORDER BY coalesce(this5.date, toString(this5.year)) ASC, this5.order ASC, this5.id ASC
-         RETURN this5
-       } AS var6, COLLECT {
-         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[this2:(LEADS|CONTRIBUTES_TO)]->(this3:Action)
-         WITH DISTINCT this3
-         ORDER BY this3.name ASC
-         RETURN this3
-       } AS var7, COLLECT {
-         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[this2:(TOOK_PART_IN|HELD_IN)]-(this5:Meeting)
-         WITH DISTINCT this5
-         ORDER BY coalesce(this5.date, toString(this5.year)) ASC, this5.order ASC, this5.id ASC
-         RETURN this5
-       } AS var8, (COLLECT {
-         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this2:(LEADS|CONTRIBUTES_TO)]->(this3:Action)
-         WHERE this2.expansion IS NULL
-         RETURN this3
+       WITH COLLECT {
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this1:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
+         WITH DISTINCT this2
+         ORDER BY this2.name ASC
+         RETURN this2
+       } AS var3, COLLECT {
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this1:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
+         WITH DISTINCT this4
+         ORDER BY coalesce(this4.date, toString(this4.year)) ASC, this4.order ASC, this4.id ASC
+         RETURN this4
+       } AS var5, (COLLECT {
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this1:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
+         WHERE this1.expansion IS NULL
+         RETURN this2
        } + COLLECT {
-         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this2:(TOOK_PART_IN|HELD_IN)]-(this5:Meeting)
-         WHERE this2.expansion IS NULL
-         RETURN this5
-       }) AS var9, (COLLECT {
-         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[this2:(LEADS|CONTRIBUTES_TO)]->(this3:Action)
-         WHERE this2.expansion IS NULL
-         RETURN this3
+         MATCH (this0)<-[:BASED_IN*0..1]-(:Entity)-[this1:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
+         WHERE this1.expansion IS NULL
+         RETURN this4
+       }) AS var6
+       MATCH (this7:City)
+       WHERE this7 <> this0
+       WITH this7, var3, var5, var6, COLLECT {
+         MATCH (this7)<-[:BASED_IN*0..1]-(:Entity)-[this1:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
+         RETURN DISTINCT this2
+       } AS var8, COLLECT {
+         MATCH (this7)<-[:BASED_IN*0..1]-(:Entity)-[this1:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
+         RETURN DISTINCT this4
+       } AS var9, (COLLECT {
+         MATCH (this7)<-[:BASED_IN*0..1]-(:Entity)-[this1:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
+         WHERE this1.expansion IS NULL
+         RETURN this2
        } + COLLECT {
-         MATCH (this1)<-[:BASED_IN*0..1]-(:Entity)-[this2:(TOOK_PART_IN|HELD_IN)]-(this5:Meeting)
-         WHERE this2.expansion IS NULL
-         RETURN this5
+         MATCH (this7)<-[:BASED_IN*0..1]-(:Entity)-[this1:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
+         WHERE this1.expansion IS NULL
+         RETURN this4
        }) AS var10
-       WITH this1, var9, var10, [var11 IN var4 WHERE var11 IN var7] AS var12, [var13 IN var6 WHERE var13 IN var8] AS var14
-       WITH this1, var12, var14, (size([var15 IN var12 WHERE (var15 IN var9 AND var15 IN var10)]) + size([var15 IN var14 WHERE (var15 IN var9 AND var15 IN var10)])) AS var16
-       ORDER BY var16 DESC, (size(var12) + size(var14)) DESC, this1.name ASC
-       RETURN [[this1.id, this1.name], [this3 IN var12 | [this3.id, this3.name]], [this5 IN var14 | [this5.id]]]
+       WITH this7, var6, var10, [var11 IN var3 WHERE var11 IN var8] AS var12, [var13 IN var5 WHERE var13 IN var9] AS var14
+       WITH this7, var12, var14, (size([var15 IN var12 WHERE (var15 IN var6 AND var15 IN var10)]) + size([var15 IN var14 WHERE (var15 IN var6 AND var15 IN var10)])) AS var16
+       ORDER BY var16 DESC, (size(var12) + size(var14)) DESC, this7.name ASC
+       RETURN [[this7.id, this7.name], [this2 IN var12 | [this2.id, this2.name]], [this4 IN var14 | [this4.id]]]
      }] AS node"
     `);
   });
