@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { CurationService } from '../../curation/service';
 import { NotFoundError, UnauthenticatedError } from '../../errors';
 import type { MutationResolvers } from '../../generated/graphql';
 import type { EntityLabel } from '../../model';
@@ -14,64 +15,40 @@ function curator(ctx: Context): string {
   return ctx.caller.name;
 }
 
-/** Reads back what a mutation wrote, as the request selects it (the one read path). */
-async function readBack(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  label: EntityLabel,
-  entityId: string,
-): Promise<NodeRecord> {
-  const record = await readEntity(ctx, info, label, entityId);
-  if (!record) throw new NotFoundError(entityId);
-  return record;
+/**
+ * The mutations that write one entity and answer with it, and that entity's type. Each is the
+ * curation service's method of the same name: it writes (or throws a domain error) and returns
+ * the entity's id; the answer is then read back as the request selects it (the one read path).
+ */
+const ANSWERS = {
+  upsertMeeting: 'Meeting',
+  assignLead: 'Action',
+  removeLead: 'Action',
+  addContributor: 'Action',
+  removeContributor: 'Action',
+  addParticipant: 'Meeting',
+  removeParticipant: 'Meeting',
+  createAction: 'Action',
+  updateAction: 'Action',
+  createInstitution: 'Institution',
+  updateInstitution: 'Institution',
+} as const satisfies Partial<Record<keyof MutationResolvers & keyof CurationService, EntityLabel>>;
+
+type EntityWrite = keyof typeof ANSWERS;
+
+function writeThenRead(name: EntityWrite) {
+  return async (_: unknown, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
+    const id = await ctx.repos.curation[name](curator(ctx), args);
+    const record: NodeRecord | null = await readEntity(ctx, info, ANSWERS[name], id);
+    if (!record) throw new NotFoundError(id);
+    return record;
+  };
 }
 
-/** Each mutation: the curation service writes (or throws a domain error); the result is read back. */
 export const Mutation: MutationResolvers = {
-  upsertMeeting: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.upsertMeeting(curator(ctx), args);
-    return readBack(ctx, info, 'Meeting', id);
-  },
-  assignLead: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.assignLead(curator(ctx), args);
-    return readBack(ctx, info, 'Action', id);
-  },
-  removeLead: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.removeLead(curator(ctx), args);
-    return readBack(ctx, info, 'Action', id);
-  },
-  addContributor: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.addContributor(curator(ctx), args);
-    return readBack(ctx, info, 'Action', id);
-  },
-  removeContributor: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.removeContributor(curator(ctx), args);
-    return readBack(ctx, info, 'Action', id);
-  },
-  addParticipant: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.addParticipant(curator(ctx), args);
-    return readBack(ctx, info, 'Meeting', id);
-  },
-  removeParticipant: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.removeParticipant(curator(ctx), args);
-    return readBack(ctx, info, 'Meeting', id);
-  },
-  createAction: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.createAction(curator(ctx), args);
-    return readBack(ctx, info, 'Action', id);
-  },
-  updateAction: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.updateAction(curator(ctx), args);
-    return readBack(ctx, info, 'Action', id);
-  },
+  ...(Object.fromEntries(
+    (Object.keys(ANSWERS) as EntityWrite[]).map((name) => [name, writeThenRead(name)]),
+  ) as Pick<MutationResolvers, EntityWrite>),
   deleteAction: (_, args, ctx) => ctx.repos.curation.deleteAction(curator(ctx), args),
-  createInstitution: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.createInstitution(curator(ctx), args);
-    return readBack(ctx, info, 'Institution', id);
-  },
-  updateInstitution: async (_, args, ctx, info) => {
-    const id = await ctx.repos.curation.updateInstitution(curator(ctx), args);
-    return readBack(ctx, info, 'Institution', id);
-  },
   deleteInstitution: (_, args, ctx) => ctx.repos.curation.deleteInstitution(curator(ctx), args),
 };
