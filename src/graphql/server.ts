@@ -160,7 +160,8 @@ function requestPlugin(writeLimiter: RateLimiterMemory | null): ApolloServerPlug
 /** Builds the whole HTTP app (GraphQL, health, explorer page) without listening. */
 export async function createServer({ config, db, logger }: ServerOptions): Promise<ApiServer> {
   const armor = new ApolloArmor({
-    maxDepth: { n: 8 },
+    // a fragment spread is no level of its own: the depth is that of the fields it selects
+    maxDepth: { n: 8, flattenFragments: true },
     maxAliases: { n: 15 },
     maxDirectives: { n: 10 },
     // Tokens are limited by graphql-js's own parser below: armor's token plugin re-parses the

@@ -97,6 +97,18 @@ describe('attacks are refused with a coded error without touching Neo4j', () => 
   it.each<[string, () => Promise<HttpAnswer>, number, string, RegExp]>([
     ['depth beyond 8', () => post(query(nested(5))), 400, validation, /depth limit of 8/],
     [
+      'depth beyond 8 through fragments',
+      () =>
+        post(
+          query(
+            `{ countries { ...deep } } fragment deep on Country { ${nested(5).slice(14, -4)} }`,
+          ),
+        ),
+      400,
+      validation,
+      /depth limit of 8/,
+    ],
+    [
       '101 aliases',
       () => post(query(`{ ${Array.from({ length: 101 }, (_, i) => `a${i}: countries { id }`)} }`)),
       400,
@@ -189,6 +201,21 @@ describe('attacks are refused with a coded error without touching Neo4j', () => 
     ],
   ])('%s', async (_name, send, status, code, message) => {
     await expectRefused(send, status, code, message);
+  });
+
+  it('counts the depth of the fields a fragment selects, not the spreads', async () => {
+    // 5 field levels through 5 nested spreads: 10 levels if each spread counted as one
+    const answer = await post(
+      query(`{ countries { ...a } }
+        fragment a on Country { cities { ...b } }
+        fragment b on City { country { ...c } }
+        fragment c on Country { cities { ...d } }
+        fragment d on City { country { ...e } }
+        fragment e on Country { name }`),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+    expect((answer.body.data as { countries: unknown[] }).countries.length).toBeGreaterThan(0);
   });
 
   it('refuses first: 1000000000 given as a variable (beyond what cost analysis sees)', async () => {
