@@ -74,4 +74,8 @@ export const Mutation: MutationResolvers = {
     return readBack(ctx, info, 'Institution', id);
   },
   deleteInstitution: (_, args, ctx) => ctx.repos.curation.deleteInstitution(curator(ctx), args),
+  restore: async (_, args, ctx, info) => {
+    const { id, label } = await ctx.repos.curation.restore(curator(ctx), args);
+    return readBack(ctx, info, label, id);
+  },
 };
