@@ -9,6 +9,10 @@ CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
 // which concurrent MERGEs must not make twice; an Idempotency-Key's first answer, once per key.
 CREATE CONSTRAINT creation_lock_id IF NOT EXISTS FOR (n:CreationLock) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (n:Idempotency) REQUIRE (n.key, n.by) IS UNIQUE;
+// Retractions (src/curation/writes.ts): a relationship a curator deleted though a document states
+// it, once per identity; a retracted entity is found by its id for a restore.
+CREATE CONSTRAINT retracted_link_id IF NOT EXISTS FOR (n:RetractedLink) REQUIRE n.id IS UNIQUE;
+CREATE INDEX retracted_id IF NOT EXISTS FOR (n:Retracted) ON (n.id);
 
 // Filters of the API's lists.
 CREATE INDEX meeting_year IF NOT EXISTS FOR (n:Meeting) ON (n.year);

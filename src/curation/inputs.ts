@@ -85,6 +85,7 @@ export const createActionArgs = z.object({ input: actionInput });
 export const updateActionArgs = z.object({ id, patch: actionPatch });
 export const createInstitutionArgs = z.object({ input: institutionInput });
 export const updateInstitutionArgs = z.object({ id, patch: institutionPatch });
+/** A delete's or a restore's: the entity, and why (for the history). */
 export const deleteArgs = z.object({
   id,
   reason: z
@@ -94,6 +95,7 @@ export const deleteArgs = z.object({
     .nullish()
     .transform((reason) => reason || 'no reason given'),
 });
+export const restoreArgs = deleteArgs;
 
 export const leadArgs = z.object({ actionId: id, actorId: id, source: sourceInput.nullish() });
 export const contributorArgs = z.object({

@@ -10,6 +10,7 @@ import {
   createActionArgs,
   createInstitutionArgs,
   deleteArgs,
+  restoreArgs,
   leadArgs,
   meetingActorArgs,
   participantArgs,
@@ -251,14 +252,28 @@ export class CurationService {
     args: unknown,
   ): Promise<DeleteResult> {
     const { id, reason } = parseArgs(deleteArgs, args);
-    // No lock step: DETACH DELETE locks the node and its relationships itself.
+    // No lock step: the write locks the node (and a DETACH DELETE its relationships) itself.
     return this.write(operation, by, async (w) => {
-      const name = await w.deleteEntity(label, id);
+      const deleted = await w.deleteEntity(label, id, reason);
       // Deleting what is not there writes nothing, so there is no change to record.
-      if (name !== null) {
-        await w.record(id, `deleted ${label} ${JSON.stringify(name)} (${JSON.stringify(reason)})`);
+      if (deleted !== null) {
+        const verb = deleted.retracted ? 'retracted' : 'deleted';
+        await w.record(
+          id,
+          `${verb} ${label} ${JSON.stringify(deleted.name)} (${JSON.stringify(reason)})`,
+        );
       }
-      return { id, deleted: name !== null };
+      return { id, deleted: deleted !== null };
+    });
+  }
+
+  /** Brings back an entity a curator retracted, with its relationships; its id and kind. */
+  restore(by: string, args: unknown): Promise<{ id: string; label: EntityLabel }> {
+    const { id, reason } = parseArgs(restoreArgs, args);
+    return this.write('restore', by, async (w) => {
+      const { label, name } = await w.restoreEntity(id);
+      await w.record(id, `restored ${label} ${JSON.stringify(name)} (${JSON.stringify(reason)})`);
+      return { id, label };
     });
   }
 
@@ -300,8 +315,11 @@ export class CurationService {
     return this.write(operation, by, async (w) => {
       await w.lock(actorLinkEnds(link, targetId, actorId));
       // Removing a link that is not there writes nothing, so there is no change to record.
-      if (await w.unlinkActor(link.type, targetId, actorId)) {
-        await w.record(targetId, `${link.noun} ${actorId} removed`);
+      const removed = await w.unlinkActor(link.type, targetId, actorId);
+      if (removed === 'deleted') await w.record(targetId, `${link.noun} ${actorId} removed`);
+      // a document states it: the loader will not add it again
+      if (removed === 'retracted') {
+        await w.record(targetId, `${link.noun} ${actorId} removed (retracted)`);
       }
       return targetId;
     });

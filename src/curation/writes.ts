@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
-import { BadInputError, ConflictError } from '../errors';
-import { entityKind, type EntityLabel } from '../model';
+import { BadInputError, ConflictError, NotFoundError } from '../errors';
+import {
+  DOCUMENT_IDS,
+  entityKind,
+  entityLabelOf,
+  RETRACTED_LABEL,
+  RETRACTED_LINK_LABEL,
+  STATED_VALUE_PREFIX,
+  type EntityLabel,
+} from '../model';
 import { recordChange } from './history';
 import type { MeetingFields, SourceInput } from './inputs';
 import { CURATION_DOCUMENT_ID, PLACE_THIS_SOURCE } from '../ingest/documents';
@@ -69,6 +77,34 @@ const LOCK = `
  */
 const CURATED = `coalesce(n.curatedProperties, []) +
   [key IN $curated WHERE NOT key IN coalesce(n.curatedProperties, [])]`;
+
+/**
+ * Before a curator's first change of a property of `v` that documents state: keeps the
+ * documents' value beside it (`stated:<property>`), for Entity.claims and the loader's conflicts.
+ */
+const keepStatedValues = (v: string) => `
+  FOREACH (key IN [key IN $curated WHERE NOT key IN coalesce(${v}.curatedProperties, [])
+      AND size(coalesce(${v}.${DOCUMENT_IDS}, [])) > 0] |
+    SET ${v}['${STATED_VALUE_PREFIX}' + key] = ${v}[key])`;
+
+/** The identity of relationship `r` (linkIdentity of src/model, in Cypher). */
+const identityOf = (r: string) =>
+  `startNode(${r}).id + '|' + type(${r}) + '|' + endNode(${r}).id + '|' + coalesce(${r}.key, '')`;
+
+/**
+ * Deletes relationship `r` (null: nothing); one that a document states is retracted: a
+ * RetractedLink with its identity keeps the loader from writing it again.
+ */
+const retractOrDelete = (r: string) => `
+  FOREACH (_ IN CASE WHEN size(coalesce(${r}.${DOCUMENT_IDS}, [])) > 0 THEN [1] ELSE [] END |
+    MERGE (retracted:${RETRACTED_LINK_LABEL} {id: ${identityOf(r)}})
+    SET retracted.by = $by, retracted.at = $at, retracted.operation = $operation)
+  DELETE ${r}`;
+
+/** A curator states relationship `r` again: a retraction of it is void. The last clauses. */
+const unretract = (r: string) => `
+  WITH ${r} OPTIONAL MATCH (retracted:${RETRACTED_LINK_LABEL} {id: ${identityOf(r)}})
+  DELETE retracted`;
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -143,7 +179,8 @@ export class CurationWrite {
   async freeId(label: EntityLabel, name: string): Promise<string> {
     const base = `${entityKind(label).idPrefix}${slugify(name)}`;
     const result = await this.tx.run(
-      `MATCH (n:Entity) WHERE n.id = $base OR n.id STARTS WITH $base + '-'
+      // a retracted entity keeps its id for a restore
+      `MATCH (n:Entity|${RETRACTED_LABEL}) WHERE n.id = $base OR n.id STARTS WITH $base + '-'
        RETURN collect(n.id) AS taken`,
       { base },
     );
@@ -199,17 +236,22 @@ export class CurationWrite {
     props: Record<string, unknown>,
     links: Link[],
   ): Promise<void> {
+    // A link to the same target stays as it is; one to another target is replaced.
     const relinks = links.map(
       (link, i) => `
        CALL (n) {
          WITH n WHERE $to${i} IS NOT NULL
-         OPTIONAL MATCH (n)-[old:${link.type}]->() DELETE old
+         OPTIONAL MATCH (n)-[old:${link.type}]->(previous) WHERE previous.id <> $to${i}
+         ${retractOrDelete('old')}
          WITH DISTINCT n MATCH (target:${link.label} {id: $to${i}})
-         CREATE (n)-[:${link.type} {createdBy: $by, createdAt: $at}]->(target)
+         MERGE (n)-[r:${link.type}]->(target)
+         ON CREATE SET r.createdBy = $by, r.createdAt = $at
+         ${unretract('r')}
        }`,
     );
     await this.tx.run(
       `MATCH (n:${label} {id: $id})
+       ${keepStatedValues('n')}
        SET n += $props, n.updatedBy = $by, n.updatedAt = $at,
          n.curatedProperties = ${CURATED}
        ${relinks.length > 0 ? `WITH n ${relinks.join('')}` : ''}`,
@@ -220,6 +262,7 @@ export class CurationWrite {
         curated: Object.keys(props).filter((key) => props[key] !== undefined),
         by: this.by,
         at: this.at,
+        operation: this.operation,
       },
     );
   }
@@ -245,19 +288,26 @@ export class CurationWrite {
        WITH coalesce(max(x.order), 0) + 1 AS nextOrder
        MERGE (m:Entity:Meeting {id: $id})
        ON CREATE SET m.createdBy = $by, m.createdAt = $at, m.order = nextOrder
+       ${keepStatedValues('m')}
        SET m.name = $name, m.nameDe = $nameDe, m.kind = $kind, m.status = $status,
          m.year = $year, m.date = $date, m.updatedBy = $by, m.updatedAt = $at,
          m.curatedProperties = ${CURATED.replaceAll('n.', 'm.')}
        WITH m
-       OPTIONAL MATCH (m)-[old:HELD_IN|AT_VENUE]->()
-       DELETE old
+       // a link to the same city or venue stays as it is
+       OPTIONAL MATCH (m)-[old:HELD_IN|AT_VENUE]->(previous)
+       WHERE previous.id <> coalesce(CASE type(old) WHEN 'HELD_IN' THEN $cityId ELSE $venueId END, '')
+       ${retractOrDelete('old')}
        WITH DISTINCT m
-       OPTIONAL MATCH (c:City {id: $cityId})
-       OPTIONAL MATCH (v:Institution {id: $venueId})
-       FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END |
-         CREATE (m)-[:HELD_IN {createdBy: $by, createdAt: $at}]->(c))
-       FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END |
-         CREATE (m)-[:AT_VENUE {createdBy: $by, createdAt: $at}]->(v))`,
+       CALL (m) {
+         MATCH (c:City {id: $cityId})
+         MERGE (m)-[r:HELD_IN]->(c) ON CREATE SET r.createdBy = $by, r.createdAt = $at
+         ${unretract('r')}
+       }
+       CALL (m) {
+         MATCH (v:Institution {id: $venueId})
+         MERGE (m)-[r:AT_VENUE]->(v) ON CREATE SET r.createdBy = $by, r.createdAt = $at
+         ${unretract('r')}
+       }`,
       {
         id,
         name: meeting.name,
@@ -271,6 +321,7 @@ export class CurationWrite {
         curated,
         by: this.by,
         at: this.at,
+        operation: this.operation,
       },
     );
   }
@@ -303,34 +354,101 @@ export class CurationWrite {
        SET r += $props, r.updatedBy = $by, r.updatedAt = $at,
          r.sourceIds = CASE WHEN $sourceId IN coalesce(r.sourceIds, []) THEN r.sourceIds
            ELSE coalesce(r.sourceIds, []) + $sourceId END,
-         t.updatedBy = $by, t.updatedAt = $at`,
+         t.updatedBy = $by, t.updatedAt = $at
+       ${unretract('r')}`,
       { targetId, actorId, props, sourceId, by: this.by, at: this.at },
     );
   }
 
-  /** Removes (actor)-[:type]->(target); whether there was one to remove. */
-  async unlinkActor(type: ActorLinkType, targetId: string, actorId: string): Promise<boolean> {
+  /**
+   * Removes (actor)-[:type]->(target), retracting it where a document states it: 'retracted' or
+   * 'deleted', or null where there was no such link.
+   */
+  async unlinkActor(
+    type: ActorLinkType,
+    targetId: string,
+    actorId: string,
+  ): Promise<'retracted' | 'deleted' | null> {
     // The audit of the action or meeting changes only when there was a link to remove.
     const result = await this.tx.run(
       `MATCH (:Entity {id: $actorId})-[r:${type}]->(t:Entity {id: $targetId})
        SET t.updatedBy = $by, t.updatedAt = $at
-       DELETE r
-       RETURN count(r) AS removed`,
-      { targetId, actorId, by: this.by, at: this.at },
+       WITH r, size(coalesce(r.${DOCUMENT_IDS}, [])) > 0 AS stated
+       ${retractOrDelete('r')}
+       RETURN stated`,
+      { targetId, actorId, by: this.by, at: this.at, operation: this.operation },
     );
-    return (result.records[0]?.get('removed') as number) > 0;
+    const [record] = result.records;
+    if (!record) return null;
+    return record.get('stated') ? 'retracted' : 'deleted';
   }
 
-  /** Deletes the entity and its relationships; its name, or null when there was none. */
-  async deleteEntity(label: 'Action' | 'Institution', id: string): Promise<string | null> {
+  /**
+   * Deletes the entity: one that documents state is retracted (it takes the Retracted label in
+   * place of its own, with who, when and why, and keeps its relationships for a restore; the
+   * read path and the loader leave it out); one that only curators made is deleted with its
+   * relationships. Null when there is no such entity.
+   */
+  async deleteEntity(
+    label: 'Action' | 'Institution',
+    id: string,
+    reason: string,
+  ): Promise<{ name: string; retracted: boolean } | null> {
     const result = await this.tx.run(
       `MATCH (n:${label} {id: $id})
-       WITH n, coalesce(n.name, n.id) AS name
-       DETACH DELETE n
-       RETURN name`,
+       WITH n, coalesce(n.name, n.id) AS name,
+         size(coalesce(n.${DOCUMENT_IDS}, [])) > 0 AS retracted
+       CALL (n, retracted) {
+         WITH n, retracted WHERE retracted
+         SET n.retractedLabels = labels(n), n.retractedBy = $by, n.retractedAt = $at,
+           n.retractedReason = $reason
+         REMOVE n:Entity:${label}
+         SET n:${RETRACTED_LABEL}
+       }
+       CALL (n, retracted) {
+         WITH n, retracted WHERE NOT retracted
+         DETACH DELETE n
+       }
+       RETURN name, retracted`,
+      { id, reason, by: this.by, at: this.at },
+    );
+    const record = result.records[0];
+    return record
+      ? { name: record.get('name') as string, retracted: record.get('retracted') as boolean }
+      : null;
+  }
+
+  /**
+   * Brings a retracted entity back with its labels and relationships; its kind and name. A
+   * BadInputError where the id is an entity that is not retracted, a ConflictError where another
+   * entity has taken its id, NotFoundError where there is neither.
+   */
+  async restoreEntity(id: string): Promise<{ label: EntityLabel; name: string }> {
+    const result = await this.tx.run(
+      `OPTIONAL MATCH (n:${RETRACTED_LABEL} {id: $id})
+       RETURN n.retractedLabels AS labels, coalesce(n.name, n.id) AS name,
+         EXISTS { MATCH (:Entity {id: $id}) } AS taken`,
       { id },
     );
-    return (result.records[0]?.get('name') as string | undefined) ?? null;
+    const record = result.records[0]!;
+    const labels = record.get('labels') as string[] | null;
+    const taken = record.get('taken') as boolean;
+    if (!labels) {
+      if (taken) throw new BadInputError('id', `'${id}' is not retracted.`);
+      throw new NotFoundError(id, 'id');
+    }
+    if (taken) throw new ConflictError(`Another entity has the id '${id}' now.`, id);
+    const label = entityLabelOf(labels);
+    if (!label) throw new Error(`retracted ${id} has no entity label: ${String(labels)}`);
+    // the label comes from the model's closed list (entityLabelOf), never from the data as such
+    await this.tx.run(
+      `MATCH (n:${RETRACTED_LABEL} {id: $id})
+       REMOVE n:${RETRACTED_LABEL}
+       REMOVE n.retractedLabels, n.retractedBy, n.retractedAt, n.retractedReason
+       SET n:Entity:${label}, n.updatedBy = $by, n.updatedAt = $at`,
+      { id, by: this.by, at: this.at },
+    );
+    return { label, name: record.get('name') as string };
   }
 
   /**

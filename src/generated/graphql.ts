@@ -312,7 +312,7 @@ export type Claim = {
   basis: Basis;
   /** Why it is preferred or not, e.g. 'stated by the newer document'. */
   note: Maybe<Scalars['String']['output']>;
-  /** True for the value the plain field shows. */
+  /** True for the value the plain field shows: a curated value is preferred over the documents', a newer document's over an older's. */
   preferred: Scalars['Boolean']['output'];
   /** The property as the API's field names it, e.g. 'end'. */
   property: Scalars['String']['output'];
@@ -366,7 +366,7 @@ export type Country = Entity & {
 /** The result of a delete. */
 export type DeletePayload = {
   __typename?: 'DeletePayload';
-  /** True if it existed and is now gone with its relationships; false if there was nothing with that id. */
+  /** True if it existed and is now gone from every read (retracted or deleted, see deleteAction); false if there was nothing with that id. */
   deleted: Scalars['Boolean']['output'];
   /** The id that was asked for. */
   id: Scalars['ID']['output'];
@@ -776,9 +776,9 @@ export type Mutation = {
   createAction: Action;
   /** Creates an institution; its id is made from its name. */
   createInstitution: Institution;
-  /** Deletes an action and its relationships. */
+  /** Deletes an action. One that documents state is retracted: hidden from every read, kept with who, when and why, not loaded again by a reload, and brought back with its relationships by restore. One that only curators made is deleted with its relationships. */
   deleteAction: DeletePayload;
-  /** Deletes an institution and its relationships. */
+  /** Deletes an institution. One that documents state is retracted: hidden from every read, kept with who, when and why, not loaded again by a reload, and brought back with its relationships by restore. One that only curators made is deleted with its relationships. */
   deleteInstitution: DeletePayload;
   /** Removes an actor's contribution to an action. */
   removeContributor: Action;
@@ -786,6 +786,8 @@ export type Mutation = {
   removeLead: Action;
   /** Removes an actor's participation in a meeting. */
   removeParticipant: Meeting;
+  /** Brings back an entity a curator retracted (deleteAction, deleteInstitution of what documents state), with its relationships. */
+  restore: Entity;
   /** Changes the given fields of an action. */
   updateAction: Action;
   /** Changes the given fields of an institution. */
@@ -865,6 +867,13 @@ export type MutationRemoveLeadArgs = {
 export type MutationRemoveParticipantArgs = {
   actorId: Scalars['ID']['input'];
   meetingId: Scalars['ID']['input'];
+};
+
+
+/** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
+export type MutationRestoreArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1768,6 +1777,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   removeContributor?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationRemoveContributorArgs, 'actionId' | 'actorId'>>;
   removeLead?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationRemoveLeadArgs, 'actionId' | 'actorId'>>;
   removeParticipant?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRemoveParticipantArgs, 'actorId' | 'meetingId'>>;
+  restore?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationRestoreArgs, 'id'>>;
   updateAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'id' | 'patch'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'id' | 'patch'>>;
   upsertMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationUpsertMeetingArgs, 'input'>>;

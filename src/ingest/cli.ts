@@ -1,6 +1,7 @@
 // `npm run load`: loads every registered source's graph (src/sources/registry.ts) into the Neo4j named by NEO4J_URI & co.
 import { ConfigError, loadConfig } from '../config';
 import { createDatabase } from '../db/database';
+import { describeLoad } from './load-graph';
 import { loadSources } from './load-report';
 
 async function main(): Promise<number> {
@@ -21,11 +22,14 @@ async function main(): Promise<number> {
   });
   try {
     const started = Date.now();
-    for (const { source, nodes, relationships, changed } of await loadSources(db)) {
+    for (const summary of await loadSources(db)) {
+      const { source, nodes, relationships, changed } = summary;
       console.log(
         `Loaded ${source}: ${nodes} nodes and ${relationships} relationships into ` +
           `${config.neo4jUri} (database ${config.neo4jDatabase})` +
-          (changed ? '.' : ': the graph already held them, nothing changed.'),
+          (changed
+            ? `: ${describeLoad(summary)}.`
+            : ': the graph already held them, nothing changed.'),
       );
     }
     console.log(`Done in ${Date.now() - started} ms.`);

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database';
-import { isRelationshipType } from '../model';
+import {
+  DOCUMENT_IDS,
+  isRelationshipType,
+  linkIdentity,
+  RETRACTED_LABEL,
+  RETRACTED_LINK_LABEL,
+  STATED_VALUE_PREFIX,
+} from '../model';
 import { CURATION_DOCUMENT_ID, PLACE_UNPLACED_SOURCES } from './documents';
 import { GraphData, GraphNode, GraphRelationship } from './graph-data';
 import { isNodeLabel } from './model';
@@ -28,36 +35,147 @@ export type WriteOptions = {
   concurrency?: number;
 };
 
-/** The data's size, and whether writing it changed the graph (then a Change records it). */
-export type WriteSummary = { nodes: number; relationships: number; changed: boolean };
+/** Counts per kind: a node's label other than Entity, or a relationship's type. */
+export type CountsByKind = Record<string, number>;
+
+/** A property whose curated value the document now states otherwise: the curated one stays. */
+export interface Conflict {
+  id: string;
+  property: string;
+  curated: unknown;
+  stated: unknown;
+}
+
+/**
+ * The data's size; whether writing it changed the graph (then a Change records it); and what
+ * the load added, updated and removed per kind, with the curated values it now contradicts.
+ */
+export type WriteSummary = {
+  nodes: number;
+  relationships: number;
+  changed: boolean;
+  added: CountsByKind;
+  updated: CountsByKind;
+  removed: CountsByKind;
+  conflicts: Conflict[];
+};
 
 type GraphWriter = Pick<Database, 'writeTransaction'>;
 
 const LOAD_TIMEOUT_MS = 10 * 60_000;
 type Row = Record<string, unknown>;
-type Step = { cypher: string; rows: Row[]; expectWritten: boolean; describe: string };
+type Step = {
+  cypher: string;
+  rows: Row[];
+  kind: string;
+  /** A step of relationships: each row must find both its ends. */
+  ofRelationships: boolean;
+  /** The step returns `added`, `updated` (and for nodes `conflicts`) of its rows. */
+  counted: boolean;
+  describe: string;
+};
 type Mode = 'merge' | 'create';
 
 const quote = (name: string): string => `\`${name}\``;
 
 /**
- * Cypher for "some of row.props differs from what `element` holds". MERGE then SETs only
- * where this is true, so the write's counters say whether the load changed anything (Neo4j
- * counts a SET of a property to its own value as a property set; a label the node has, it does
- * not count as added).
+ * The properties that are no document's to set or remove: ids, keys and what curators and the
+ * loader itself record about an element (a property a document no longer states is removed,
+ * unless it is one of these or curated).
  */
-const differs = (element: string): string =>
-  `any(key IN keys(row.props) WHERE coalesce(${element}[key] <> row.props[key], true))`;
-const when = (condition: string, update: string): string =>
-  `FOREACH (_ IN CASE WHEN ${condition} THEN [1] ELSE [] END | ${update})`;
+const BOOKKEEPING = [
+  'id',
+  'key',
+  DOCUMENT_IDS,
+  'curatedProperties',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+];
+
+/** Adds $document to the element's documentIds where it is not there yet (a no-op writes nothing). */
+const stateDocument = (element: string): string =>
+  `FOREACH (_ IN CASE WHEN $document IS NULL OR $document IN coalesce(${element}.${DOCUMENT_IDS}, []) ` +
+  `THEN [] ELSE [1] END | SET ${element}.${DOCUMENT_IDS} = coalesce(${element}.${DOCUMENT_IDS}, []) + $document)`;
 
 /**
- * Sets each property of row.props that differs on node `n`, except those a curator changed
- * (`n.curatedProperties`, kept by src/curation/writes.ts): a reload never overwrites them.
+ * Sets each property of row.props that differs on node `n` and removes those it no longer
+ * states, except the ones a curator changed (`n.curatedProperties`, kept by
+ * src/curation/writes.ts): a reload never overwrites a curated value. It keeps the document's
+ * value of a curated property beside it (`stated:<property>`), and tells which of those the
+ * document changed (`restated`), so that a changed value that disagrees with the curated one
+ * is reported as a conflict. Only what differs is written, so that the write's counters say
+ * whether the load changed anything (Neo4j counts a SET of a property to its own value).
  */
-export const LOAD_UNCURATED_PROPERTIES =
-  'FOREACH (key IN [key IN keys(row.props) WHERE NOT key IN coalesce(n.curatedProperties, []) ' +
-  'AND coalesce(n[key] <> row.props[key], true)] | SET n[key] = row.props[key])';
+export const LOAD_UNCURATED_PROPERTIES = [
+  'WITH row, added, n, coalesce(n.curatedProperties, []) AS curated',
+  'WITH row, added, n, curated,',
+  '  [key IN keys(row.props) WHERE NOT key IN curated AND coalesce(n[key] <> row.props[key], true)] AS changing,',
+  '  [key IN keys(n) WHERE NOT key IN keys(row.props) AND NOT key IN curated AND NOT key IN $bookkeeping',
+  '    AND NOT key STARTS WITH $statedPrefix] AS stale,',
+  '  [key IN curated WHERE coalesce(n[$statedPrefix + key] <> row.props[key],',
+  '    n[$statedPrefix + key] IS NOT NULL OR row.props[key] IS NOT NULL)] AS restated',
+  'FOREACH (key IN changing | SET n[key] = row.props[key])',
+  'FOREACH (key IN stale | SET n[key] = null)',
+  'FOREACH (key IN restated | SET n[$statedPrefix + key] = row.props[key])',
+  stateDocument('n'),
+  'WITH added, n, changing, stale,',
+  '  [key IN restated WHERE row.props[key] IS NOT NULL AND row.props[key] <> n[key] |',
+  '    {id: n.id, property: key, curated: n[key], stated: row.props[key]}] AS conflicts',
+  'RETURN sum(CASE WHEN added THEN 1 ELSE 0 END) AS added,',
+  '  sum(CASE WHEN NOT added AND size(changing) + size(stale) > 0 THEN 1 ELSE 0 END) AS updated,',
+  '  reduce(found = [], ofRow IN collect(conflicts) | found + ofRow) AS conflicts',
+].join('\n');
+
+/**
+ * The same for relationship `r`, except that a relationship a curator made or changed
+ * (createdBy, updatedBy) keeps its properties as the curator left them.
+ */
+const LOAD_RELATIONSHIP_PROPERTIES = [
+  'WITH row, added, r, r.createdBy IS NOT NULL OR r.updatedBy IS NOT NULL AS curated',
+  'WITH row, added, r,',
+  '  CASE WHEN curated THEN [] ELSE',
+  '    [key IN keys(row.props) WHERE coalesce(r[key] <> row.props[key], true)] END AS changing,',
+  '  CASE WHEN curated THEN [] ELSE',
+  '    [key IN keys(r) WHERE NOT key IN keys(row.props) AND NOT key IN $bookkeeping] END AS stale',
+  'FOREACH (key IN changing | SET r[key] = row.props[key])',
+  'FOREACH (key IN stale | SET r[key] = null)',
+  stateDocument('r'),
+  'RETURN count(r) AS written, sum(CASE WHEN added THEN 1 ELSE 0 END) AS added,',
+  '  sum(CASE WHEN NOT added AND size(changing) + size(stale) > 0 THEN 1 ELSE 0 END) AS updated',
+].join('\n');
+
+/**
+ * What the document no longer states: its id is taken off the relationships and nodes it stated
+ * before ($stated: the identities or ids it states now), and those that no other document
+ * states and no curator made or changed are deleted (a node with a curator's relationship, or
+ * a retracted one, stays). Relationships first, so that each is counted under its type.
+ */
+const REMOVE_UNSTATED_RELATIONSHIPS = `
+MATCH (a)-[r]->(b) WHERE $document IN r.${DOCUMENT_IDS}
+  AND NOT (a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.key, '')) IN $stated
+SET r.${DOCUMENT_IDS} = [d IN r.${DOCUMENT_IDS} WHERE d <> $document]
+WITH r, type(r) AS kind
+WHERE size(r.${DOCUMENT_IDS}) = 0 AND r.createdBy IS NULL AND r.updatedBy IS NULL
+DELETE r
+RETURN kind, count(*) AS removed`;
+
+const REMOVE_UNSTATED_NODES = `
+MATCH (n) WHERE $document IN n.${DOCUMENT_IDS} AND NOT n.id IN $stated
+SET n.${DOCUMENT_IDS} = [d IN n.${DOCUMENT_IDS} WHERE d <> $document]
+WITH n, [label IN labels(n) WHERE label <> 'Entity'][0] AS kind
+WHERE size(n.${DOCUMENT_IDS}) = 0 AND n.createdBy IS NULL AND n.curatedProperties IS NULL
+  AND NOT n:${RETRACTED_LABEL}
+  AND NOT EXISTS { (n)-[c]-() WHERE c.createdBy IS NOT NULL OR c.updatedBy IS NOT NULL }
+DETACH DELETE n
+RETURN kind, count(*) AS removed`;
+
+/** What curators retracted: entities by id, relationships by identity. */
+const READ_RETRACTIONS = `
+OPTIONAL MATCH (n:${RETRACTED_LABEL}) WITH collect(n.id) AS nodes
+OPTIONAL MATCH (l:${RETRACTED_LINK_LABEL})
+RETURN nodes, collect(l.id) AS links`;
 
 /** Integral numbers go in as Neo4j INTEGER (JS numbers would be stored as FLOAT). */
 function toNeo4jValue(value: unknown): unknown {
@@ -105,9 +223,13 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function nodeSteps(nodes: GraphNode[], batchSize: number, mode: Mode): Step[] {
+/** A node's kind in a load's summary: its label other than Entity. */
+const kindOf = (labels: readonly string[]): string =>
+  labels.find((label) => label !== 'Entity') ?? 'Entity';
+
+function nodeSteps(nodes: GraphNode[], batchSize: number, mode: Mode, document: string | null) {
   const groups = groupBy(nodes, (node) => checkedLabels(node).join(':'));
-  return [...groups].flatMap(([key, group]) => {
+  return [...groups].flatMap(([key, group]): Step[] => {
     const labels = key.split(':');
     const mergeLabel = mergeLabelOf(labels);
     const extraLabels = labels.filter((label) => label !== mergeLabel);
@@ -117,26 +239,34 @@ function nodeSteps(nodes: GraphNode[], batchSize: number, mode: Mode): Step[] {
           ['UNWIND $rows AS row', `CREATE (n:${labels.map(quote).join(':')})`, 'SET n = row']
         : [
             'UNWIND $rows AS row',
+            `OPTIONAL MATCH (old:${quote(mergeLabel)} {id: row.id})`,
+            'WITH row, old IS NULL AS added',
             `MERGE (n:${quote(mergeLabel)} {id: row.id})`,
             ...(extraLabels.length > 0 ? [`SET n:${extraLabels.map(quote).join(':')}`] : []),
-            // Only the differing properties, and none a curator has changed (curatedProperties):
-            // a reload never overwrites a curated value.
             LOAD_UNCURATED_PROPERTIES,
           ];
+    const stated = document === null ? {} : { [DOCUMENT_IDS]: [document] };
     const rowOf =
       mode === 'create'
-        ? (node: GraphNode) => ({ ...toNeo4jProps(node.props), id: node.id })
+        ? (node: GraphNode) => ({ ...toNeo4jProps(node.props), ...stated, id: node.id })
         : (node: GraphNode) => ({ id: node.id, props: toNeo4jProps(node.props) });
     return batches(group, batchSize).map((batch) => ({
       cypher: cypher.join('\n'),
       rows: batch.map(rowOf),
-      expectWritten: false,
+      kind: kindOf(labels),
+      ofRelationships: false,
+      counted: mode === 'merge',
       describe: `${batch.length} :${key} nodes`,
     }));
   });
 }
 
-function relationshipSteps(data: GraphData, batchSize: number, mode: Mode): Step[] {
+function relationshipSteps(
+  data: GraphData,
+  batchSize: number,
+  mode: Mode,
+  document: string | null,
+): Step[] {
   const mergeLabels = new Map(
     data.nodes.map((node) => [node.id, mergeLabelOf(checkedLabels(node))]),
   );
@@ -152,22 +282,26 @@ function relationshipSteps(data: GraphData, batchSize: number, mode: Mode): Step
     const keyed = rel.key === undefined ? 'unkeyed' : 'keyed';
     return [rel.type, endpointLabel(rel, rel.from), endpointLabel(rel, rel.to), keyed].join(' ');
   };
+  const stated = document === null ? {} : { [DOCUMENT_IDS]: [document] };
   return [...groupBy(data.relationships, keyOf)].flatMap(([key, group]) => {
     const [type = '', fromLabel = '', toLabel = '', keyed] = key.split(' ');
     const discriminator = keyed === 'keyed' ? ' {key: row.key}' : '';
+    const pattern = `(a)-[%:${quote(type)}${discriminator}]->(b)`;
     const write =
       mode === 'create'
-        ? [`CREATE (a)-[r:${quote(type)}]->(b)`, 'SET r = row.props']
+        ? // the key goes in with row.props, where the MERGEs of later loads find it
+          [`CREATE (a)-[r:${quote(type)}]->(b)`, 'SET r = row.props', 'RETURN count(r) AS written']
         : [
-            `MERGE (a)-[r:${quote(type)}${discriminator}]->(b)`,
-            when(differs('r'), 'SET r += row.props'),
+            `OPTIONAL MATCH ${pattern.replace('%', 'old')}`,
+            'WITH row, a, b, old IS NULL AS added',
+            `MERGE ${pattern.replace('%', 'r')}`,
+            LOAD_RELATIONSHIP_PROPERTIES,
           ];
     const cypher = [
       'UNWIND $rows AS row',
       `MATCH (a:${quote(fromLabel)} {id: row.from})`,
       `MATCH (b:${quote(toLabel)} {id: row.to})`,
       ...write,
-      'RETURN count(r) AS written',
     ].join('\n');
     const rowOf =
       mode === 'create'
@@ -175,7 +309,11 @@ function relationshipSteps(data: GraphData, batchSize: number, mode: Mode): Step
           (rel: GraphRelationship) => ({
             from: rel.from,
             to: rel.to,
-            props: toNeo4jProps(rel.key === undefined ? rel.props : { ...rel.props, key: rel.key }),
+            props: toNeo4jProps({
+              ...rel.props,
+              ...stated,
+              ...(rel.key === undefined ? {} : { key: rel.key }),
+            }),
           })
         : (rel: GraphRelationship) => ({
             from: rel.from,
@@ -186,10 +324,37 @@ function relationshipSteps(data: GraphData, batchSize: number, mode: Mode): Step
     return batches(group, batchSize).map((batch) => ({
       cypher,
       rows: batch.map(rowOf),
-      expectWritten: true,
+      kind: type,
+      ofRelationships: true,
+      counted: mode === 'merge',
       describe: `${batch.length} :${type} relationships (${fromLabel} → ${toLabel})`,
     }));
   });
+}
+
+/** The nodes and relationships of the data that no curator retracted. */
+function withoutRetracted(data: GraphData, retracted: Retractions): GraphData {
+  if (retracted.nodes.size === 0 && retracted.links.size === 0) return data;
+  return {
+    ...data,
+    nodes: data.nodes.filter((node) => !retracted.nodes.has(node.id)),
+    relationships: data.relationships.filter(
+      (rel) =>
+        !retracted.nodes.has(rel.from) &&
+        !retracted.nodes.has(rel.to) &&
+        !retracted.links.has(linkIdentity(rel.from, rel.type, rel.to, rel.key)),
+    ),
+  };
+}
+
+type Retractions = { nodes: Set<string>; links: Set<string> };
+
+async function readRetractions(tx: ManagedTransaction): Promise<Retractions> {
+  const [record] = (await tx.run(READ_RETRACTIONS)).records;
+  return {
+    nodes: new Set((record?.get('nodes') as string[] | undefined) ?? []),
+    links: new Set((record?.get('links') as string[] | undefined) ?? []),
+  };
 }
 
 /** CREATE makes a second node or relationship where MERGE would have found the first. */
@@ -238,53 +403,151 @@ async function runAll(tasks: Array<() => Promise<void>>, limit: number): Promise
   if (rejected) throw rejected.reason;
 }
 
-/** Runs the step; true if it changed the graph. */
-async function runStep(tx: ManagedTransaction, step: Step): Promise<boolean> {
-  const result = await tx.run(step.cypher, { rows: step.rows });
-  if (step.expectWritten) {
-    const written = result.records[0]?.get('written');
-    const count = neo4j.isInt(written) ? written.toNumber() : Number(written);
+const toNumber = (value: unknown): number =>
+  neo4j.isInt(value) ? value.toNumber() : Number(value);
+
+/** What a load did, added up over its steps. */
+class LoadTally {
+  changed = false;
+  readonly added: CountsByKind = {};
+  readonly updated: CountsByKind = {};
+  readonly removed: CountsByKind = {};
+  readonly conflicts: Conflict[] = [];
+
+  static count(counts: CountsByKind, kind: string, n: number): void {
+    if (n > 0) counts[kind] = (counts[kind] ?? 0) + n;
+  }
+
+  /** This tally with another's counts added (a committed transaction's). */
+  plus(other: LoadTally): LoadTally {
+    const sum = new LoadTally();
+    sum.changed = this.changed || other.changed;
+    for (const tally of [this, other]) {
+      for (const key of ['added', 'updated', 'removed'] as const) {
+        for (const [kind, n] of Object.entries(tally[key])) LoadTally.count(sum[key], kind, n);
+      }
+      sum.conflicts.push(...tally.conflicts);
+    }
+    return sum;
+  }
+}
+
+/** Runs the step and adds up what it did in `tally`. */
+async function runStep(
+  tx: ManagedTransaction,
+  step: Step,
+  tally: LoadTally,
+  params: Record<string, unknown>,
+): Promise<void> {
+  const result = await tx.run(step.cypher, { ...params, rows: step.rows });
+  const [record] = result.records;
+  if (step.ofRelationships) {
+    const count = toNumber(record?.get('written'));
     if (count !== step.rows.length) {
       throw new Error(`wrote ${count} of ${step.describe}: an end node is missing in the database`);
     }
   }
-  return result.summary.counters.containsUpdates();
+  if (!step.counted) {
+    // CREATE adds every row
+    LoadTally.count(tally.added, step.kind, step.rows.length);
+  } else if (record) {
+    LoadTally.count(tally.added, step.kind, toNumber(record.get('added')));
+    LoadTally.count(tally.updated, step.kind, toNumber(record.get('updated')));
+    if (!step.ofRelationships) tally.conflicts.push(...(record.get('conflicts') as Conflict[]));
+  }
+  if (result.summary.counters.containsUpdates()) tally.changed = true;
+}
+
+/** Removes what the document stated before and states no more (see REMOVE_UNSTATED_*). */
+async function removeUnstated(
+  tx: ManagedTransaction,
+  data: GraphData,
+  document: string,
+  tally: LoadTally,
+): Promise<void> {
+  const steps = [
+    {
+      cypher: REMOVE_UNSTATED_RELATIONSHIPS,
+      stated: data.relationships.map((rel) => linkIdentity(rel.from, rel.type, rel.to, rel.key)),
+    },
+    { cypher: REMOVE_UNSTATED_NODES, stated: data.nodes.map((node) => node.id) },
+  ];
+  for (const { cypher, stated } of steps) {
+    const result = await tx.run(cypher, { document, stated });
+    for (const record of result.records) {
+      LoadTally.count(tally.removed, record.get('kind') as string, toNumber(record.get('removed')));
+    }
+    if (result.summary.counters.containsUpdates()) tally.changed = true;
+  }
+}
+
+/** "2 Institution, 1 LEADS", or "nothing". */
+const listCounts = (counts: CountsByKind): string =>
+  Object.entries(counts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ') || 'nothing';
+
+/**
+ * A load's summary in one line: "added 1 Institution; updated 2 Country; removed 1 LEADS;
+ * conflicts: meeting/x name (curated "A", document "B")".
+ */
+export function describeLoad(
+  summary: Pick<WriteSummary, 'added' | 'updated' | 'removed' | 'conflicts'>,
+): string {
+  const conflicts = summary.conflicts.map(
+    (c) =>
+      `${c.id} ${c.property} (curated ${JSON.stringify(c.curated)}, document ${JSON.stringify(c.stated)})`,
+  );
+  return [
+    `added ${listCounts(summary.added)}`,
+    `updated ${listCounts(summary.updated)}`,
+    `removed ${listCounts(summary.removed)}`,
+    `conflicts: ${conflicts.length > 0 ? conflicts.join(', ') : 'none'}`,
+  ].join('; ');
 }
 
 /**
- * After a document's graph is written: places the Sources no load placed (curators' entries),
- * and records the load in history if it changed the graph. Returns whether it did.
+ * After a document's graph is written: removes what it no longer states, places the Sources
+ * no load placed (curators' entries), and records the load in history if it changed the graph.
  */
 async function finishLoad(
   tx: ManagedTransaction,
   data: GraphData & { document: NonNullable<GraphData['document']> },
-  stepsChanged: boolean,
-): Promise<boolean> {
+  written: LoadTally,
+): Promise<LoadTally> {
+  const own = new LoadTally();
+  await removeUnstated(tx, data, data.document.id, own);
   const placed = await tx.run(PLACE_UNPLACED_SOURCES, { curationId: CURATION_DOCUMENT_ID });
-  const changed = stepsChanged || placed.summary.counters.containsUpdates();
-  if (changed) {
-    const { id, title } = data.document;
-    await tx.run(
-      `CREATE (:Change {id: $change.id, at: $change.at, by: 'load', operation: 'load',
-                        entityId: $change.entityId, summary: $change.summary})`,
-      {
-        change: {
-          id: `change/${randomUUID()}`,
-          at: new Date().toISOString(),
-          entityId: id,
-          summary: `loaded ${title}: ${data.nodes.length} nodes, ${data.relationships.length} relationships`,
-        },
+  if (placed.summary.counters.containsUpdates()) own.changed = true;
+  const tally = written.plus(own);
+  if (!tally.changed) return tally;
+  const { id, title } = data.document;
+  await tx.run(
+    `CREATE (:Change {id: $change.id, at: $change.at, by: 'load', operation: 'load',
+                      entityId: $change.entityId, summary: $change.summary})`,
+    {
+      change: {
+        id: `change/${randomUUID()}`,
+        at: new Date().toISOString(),
+        entityId: id,
+        summary: `loaded ${title}: ${describeLoad(tally)}`,
       },
-    );
-  }
-  return changed;
+    },
+  );
+  return tally;
 }
 
 /**
  * Writes the graph with batched UNWIND … MERGE by id, grouped by label set and relationship
  * type. Idempotent: loading the same data twice changes nothing (unless intoEmptyDatabase).
- * Data read from a document (`data.document`) is a load of it: a load that changes the graph
- * records a Change (by 'load') in its transaction, or in a last one when batches commit apart.
+ *
+ * Data read from a document (`data.document`) is a load of it: every node and relationship it
+ * writes lists the document in its documentIds; what no curator retracted is written (a
+ * retracted entity or relationship is not written again); what the document stated before and
+ * states no more loses the document, and is removed if nothing else states it; and a load that
+ * changes the graph records a Change (by 'load') with its summary, in its transaction or in a
+ * last one when batches commit apart.
  */
 export async function writeGraph(
   db: GraphWriter,
@@ -298,38 +561,70 @@ export async function writeGraph(
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new Error(`invalid concurrency ${concurrency}`);
   const mode: Mode = options.intoEmptyDatabase ? 'create' : 'merge';
+  const { document } = data;
+  const documentId = document?.id ?? null;
   // Build every query before touching the database: a bad label or dangling end fails early.
   if (mode === 'create') checkUnique(data);
-  const nodes = nodeSteps(data.nodes, batchSize, mode);
-  const relationships = relationshipSteps(data, batchSize, mode);
+  const plan = (graph: GraphData) => [
+    ...nodeSteps(graph.nodes, batchSize, mode, documentId),
+    ...relationshipSteps(graph, batchSize, mode, documentId),
+  ];
+  const planned = plan(data);
+  // The steps leave out what curators retracted (an empty database has no retractions).
+  const stepsFor = async (tx: ManagedTransaction) => {
+    if (mode === 'create') return planned;
+    const retracted = await readRetractions(tx);
+    return retracted.nodes.size + retracted.links.size === 0
+      ? planned
+      : plan(withoutRetracted(data, retracted));
+  };
+  const params = {
+    document: documentId,
+    bookkeeping: BOOKKEEPING,
+    statedPrefix: STATED_VALUE_PREFIX,
+  };
 
   // A bulk load may take longer than the API's short transaction timeout allows.
   const timeout = { timeoutMs: LOAD_TIMEOUT_MS };
-  const { document } = data;
-  let changed = false;
-  const run = async (tx: ManagedTransaction, step: Step) => {
-    if (await runStep(tx, step)) changed = true;
-  };
+  let tally = new LoadTally();
   if (options.singleTransaction ?? true) {
-    await db.writeTransaction(async (tx) => {
-      changed = false; // the transaction may be retried
+    tally = await db.writeTransaction(async (tx) => {
+      const written = new LoadTally(); // the transaction may be retried: count afresh
       if (mode === 'create') await checkEmpty(tx);
-      for (const step of [...nodes, ...relationships]) await run(tx, step);
-      if (document) changed = await finishLoad(tx, { ...data, document }, changed);
+      for (const step of await stepsFor(tx)) await runStep(tx, step, written, params);
+      return document ? finishLoad(tx, { ...data, document }, written) : written;
     }, timeout);
   } else {
     if (mode === 'create') await db.writeTransaction(checkEmpty, timeout);
-    const commit = (step: Step) => () => db.writeTransaction((tx) => run(tx, step), timeout);
+    const steps = mode === 'create' ? planned : await db.writeTransaction(stepsFor, timeout);
+    // Each batch's counts are added once its transaction has committed.
+    const commit = (step: Step) => async () => {
+      const written = await db.writeTransaction(async (tx) => {
+        const own = new LoadTally();
+        await runStep(tx, step, own, params);
+        return own;
+      }, timeout);
+      tally = tally.plus(written);
+    };
     // Relationships need both ends committed.
-    await runAll(nodes.map(commit), concurrency);
-    await runAll(relationships.map(commit), concurrency);
+    await runAll(steps.filter((step) => !step.ofRelationships).map(commit), concurrency);
+    await runAll(steps.filter((step) => step.ofRelationships).map(commit), concurrency);
     if (document) {
-      const stepsChanged = changed;
-      changed = await db.writeTransaction(
-        (tx) => finishLoad(tx, { ...data, document }, stepsChanged),
+      const written = tally;
+      tally = await db.writeTransaction(
+        (tx) => finishLoad(tx, { ...data, document }, written),
         timeout,
       );
     }
   }
-  return { nodes: data.nodes.length, relationships: data.relationships.length, changed };
+  const { changed, added, updated, removed, conflicts } = tally;
+  return {
+    nodes: data.nodes.length,
+    relationships: data.relationships.length,
+    changed,
+    added,
+    updated,
+    removed,
+    conflicts,
+  };
 }

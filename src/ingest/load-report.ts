@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';
-import { buildSources } from '../sources/registry';
+import { buildSources, SOURCES } from '../sources/registry';
+import type { SourcePlugin } from '../sources/types';
 import { buildReportGraph, BuildOptions } from './build-graph';
-import { WriteOptions, WriteSummary, writeGraph } from './load-graph';
+import { describeLoad, WriteOptions, WriteSummary, writeGraph } from './load-graph';
 import { applySchema } from './schema';
 
 /**
@@ -26,8 +27,9 @@ export async function loadReport(
 export async function loadSources(
   db: Pick<Database, 'write' | 'writeTransaction'>,
   options: WriteOptions = {},
+  sources: readonly SourcePlugin[] = SOURCES,
 ): Promise<Array<WriteSummary & { source: string }>> {
-  const built = buildSources();
+  const built = buildSources(sources);
   await applySchema(db);
   const summaries = [];
   for (const { source, graph } of built) {
@@ -37,20 +39,30 @@ export async function loadSources(
 }
 
 /**
+ * How the loader records what it writes (documentIds, retractions, stated values): a change of
+ * it makes every source load again at the next start, so that the records are complete.
+ */
+const LOADER_VERSION = 'documents-v1';
+
+/**
  * `npm start`: loads each registered source unless this very version of its graph is already in
- * the database. Loading is idempotent anyway; skipping it keeps what curators changed through the
- * API from being reset to the documents at every start.
+ * the database, and logs each load's summary (added / updated / removed per kind, conflicts).
+ * Loading is idempotent anyway; skipping it saves the start the work.
  */
 export async function ensureReportLoaded(
   db: Database,
   logger: Logger,
+  sources: readonly SourcePlugin[] = SOURCES,
 ): Promise<'loaded' | 'current'> {
   // Validate every source before touching the database.
-  const built = buildSources();
+  const built = buildSources(sources);
   await applySchema(db);
   let outcome: 'loaded' | 'current' = 'current';
   for (const { source, graph } of built) {
-    const checksum = createHash('sha256').update(JSON.stringify(graph)).digest('hex');
+    const checksum = createHash('sha256')
+      .update(LOADER_VERSION)
+      .update(JSON.stringify(graph))
+      .digest('hex');
     // the report keeps the marker id it had before there were other sources
     const markerId = source.name;
     const [marker] = await db.read<{ checksum: string }>(
@@ -61,18 +73,15 @@ export async function ensureReportLoaded(
       logger.info({ source: source.name, checksum: checksum.slice(0, 12) }, 'already loaded');
       continue;
     }
-    await writeGraph(db, graph);
+    const summary = await writeGraph(db, graph);
     await db.write(
       `MERGE (l:ReportLoad {id: $markerId}) SET l.checksum = $checksum, l.loadedAt = $at`,
       { markerId, checksum, at: new Date().toISOString() },
     );
+    const { added, updated, removed, conflicts } = summary;
     logger.info(
-      {
-        source: source.name,
-        nodes: graph.nodes.length,
-        relationships: graph.relationships.length,
-      },
-      'source loaded',
+      { source: source.name, added, updated, removed, conflicts },
+      `source ${source.name} loaded: ${describeLoad(summary)}`,
     );
     outcome = 'loaded';
   }

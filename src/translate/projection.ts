@@ -8,7 +8,13 @@
  * CPU time on large results. Entries and decoder come from one list, so they cannot disagree.
  */
 import Cypher from '@neo4j/cypher-builder';
-import { ENTITY_LABELS, RELATIONSHIP_TYPES, type Order, type RelationshipField } from '../model';
+import {
+  ENTITY_LABELS,
+  RELATIONSHIP_TYPES,
+  STATED_VALUE_PREFIX,
+  type Order,
+  type RelationshipField,
+} from '../model';
 import type {
   LinkSelection,
   NodeSelection,
@@ -83,11 +89,23 @@ const ENTITY_FIELDS: Record<string, Computed> = {
 };
 
 type StoredClaim = { sourceIds: string[] } & Record<string, unknown>;
+type ReadSource = { id: string; enteredBy?: string | null; origin?: { kind?: string } | null };
+
+/** A claim's value as Claim.value shows it: text as is, anything else as JSON. */
+const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : JSON.stringify(value);
+
+/** Entered through the API: by a curator, or placed in the curators' entries. */
+const isCurators = (source: ReadSource) =>
+  Boolean(source.enteredBy) || source.origin?.kind === 'CURATION';
 
 /**
- * Entity.claims: stored as a JSON list on the node (src/sources/facts/to-graph.ts's
- * StoredClaim, naming its Sources by id), read with the entity's Sources and their documents,
- * so that the decoder can put each claim's Sources in place of their ids.
+ * Entity.claims: the documents' claims stored as a JSON list on the node (src/sources/facts/
+ * to-graph.ts's StoredClaim, naming its Sources by id), then, for each property a curator
+ * changed (`curatedProperties`), the curated value (preferred) and the documents' value kept
+ * beside it (`stated:<property>`, src/model/provenance.ts). Read with the entity's Sources and
+ * their documents, so that the decoder can put each claim's Sources in place of their ids and
+ * tell the curators' Sources from the documents'.
  */
 function claimsProjection(n: Cypher.Node): Projection {
   const [source, document] = [new Cypher.Node(), new Cypher.Node()];
@@ -107,16 +125,58 @@ function claimsProjection(n: Cypher.Node): Projection {
         }),
       ),
   );
+  // The builder has no expression for a property named by a value (n[key]).
+  const curatedValues = new Cypher.Raw((context) => {
+    const node = context.compile(n);
+    return (
+      `[key IN coalesce(${node}.curatedProperties, []) | ` +
+      `[key, ${node}[key], ${node}['${STATED_VALUE_PREFIX}' + key]]]`
+    );
+  }) as unknown as Cypher.Expr;
   return {
-    expr: new Cypher.List([n.property('claims'), sources]),
+    expr: new Cypher.List([n.property('claims'), sources, curatedValues, n.property('inferred')]),
     decode: (value) => {
-      const [json, read] = value as [string | null, Array<{ id: string }>];
+      const [json, read, curated, inferred] = value as [
+        string | null,
+        ReadSource[],
+        [string, unknown, unknown][],
+        boolean | null,
+      ];
       const byId = new Map(read.map((s) => [s.id, s]));
       const claims = JSON.parse(json ?? '[]') as StoredClaim[];
-      return claims.map(({ sourceIds, ...claim }) => ({
+      const documents = claims.map(({ sourceIds, ...claim }) => ({
         ...claim,
         sources: sourceIds.flatMap((id) => byId.get(id) ?? []),
       }));
+      const curators = read.filter(isCurators);
+      const stated = read.filter((s) => !isCurators(s));
+      const changed = curated.flatMap(([property, value, statedValue]) => [
+        ...(value === null
+          ? []
+          : [
+              {
+                property,
+                value: asText(value),
+                basis: 'CURATED',
+                preferred: true,
+                note: 'entered by a curator: preferred over the documents',
+                sources: curators,
+              },
+            ]),
+        ...(statedValue === null
+          ? []
+          : [
+              {
+                property,
+                value: asText(statedValue),
+                basis: inferred ? 'INFERRED' : 'STATED',
+                preferred: false,
+                note: 'stated by the documents; a curator changed it',
+                sources: stated,
+              },
+            ]),
+      ]);
+      return [...documents, ...changed];
     },
   };
 }

@@ -179,6 +179,24 @@ export const ENTITY_RELATIONSHIP_TYPES: readonly string[] = RELATIONSHIP_TYPES.f
 
 const entityRelationship = Cypher.labelExpr.or(...ENTITY_RELATIONSHIP_TYPES);
 
+/**
+ * The read path's one filter for retracted entities (src/model/provenance.ts): every read
+ * matches nodes by the label of their kind, which a retracted entity has lost, so lists,
+ * lookups, search and relationship fields leave it out by themselves; only a walk over several
+ * relationships could pass through one. This keeps such walks (paths, neighbourhoods) to
+ * entities: each relationship of `walked` joins two of them.
+ */
+function throughEntitiesOnly(walked: Cypher.Expr): Cypher.Predicate {
+  const step = new Cypher.Relationship();
+  const isEntity = (end: Cypher.Expr) =>
+    Cypher.in(new Cypher.Literal('Entity'), Cypher.labels(end as Cypher.Node));
+  return Cypher.all(
+    step,
+    walked,
+    Cypher.and(isEntity(Cypher.startNode(step)), isEntity(Cypher.endNode(step))),
+  );
+}
+
 // The builder has no expression for these two (a property of a function's value, a slice up to
 // a parameter); each is one small piece of text around compiled parts.
 const idOf = (node: Cypher.Expr) =>
@@ -273,7 +291,9 @@ export function pathQuery(
     .to(b);
   // The builder writes `MATCH SHORTEST 1 p = …`, which Neo4j rejects: the path variable comes first.
   const shortestMatch = new Cypher.Raw(
-    (context) => `MATCH ${context.compile(p)} = SHORTEST 1 ${context.compile(walk)}`,
+    (context) =>
+      `MATCH ${context.compile(p)} = SHORTEST 1 ${context.compile(walk)} ` +
+      `WHERE ${context.compile(throughEntitiesOnly(Cypher.relationships(p)))}`,
   );
   const shortest = Cypher.utils.concat(
     new Cypher.With(a, b).where(
@@ -353,7 +373,7 @@ export function neighbourhoodQuery(
     new Cypher.Node(),
     new Cypher.Node(),
   ];
-  const r = new Cypher.Relationship();
+  const [r, walked] = [new Cypher.Relationship(), new Cypher.Relationship()];
   const [reached, truncated, nodes, relationships] = [0, 0, 0, 0].map(
     () => new Cypher.Variable(),
   ) as [Cypher.Variable, Cypher.Variable, Cypher.Variable, Cypher.Variable];
@@ -365,13 +385,14 @@ export function neighbourhoodQuery(
     .call(
       new Cypher.Match(
         new Cypher.Pattern(start)
-          .related({
+          .related(walked, {
             type: entityRelationship,
             direction: 'undirected',
             length: { min: 1, max: depth },
           })
           .to(n, { labels: 'Entity' }),
       )
+        .where(throughEntitiesOnly(walked))
         .with(n)
         .distinct()
         .orderBy(n.property('id'))

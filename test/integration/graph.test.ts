@@ -12,6 +12,7 @@ import {
   writeGraph,
 } from '../../src/ingest';
 import { CURATION_DOCUMENT_ID, PLACE_SOURCE } from '../../src/ingest/documents';
+import { describeLoad } from '../../src/ingest/load-graph';
 import { cypherStatements } from '../../src/ingest/schema';
 import { neo4jTestEnv } from '../support/neo4j-env';
 
@@ -568,6 +569,8 @@ describe('documents and history', () => {
       title: REPORT_TITLE,
       issuer: 'Stadt Leipzig',
       language: 'de',
+      // the loads that state it
+      documentIds: [REPORT_ID],
     });
   });
 
@@ -576,13 +579,20 @@ describe('documents and history', () => {
       'MATCH (c:Change) RETURN properties(c) AS props',
     );
     const built = buildReportGraph();
+    // everything added, counted per kind
+    const added: Record<string, number> = {};
+    const kinds = [
+      ...built.nodes.map((node) => node.labels.find((label) => label !== 'Entity')!),
+      ...built.relationships.map((rel) => rel.type),
+    ];
+    for (const kind of kinds) added[kind] = (added[kind] ?? 0) + 1;
     expect(change.props).toEqual({
       id: expect.stringMatching(/^change\//),
       at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       by: 'load',
       operation: 'load',
       entityId: REPORT_ID,
-      summary: `loaded ${REPORT_TITLE}: ${built.nodes.length} nodes, ${built.relationships.length} relationships`,
+      summary: `loaded ${REPORT_TITLE}: ${describeLoad({ added, updated: {}, removed: {}, conflicts: [] })}`,
     });
   });
 

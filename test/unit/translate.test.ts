@@ -343,26 +343,26 @@ describe('the Cypher of a request', () => {
      OPTIONAL CALL (this0, this1) {
        WITH this0, this1
        WHERE (this0 IS NOT NULL AND this1 IS NOT NULL AND this0 <> this1)
-       MATCH p2 = SHORTEST 1 (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..3]-(this1)
+       MATCH p2 = SHORTEST 1 (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..3]-(this1) WHERE all(this3 IN relationships(p2) WHERE ('Entity' IN labels(startNode(this3)) AND 'Entity' IN labels(endNode(this3))))
        RETURN p2
      }
      WITH this0, this1, CASE
        WHEN (this0 IS NOT NULL AND this0 = this1) THEN [this0]
        ELSE nodes(p2)
-     END AS var3, CASE
+     END AS var4, CASE
        WHEN (this0 IS NOT NULL AND this0 = this1) THEN []
        ELSE relationships(p2)
-     END AS var4
-     RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this5 IN var3 | [this5.id, labels(this5), this5.name]] AS nodes, [this6 IN var4 | [this6.key, type(this6), startNode(this6).id, endNode(this6).id, this6.role, CASE
-       WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
-         WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
-         WHEN this6.inferred = true THEN 'INFERRED'
+     END AS var5
+     RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this6 IN var4 | [this6.id, labels(this6), this6.name]] AS nodes, [this7 IN var5 | [this7.key, type(this7), startNode(this7).id, endNode(this7).id, this7.role, CASE
+       WHEN type(this7) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+         WHEN this7.createdBy IS NOT NULL THEN 'CURATED'
+         WHEN this7.inferred = true THEN 'INFERRED'
          ELSE 'STATED'
        END
      END, COLLECT {
-       UNWIND coalesce(this6.sourceIds, []) AS var7
-       MATCH (this8:Source { id: var7 })
-       RETURN [this8.id, this8.quote]
+       UNWIND coalesce(this7.sourceIds, []) AS var8
+       MATCH (this9:Source { id: var8 })
+       RETURN [this9.id, this9.quote]
      }]] AS relationships"
     `);
     const neighbourhood = infoOf(`{
@@ -372,27 +372,28 @@ describe('the Cypher of a request', () => {
       .toMatchInlineSnapshot(`
      "MATCH (this0:Entity { id: $id })
      CALL (this0) {
-       MATCH (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..2]-(this1:Entity)
-       WITH DISTINCT this1
-       ORDER BY this1.id ASC
+       MATCH (this0)-[this1:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..2]-(this2:Entity)
+       WHERE all(this3 IN this1 WHERE ('Entity' IN labels(startNode(this3)) AND 'Entity' IN labels(endNode(this3))))
+       WITH DISTINCT this2
+       ORDER BY this2.id ASC
        LIMIT ($limit + 1)
-       RETURN collect(this1) AS var2
+       RETURN collect(this2) AS var4
      }
-     WITH this0, var2, size(var2) > $limit AS var3
-     WITH ([this0] + var2[..$limit]) AS var4, var3
-     CALL (var4) {
-       UNWIND var4 AS this5
-       MATCH (this5)-[this6:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)]->(this7)
-       WHERE this7 IN var4
-       RETURN collect([this6.key, type(this6), this5.id, this7.id, this6.role, CASE
-         WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
-           WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
-           WHEN this6.inferred = true THEN 'INFERRED'
+     WITH this0, var4, size(var4) > $limit AS var5
+     WITH ([this0] + var4[..$limit]) AS var6, var5
+     CALL (var6) {
+       UNWIND var6 AS this7
+       MATCH (this7)-[this8:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)]->(this9)
+       WHERE this9 IN var6
+       RETURN collect([this8.key, type(this8), this7.id, this9.id, this8.role, CASE
+         WHEN type(this8) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+           WHEN this8.createdBy IS NOT NULL THEN 'CURATED'
+           WHEN this8.inferred = true THEN 'INFERRED'
            ELSE 'STATED'
          END
-       END, []]) AS var8
+       END, []]) AS var10
      }
-     RETURN [this1 IN var4 | [this1.id, this1.name, this1.nameDe, labels(this1)]] AS nodes, var8 AS relationships, var3 AS truncated"
+     RETURN [this2 IN var6 | [this2.id, this2.name, this2.nameDe, labels(this2)]] AS nodes, var10 AS relationships, var5 AS truncated"
     `);
   });
 });

@@ -51,4 +51,8 @@ export const Mutation: MutationResolvers = {
   ) as Pick<MutationResolvers, EntityWrite>),
   deleteAction: (_, args, ctx) => ctx.repos.curation.deleteAction(curator(ctx), args),
   deleteInstitution: (_, args, ctx) => ctx.repos.curation.deleteInstitution(curator(ctx), args),
+  restore: async (_, args, ctx, info) => {
+    const { id, label } = await ctx.repos.curation.restore(curator(ctx), args);
+    return readBack(ctx, info, label, id);
+  },
 };

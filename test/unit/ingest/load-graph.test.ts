@@ -12,6 +12,17 @@ const result = (get: (key: string) => unknown) => ({
   summary: { counters: { containsUpdates: () => true } },
 });
 
+/**
+ * What an empty database answers, every row written: no node found, nothing retracted and no
+ * conflict, and each count the number of rows.
+ */
+const answerFor = (rows: unknown[]) => (key: string) => {
+  if (key === 'found') return false;
+  if (['nodes', 'links', 'conflicts'].includes(key)) return [];
+  return neo4j.int(rows.length);
+};
+const isStep = (cypher: string) => cypher.startsWith('UNWIND');
+
 /** A stand-in for the db module that records the queries of each transaction. */
 function recordingDb() {
   const transactions: Run[][] = [];
@@ -24,9 +35,7 @@ function recordingDb() {
         run: async (cypher: string, params?: { rows: Array<Record<string, unknown>> }) => {
           const rows = params?.rows ?? [];
           runs.push({ cypher, rows });
-          // An empty database; every row written.
-          const get = (key: string) => (key === 'found' ? false : neo4j.int(rows.length));
-          return result(get);
+          return result(answerFor(rows));
         },
       };
       return work(tx as unknown as ManagedTransaction);
@@ -49,37 +58,59 @@ const data: GraphData = {
 describe('writeGraph', () => {
   it('writes everything in one transaction, nodes before relationships, grouped by labels', async () => {
     const db = recordingDb();
-    await expect(writeGraph(db, data)).resolves.toEqual({
+    await expect(writeGraph(db, data)).resolves.toMatchObject({
       nodes: 3,
       relationships: 2,
       changed: true,
     });
     expect(db.transactions).toHaveLength(1);
     const runs = db.transactions[0] ?? [];
-    // SET only where something differs, so that the counters tell whether the load changed the
-    // graph (on nodes: property by property, leaving curated ones alone)
-    const differs = (e: string) =>
-      `any(key IN keys(row.props) WHERE coalesce(${e}[key] <> row.props[key], true))`;
-    const setWhen = (condition: string, update: string) =>
-      `FOREACH (_ IN CASE WHEN ${condition} THEN [1] ELSE [] END | ${update})`;
-    expect(runs.map((run) => run.cypher)).toEqual([
-      'UNWIND $rows AS row\nMERGE (n:`Entity` {id: row.id})\nSET n:`City`\n' +
+    // first what curators retracted (left out of the steps), then the steps: MERGE each row
+    // after looking whether it exists (the summary's "added"), and SET only what differs
+    expect(runs[0]?.cypher).toMatch(/MATCH \(n:Retracted\)[\s\S]*MATCH \(l:RetractedLink\)/);
+    const steps = runs.slice(1);
+    expect(steps.slice(0, 2).map((run) => run.cypher)).toEqual([
+      'UNWIND $rows AS row\nOPTIONAL MATCH (old:`Entity` {id: row.id})\nWITH row, old IS NULL AS added\n' +
+        'MERGE (n:`Entity` {id: row.id})\nSET n:`City`\n' +
         LOAD_UNCURATED_PROPERTIES,
-      'UNWIND $rows AS row\nMERGE (n:`Statement` {id: row.id})\n' + LOAD_UNCURATED_PROPERTIES,
-      'UNWIND $rows AS row\nMATCH (a:`Statement` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
-        `MERGE (a)-[r:\`MENTIONS\`]->(b)\n${setWhen(differs('r'), 'SET r += row.props')}\n` +
-        'RETURN count(r) AS written',
-      'UNWIND $rows AS row\nMATCH (a:`Entity` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
-        `MERGE (a)-[r:\`NEXT\` {key: row.key}]->(b)\n${setWhen(differs('r'), 'SET r += row.props')}\n` +
-        'RETURN count(r) AS written',
+      'UNWIND $rows AS row\nOPTIONAL MATCH (old:`Statement` {id: row.id})\nWITH row, old IS NULL AS added\n' +
+        'MERGE (n:`Statement` {id: row.id})\n' +
+        LOAD_UNCURATED_PROPERTIES,
     ]);
-    expect(runs[0]?.rows.map((row) => row.id)).toEqual(['city/a', 'city/b']);
+    expect(steps[2]?.cypher).toContain(
+      'MATCH (a:`Statement` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
+        'OPTIONAL MATCH (a)-[old:`MENTIONS`]->(b)\nWITH row, a, b, old IS NULL AS added\n' +
+        'MERGE (a)-[r:`MENTIONS`]->(b)\n',
+    );
+    expect(steps[3]?.cypher).toContain('MERGE (a)-[r:`NEXT` {key: row.key}]->(b)\n');
+    expect(steps).toHaveLength(4);
+    expect(steps[0]?.rows.map((row) => row.id)).toEqual(['city/a', 'city/b']);
+  });
+
+  it("lists a document's load in its elements' documentIds and removes what it states no more", async () => {
+    const db = recordingDb();
+    const document = { id: 'document/a', title: 'A' };
+    await writeGraph(db, { ...data, document }, { intoEmptyDatabase: true });
+    const created = db.transactions[0] ?? [];
+    expect(created[1]?.rows[0]).toMatchObject({ id: 'city/a', documentIds: ['document/a'] });
+    expect(created[4]?.rows[0]?.props).toMatchObject({ documentIds: ['document/a'] });
+
+    const merged = recordingDb();
+    await writeGraph(merged, { ...data, document });
+    const cyphers = (merged.transactions[0] ?? []).map((run) => run.cypher);
+    const removals = cyphers.filter(
+      (cypher) =>
+        cypher.includes('NOT n.id IN $stated') || cypher.includes('IN $stated\nSET r.documentIds'),
+    );
+    expect(removals).toHaveLength(2);
+    expect(cyphers.at(-1)).toContain("CREATE (:Change {id: $change.id, at: $change.at, by: 'load'");
   });
 
   it('stores integral numbers as Neo4j integers and leaves other values alone', async () => {
     const db = recordingDb();
     await writeGraph(db, data);
-    const props = db.transactions[0]?.[0]?.rows[0]?.props as Record<string, unknown>;
+    // the first query reads what curators retracted
+    const props = db.transactions[0]?.[1]?.rows[0]?.props as Record<string, unknown>;
     expect(neo4j.isInt(props.order)).toBe(true);
     expect(props.score).toBe(0.5);
     expect(props.name).toBe('A');
@@ -88,10 +119,10 @@ describe('writeGraph', () => {
   it('batches, and commits batch by batch when asked', async () => {
     const db = recordingDb();
     await writeGraph(db, data, { batchSize: 1, singleTransaction: false });
-    expect(db.transactions).toHaveLength(5);
-    expect(db.transactions.every((runs) => runs.length === 1 && runs[0]?.rows.length === 1)).toBe(
-      true,
-    );
+    // the first reads what curators retracted
+    expect(db.transactions).toHaveLength(6);
+    const batches = db.transactions.slice(1);
+    expect(batches.every((runs) => runs.length === 1 && runs[0]?.rows.length === 1)).toBe(true);
   });
 
   it('CREATEs into an empty database, after checking that it is empty', async () => {
@@ -143,10 +174,10 @@ describe('writeGraph', () => {
         mostOpen = Math.max(mostOpen, open);
         try {
           const tx = {
-            run: async (cypher: string, params: { rows: unknown[] }) => {
+            run: async (cypher: string, params?: { rows: unknown[] }) => {
               await new Promise((resolve) => setTimeout(resolve, 5));
-              order.push(cypher.includes('MATCH (a') ? 'relationship' : 'node');
-              return result(() => neo4j.int(params.rows.length));
+              if (isStep(cypher)) order.push(cypher.includes('MATCH (a') ? 'relationship' : 'node');
+              return result(answerFor(params?.rows ?? []));
             },
           };
           return await work(tx as unknown as ManagedTransaction);
@@ -164,9 +195,10 @@ describe('writeGraph', () => {
     let started = 0;
     const failing = {
       async writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
-        started++;
         const tx = {
-          run: async () => {
+          run: async (cypher: string) => {
+            if (!isStep(cypher)) return result(answerFor([]));
+            started++;
             throw new Error('Neo4j said no');
           },
         };
@@ -206,7 +238,12 @@ describe('writeGraph', () => {
     const db = recordingDb();
     const lossy = {
       async writeTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
-        const tx = { run: async () => result(() => neo4j.int(0)) };
+        const tx = {
+          run: async (_: string, params?: { rows: unknown[] }) =>
+            result((key) =>
+              key === 'written' ? neo4j.int(0) : answerFor(params?.rows ?? [])(key),
+            ),
+        };
         return work(tx as unknown as ManagedTransaction);
       },
     };
