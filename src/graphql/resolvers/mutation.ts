@@ -36,13 +36,21 @@ const ANSWERS = {
 
 type EntityWrite = keyof typeof ANSWERS;
 
+/** The written entity, as the request selects it. */
+async function readBack(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  type: EntityLabel,
+  id: string,
+): Promise<NodeRecord> {
+  const record = await readEntity(ctx, info, type, id);
+  if (!record) throw new NotFoundError(id);
+  return record;
+}
+
 function writeThenRead(name: EntityWrite) {
-  return async (_: unknown, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
-    const id = await ctx.repos.curation[name](curator(ctx), args);
-    const record: NodeRecord | null = await readEntity(ctx, info, ANSWERS[name], id);
-    if (!record) throw new NotFoundError(id);
-    return record;
-  };
+  return async (_: unknown, args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    readBack(ctx, info, ANSWERS[name], await ctx.repos.curation[name](curator(ctx), args));
 }
 
 export const Mutation: MutationResolvers = {
