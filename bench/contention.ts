@@ -122,6 +122,7 @@ async function measure(url: string): Promise<Figures> {
       if (tries >= 10) throw error;
     }
   }
+  progress('warmed up');
   const idleMs = await trivialP50(url);
 
   let running = true;
@@ -166,8 +167,10 @@ async function main(): Promise<void> {
     for (const variant of variants) {
       // The first start loads the report into an empty database.
       const api = await startApi(neo4j, variant.env);
+      progress(`${variant.name}: API ready`);
       try {
         const f = await measure(api.url);
+        progress(`${variant.name}: ${JSON.stringify(f)}`);
         rows.push(
           `| ${variant.name} | ${f.idleMs.toFixed(1)} | ${f.loadedMs.toFixed(1)} | ` +
             `${(f.loadedMs / f.idleMs).toFixed(2)}× | ${f.heavyP50Ms.toFixed(0)} | ` +
@@ -196,6 +199,10 @@ async function main(): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const benchStarted = Date.now();
+/** Where the run is, on stderr: a slow machine shows where the time goes. */
+const progress = (what: string) =>
+  console.error(`[${((Date.now() - benchStarted) / 1000).toFixed(0)} s] ${what}`);
 
 main().catch((error: unknown) => {
   console.error(error);
