@@ -69,6 +69,20 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: perMinute(60),
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: perMinute(10),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  HEAVY_QUERY_COST: z.coerce.number().min(1).default(500),
+  HEAVY_QUERIES_MAX_CONCURRENT: z.coerce.number().int().min(0).default(2),
+  HEAVY_QUERIES_MAX_QUEUED: z.coerce.number().int().min(0).default(64),
+  // Read by OpenTelemetry itself (src/tracing.ts); checked here so that a typo stops start-up.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/\s]+/,
+      "expected the collector's http(s) URL, e.g. http://collector:4318",
+    )
+    .optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z
+    .enum(['http/protobuf', 'http/json'], 'expected http/protobuf or http/json (no gRPC)')
+    .optional(),
 });
 
 export interface Config {
@@ -91,6 +105,17 @@ export interface Config {
   rateLimits: { writesPerMinute: number; authFailuresPerMinute: number };
   /** How many reverse proxies in front of the API set X-Forwarded-For (the client's address). */
   trustProxyHops: number;
+  /**
+   * Operations of at least `cost` (graphql-armor's cost) run at most `maxConcurrent` at a time
+   * (0: no cap); up to `maxQueued` more wait their turn, further ones are refused.
+   */
+  heavyQueries: HeavyQueryLimits;
+}
+
+export interface HeavyQueryLimits {
+  cost: number;
+  maxConcurrent: number;
+  maxQueued: number;
 }
 
 export class ConfigError extends Error {}
@@ -123,5 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    heavyQueries: {
+      cost: e.HEAVY_QUERY_COST,
+      maxConcurrent: e.HEAVY_QUERIES_MAX_CONCURRENT,
+      maxQueued: e.HEAVY_QUERIES_MAX_QUEUED,
+    },
   });
 }

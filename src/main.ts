@@ -1,4 +1,6 @@
 // npm start: Neo4j (the embedded launcher unless NEO4J_URI is set) → schema → report → API.
+// First of all imports: tracing patches the modules below as they load (src/tracing.ts).
+import { stopTracing, tracingEnabled } from './tracing';
 import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
@@ -68,6 +70,7 @@ async function main() {
   announce(`API ready: http://localhost:${port}/graphql  (explorer: http://localhost:${port}/)`, {
     port,
     metricsPort: metricsServer ? config.metricsPort : undefined,
+    tracing: tracingEnabled ? process.env.OTEL_EXPORTER_OTLP_ENDPOINT : 'off',
   });
   if (neo4j.browserUrl) {
     announce(`Neo4j Browser: ${neo4j.browserUrl}  (connect to ${neo4j.uri}, no auth)`, {
@@ -104,6 +107,7 @@ async function main() {
     await api.stop();
     await db.close();
     if (embedded) await embedded.stop();
+    await stopTracing();
     logger.info('stopped');
     process.exit(0);
   };

@@ -1,4 +1,11 @@
-import neo4j, { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
+import { SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import neo4j, {
+  Driver,
+  ManagedTransaction,
+  QueryResult,
+  RecordShape,
+  type Session,
+} from 'neo4j-driver';
 import { isConnectivityError, isRetryableConflict, translateNeo4jError } from './errors';
 import { toPlain } from './plain';
 
@@ -27,6 +34,29 @@ export interface DatabaseOptions {
 const CONFLICT_RETRY_MS = 10_000;
 
 type Params = Record<string, unknown>;
+type AccessMode = 'READ' | 'WRITE';
+
+/**
+ * What this process asks of the driver's connection pool, as counted here: neo4j-driver
+ * publishes no state of its pool (its own idle and in-use connections are not known).
+ */
+export interface PoolUsage {
+  /** Sessions open now (a query, a transaction or a ping): each holds a connection or waits for one. */
+  sessionsInUse: number;
+  /**
+   * Sessions beyond the pool's maximum, which must be waiting for a connection. With a
+   * cluster (neo4j:// routing) each server has a pool of that size: then a lower bound.
+   */
+  sessionsWaitingForConnection: number;
+  /** maxConnectionPoolSize: the most connections the driver opens to one server. */
+  maxConnectionPoolSize: number;
+}
+
+/**
+ * Spans of the Neo4j work, children of whatever span is active (the GraphQL operation's).
+ * Without a tracer provider (tracing off, see src/tracing.ts) they are no-ops.
+ */
+const tracer = trace.getTracer('creative-cities-graph/db');
 
 /**
  * The one place that talks to the driver: sessions per unit of work, executeRead /
@@ -45,6 +75,8 @@ export interface Database {
   ): Promise<R>;
   /** Resolves when Neo4j answers; rejects (translated) otherwise. */
   ping(): Promise<void>;
+  /** Sessions in use and waiting, for the metrics. */
+  poolUsage(): PoolUsage;
   close(): Promise<void>;
 }
 
@@ -80,66 +112,131 @@ export function toNeo4jParams(value: unknown): unknown {
   return value;
 }
 
-/** The work sees a ManagedTransaction (run only): commit and rollback stay ours. */
-function withIntegerParams(tx: Pick<ManagedTransaction, 'run'>): ManagedTransaction {
+/** Marks a span as failed by `error`. */
+function failed(span: Span, error: unknown): void {
+  span.recordException(error instanceof Error ? error : String(error));
+  span.setStatus({ code: SpanStatusCode.ERROR });
+}
+
+/**
+ * The work sees a ManagedTransaction (run only): commit and rollback stay ours. Each query
+ * it runs gets integer parameters and a span that ends when its result has arrived.
+ */
+function managed(tx: Pick<ManagedTransaction, 'run'>, attributes: Attributes): ManagedTransaction {
   const run = tx.run.bind(tx);
   return Object.assign(Object.create(tx) as ManagedTransaction, {
-    run: (cypher: string, params?: Params) => run(cypher, toNeo4jParams(params ?? {}) as Params),
+    run: (cypher: string, params?: Params) => {
+      const span = tracer.startSpan('neo4j query', {
+        kind: SpanKind.CLIENT,
+        attributes: { ...attributes, 'db.query.text': cypher },
+      });
+      const result = run(cypher, toNeo4jParams(params ?? {}) as Params);
+      // Every caller awaits the result; this only watches it (a rejection stays the caller's).
+      result.then(
+        () => span.end(),
+        (error: unknown) => {
+          failed(span, error);
+          span.end();
+        },
+      );
+      return result;
+    },
+  });
+}
+
+/** Runs `work` in a span that is active meanwhile (its queries' spans become its children). */
+function inSpan<R>(
+  name: string,
+  kind: SpanKind,
+  attributes: Attributes,
+  work: () => Promise<R>,
+): Promise<R> {
+  return tracer.startActiveSpan(name, { kind, attributes }, async (span) => {
+    try {
+      return await work();
+    } catch (error) {
+      failed(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
   });
 }
 
 export function createDatabase(options: DatabaseOptions): Database {
+  const maxConnectionPoolSize = options.maxConnectionPoolSize ?? 50;
   const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     // Fail fast when Neo4j is gone: the API must answer SERVICE_UNAVAILABLE quickly.
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? 10_000,
-    maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
+    maxConnectionPoolSize,
     // Integers arrive as JS numbers (ours are years, orders and counts, far below 2^53),
     // which saves an Integer object per value on large results.
     disableLosslessIntegers: true,
   });
   const transactionTimeout = options.transactionTimeoutMs ?? 10_000;
-  const sessionConfig = (mode: 'READ' | 'WRITE') => ({
-    database: options.database,
-    defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+  const server = new URL(options.uri.replace(/^[a-z+]+:/, 'bolt:'));
+  /** What every span of this database says about it (OpenTelemetry's database conventions). */
+  const databaseAttributes = (mode: AccessMode): Attributes => ({
+    'db.system.name': 'neo4j',
+    'db.namespace': options.database,
+    'server.address': server.hostname,
+    'server.port': Number(server.port || 7687),
+    'db.neo4j.access_mode': mode,
   });
 
+  let sessionsInUse = 0;
+  /** A session for the use, counted as in use (holding or waiting for a connection) meanwhile. */
+  async function withSession<R>(mode: AccessMode, use: (session: Session) => Promise<R>) {
+    sessionsInUse += 1;
+    const session = driver.session({
+      database: options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await use(session);
+    } finally {
+      await session.close().catch(() => undefined);
+      sessionsInUse -= 1;
+    }
+  }
+
   /** One explicit transaction: the work's queries, then commit (rollback on failure). */
-  async function inTransaction<R>(
-    mode: 'READ' | 'WRITE',
+  function inTransaction<R>(
+    mode: AccessMode,
     work: (tx: ManagedTransaction) => Promise<R>,
     timeout: number,
   ): Promise<R> {
-    const session = driver.session(sessionConfig(mode));
-    try {
-      const tx = session.beginTransaction({ timeout });
-      try {
-        const result = await work(withIntegerParams(tx));
-        await tx.commit();
-        return result;
-      } catch (error) {
-        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await session.close().catch(() => undefined);
-    }
+    const attributes = databaseAttributes(mode);
+    return inSpan('neo4j transaction', SpanKind.INTERNAL, attributes, () =>
+      withSession(mode, async (session) => {
+        const tx = session.beginTransaction({ timeout });
+        try {
+          const result = await work(managed(tx, attributes));
+          await tx.commit();
+          return result;
+        } catch (error) {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          throw error;
+        }
+      }),
+    );
   }
 
   /**
    * A single read query as an auto-commit transaction: one network round trip (RUN and PULL
    * sent together) instead of also a COMMIT; nothing to roll back for a read.
    */
-  async function autoCommitRead<T>(cypher: string, params: Params): Promise<T[]> {
-    const session = driver.session(sessionConfig('READ'));
-    try {
-      const result = await session.run(cypher, toNeo4jParams(params) as Params, {
-        timeout: transactionTimeout,
-      });
-      return rowsOf<T>(result);
-    } finally {
-      await session.close().catch(() => undefined);
-    }
+  function autoCommitRead<T>(cypher: string, params: Params): Promise<T[]> {
+    const attributes = { ...databaseAttributes('READ'), 'db.query.text': cypher };
+    return inSpan('neo4j query', SpanKind.CLIENT, attributes, () =>
+      withSession('READ', async (session) => {
+        const result = await session.run(cypher, toNeo4jParams(params) as Params, {
+          timeout: transactionTimeout,
+        });
+        return rowsOf<T>(result);
+      }),
+    );
   }
 
   /**
@@ -150,7 +247,7 @@ export function createDatabase(options: DatabaseOptions): Database {
    * SERVICE_UNAVAILABLE quickly. Writes are not repeated after a connection failure: the
    * commit may have happened, and a non-idempotent write must not be applied twice.
    */
-  async function withRetries<R>(mode: 'READ' | 'WRITE', once: () => Promise<R>): Promise<R> {
+  async function withRetries<R>(mode: AccessMode, once: () => Promise<R>): Promise<R> {
     options.onRoundTrip?.();
     const started = Date.now();
     for (let tries = 1; ; tries++) {
@@ -167,7 +264,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   }
 
   const transaction = <R>(
-    mode: 'READ' | 'WRITE',
+    mode: AccessMode,
     work: (tx: ManagedTransaction) => Promise<R>,
     timeout = transactionTimeout,
   ) => withRetries(mode, () => inTransaction(mode, work, timeout));
@@ -180,12 +277,20 @@ export function createDatabase(options: DatabaseOptions): Database {
     readTransaction: (work) => transaction('READ', work),
     writeTransaction: (work, { timeoutMs } = {}) => transaction('WRITE', work, timeoutMs),
     async ping() {
+      sessionsInUse += 1;
       try {
         await driver.getServerInfo({ database: options.database });
       } catch (error) {
         throw translateNeo4jError(error);
+      } finally {
+        sessionsInUse -= 1;
       }
     },
+    poolUsage: () => ({
+      sessionsInUse,
+      sessionsWaitingForConnection: Math.max(0, sessionsInUse - maxConnectionPoolSize),
+      maxConnectionPoolSize,
+    }),
     close: () => driver.close(),
   };
 }

@@ -9,6 +9,8 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { trace } from '@opentelemetry/api';
+import { ATTR_HTTP_ROUTE } from '@opentelemetry/semantic-conventions';
 import cors from 'cors';
 import express, {
   type ErrorRequestHandler,
@@ -26,6 +28,7 @@ import { callerFromHeader } from './auth';
 import type { Context } from './context';
 import { maskSchemaNames } from './mask-schema-names';
 import { formatError, isPublicError } from './format-error';
+import { DocumentCosts, HeavyQueryGate, heavyQueryPlugin } from './heavy-queries';
 import { createMetrics } from './metrics';
 import { idempotencyPlugin } from './idempotency';
 import { resolvers } from './resolvers';
@@ -52,7 +55,10 @@ export interface ApiServer {
 export interface ServerOptions {
   config: Pick<Config, 'apiKeys' | 'production'> &
     Partial<
-      Pick<Config, 'metrics' | 'metricsPort' | 'corsOrigins' | 'rateLimits' | 'trustProxyHops'>
+      Pick<
+        Config,
+        'metrics' | 'metricsPort' | 'corsOrigins' | 'rateLimits' | 'trustProxyHops' | 'heavyQueries'
+      >
     >;
   db: Database;
   logger: Logger;
@@ -159,6 +165,7 @@ function requestPlugin(writeLimiter: RateLimiterMemory | null): ApolloServerPlug
 
 /** Builds the whole HTTP app (GraphQL, health, explorer page) without listening. */
 export async function createServer({ config, db, logger }: ServerOptions): Promise<ApiServer> {
+  const costs = new DocumentCosts();
   const armor = new ApolloArmor({
     // a fragment spread is no level of its own: the depth is that of the fields it selects
     maxDepth: { n: 8, flattenFragments: true },
@@ -167,11 +174,19 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     // Tokens are limited by graphql-js's own parser below: armor's token plugin re-parses the
     // document and turns every syntax error into an HTTP 500.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: 5000 },
+    costLimit: { maxCost: 5000, onAccept: [costs.onAccept] },
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
-  const metrics = config.metrics ? createMetrics() : null;
+  const heavyQueryGate = config.heavyQueries?.maxConcurrent
+    ? new HeavyQueryGate(config.heavyQueries)
+    : null;
+  const metrics = config.metrics
+    ? createMetrics({
+        neo4jPool: () => db.poolUsage(),
+        heavyQueries: heavyQueryGate ? () => heavyQueryGate.usage() : undefined,
+      })
+    : null;
   const authFailureLimiter = limiterFor(config.rateLimits?.authFailuresPerMinute);
   const schema = makeExecutableSchema({
     typeDefs: fs.readFileSync(SCHEMA_PATH, 'utf8'),
@@ -190,6 +205,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     plugins: [
       ...protection.plugins,
       requestPlugin(limiterFor(config.rateLimits?.writesPerMinute)),
+      ...(heavyQueryGate ? [heavyQueryPlugin<Context>(costs, heavyQueryGate)] : []),
       idempotencyPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       // no cache hints in this schema: skip the per-field cache-control bookkeeping
@@ -234,6 +250,11 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
 
   /** Starts the request's record; when the answer is sent, logs it and counts it. */
   const trackRequest: RequestHandler = (req, res, next) => {
+    // The request's span (when tracing, src/tracing.ts) knows no routes: it is told its own.
+    trace
+      .getActiveSpan()
+      ?.updateName(`${req.method} /graphql`)
+      .setAttribute(ATTR_HTTP_ROUTE, '/graphql');
     const record: RequestRecord = {
       started: process.hrtime.bigint(),
       clientAddress: req.ip ?? '',

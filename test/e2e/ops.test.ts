@@ -1,5 +1,5 @@
 // Operations over real HTTP against the real server: /metrics, the access log, CORS, rate
-// limits and the answer to a subscription.
+// limits, the cap on heavy queries and the answer to a subscription.
 import http from 'node:http';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -31,7 +31,10 @@ afterEach(async () => {
 });
 
 /** The real server with the given operations settings, on a free port, logging into `logs`. */
-async function startOpsApi(config: Partial<ServerOptions['config']>): Promise<OpsApi> {
+async function startOpsApi(
+  config: Partial<ServerOptions['config']>,
+  database: Database = db,
+): Promise<OpsApi> {
   const logs: Row[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -41,7 +44,7 @@ async function startOpsApi(config: Partial<ServerOptions['config']>): Promise<Op
   });
   const api = await createServer({
     config: { apiKeys: TEST_API_KEYS, production: false, ...config },
-    db,
+    db: database,
     logger: pino({ level: 'info' }, sink),
   });
   const server = http.createServer(api.handler);
@@ -92,6 +95,10 @@ describe('metrics', () => {
     );
     expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    // The requests' sessions are closed again; the pool's maximum is the driver's default.
+    expect(text).toMatch(/^neo4j_sessions_in_use 0$/m);
+    expect(text).toMatch(/^neo4j_sessions_waiting_for_connection 0$/m);
+    expect(text).toMatch(/^neo4j_connection_pool_max_size 50$/m);
   });
 
   it('is not served when switched off, nor on the API port when it has its own', async () => {
@@ -283,5 +290,107 @@ describe('clear answers', () => {
       `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: cities { id }`).join(' ')} }`,
     );
     expect(aliases.errors?.[0]?.message).toMatch(/Aliases limit of 15 exceeded/);
+  });
+});
+
+describe('heavy queries', () => {
+  // graphql-armor's cost: 1287.5 (the literal `first: 100` multiplies its selection).
+  const heavy = 'query Heavy { citiesConnection(first: 100) { edges { node { id } } } }';
+  // Cost 1, and no database round trip: it cannot wait for the connection held below.
+  const trivial = 'query Trivial { __typename }';
+
+  /** A gauge's value on /metrics. */
+  async function gauge(url: string, name: string): Promise<number> {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const value = new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1];
+    if (value === undefined) throw new Error(`no gauge ${name} on /metrics`);
+    return Number(value);
+  }
+
+  async function until(check: () => Promise<boolean>): Promise<void> {
+    for (let tries = 0; !(await check()); tries += 1) {
+      if (tries > 200) throw new Error('timed out waiting for the gauges');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  it('runs N at a time, queues a few more, refuses the rest with 503 while cheap ones pass', async () => {
+    // One pooled connection, held by the test: a heavy query that has its slot waits for it.
+    const database = createDatabase({
+      ...neo4jTestEnv(),
+      maxConnectionPoolSize: 1,
+      connectionAcquisitionTimeoutMs: 30_000,
+    });
+    let releaseConnection = () => {};
+    try {
+      const held = new Promise<void>((resolve) => (releaseConnection = resolve));
+      const holding = new Promise<void>((connected) => {
+        void database.readTransaction(async (tx) => {
+          await tx.run('RETURN 1');
+          connected();
+          await held;
+        });
+      });
+      await holding;
+      const api = await startOpsApi(
+        { metrics: true, heavyQueries: { cost: 1000, maxConcurrent: 1, maxQueued: 1 } },
+        database,
+      );
+      const running = () => gauge(api.url, 'graphql_heavy_queries_running');
+      const queued = () => gauge(api.url, 'graphql_heavy_queries_queued');
+
+      const first = gql(api.url, heavy);
+      let firstAnswered = false;
+      void first.then(() => (firstAnswered = true));
+      await until(async () => (await running()) === 1);
+      const second = gql(api.url, heavy);
+      await until(async () => (await queued()) === 1);
+
+      const refused = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: heavy }),
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      const { errors } = (await refused.json()) as Row;
+      expect(errors[0].extensions.code).toBe('HEAVY_QUERY_QUEUE_FULL');
+      expect(errors[0].message).toMatch(/cost is 1288; from 1000 on, 1 run at a time/);
+      // Cheap queries are not queued behind the heavy ones.
+      expect(await gql(api.url, trivial)).toEqual({
+        status: 200,
+        data: { __typename: 'Query' },
+      });
+      // A cheap query that reads waits for a connection, not for a heavy slot.
+      const cheapRead = gql(api.url, 'query Cheap { cities { id } }');
+      await until(async () => (await gauge(api.url, 'neo4j_sessions_in_use')) === 3);
+      expect(await gauge(api.url, 'neo4j_sessions_waiting_for_connection')).toBe(2);
+      expect(await gauge(api.url, 'neo4j_connection_pool_max_size')).toBe(1);
+      expect(firstAnswered).toBe(false);
+
+      releaseConnection();
+      for (const answer of await Promise.all([first, second, cheapRead])) {
+        expect(answer.status).toBe(200);
+        expect(answer.errors).toBeUndefined();
+      }
+      expect([await running(), await queued()]).toEqual([0, 0]);
+      expect(await gauge(api.url, 'neo4j_sessions_in_use')).toBe(0);
+      expect(
+        api.logs.filter((line) => line.msg === 'graphql request').map((line) => line.errorCodes),
+      ).toContainEqual(['HEAVY_QUERY_QUEUE_FULL']);
+    } finally {
+      releaseConnection();
+      await database.close();
+    }
+  });
+
+  it('does not cap when HEAVY_QUERIES_MAX_CONCURRENT is 0', async () => {
+    const api = await startOpsApi({
+      metrics: true,
+      heavyQueries: { cost: 1000, maxConcurrent: 0, maxQueued: 0 },
+    });
+    const answers = await Promise.all([1, 2, 3].map(() => gql(api.url, heavy)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(await (await fetch(`${api.url}/metrics`)).text()).not.toContain('graphql_heavy_queries');
   });
 });

@@ -31,6 +31,11 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', 'https://app.example/path'],
     ['RATE_LIMIT_WRITES_PER_MINUTE', '-1'],
     ['RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 'many'],
+    ['HEAVY_QUERY_COST', '0'],
+    ['HEAVY_QUERIES_MAX_CONCURRENT', '1.5'],
+    ['HEAVY_QUERIES_MAX_QUEUED', '-1'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
+    ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(
@@ -47,6 +52,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       rateLimits: { writesPerMinute: 60, authFailuresPerMinute: 10 },
       trustProxyHops: 0,
+      heavyQueries: { cost: 500, maxConcurrent: 2, maxQueued: 64 },
     });
     const set = loadConfig({
       NODE_ENV: 'production',
@@ -56,6 +62,11 @@ describe('loadConfig', () => {
       RATE_LIMIT_WRITES_PER_MINUTE: '0',
       RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '3',
       TRUST_PROXY_HOPS: '1',
+      HEAVY_QUERY_COST: '1000',
+      HEAVY_QUERIES_MAX_CONCURRENT: '0',
+      HEAVY_QUERIES_MAX_QUEUED: '8',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
     });
     expect(set).toMatchObject({
       production: true,
@@ -64,6 +75,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://app.example.org', 'http://localhost:5173'],
       rateLimits: { writesPerMinute: 0, authFailuresPerMinute: 3 },
       trustProxyHops: 1,
+      heavyQueries: { cost: 1000, maxConcurrent: 0, maxQueued: 8 },
     });
   });
 
