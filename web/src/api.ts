@@ -31,6 +31,9 @@ export type EntityRef = SearchHit['entity'];
 export type PathResult = NonNullable<ConnectionQuery['connection']>;
 export type MeetingSummary = TimelineQuery['meetings'][number];
 export type ActionRow = WhoLeadsWhatQuery['actions'][number];
+export type ProjectRow = WhoLeadsWhatQuery['projects'][number];
+/** A source passage: a verbatim quote, or a fact cited from a document in our words. */
+export type SourceRef = EntityDetails['sources'][number];
 
 /** What links and labels need of an entity (the fragment Names selects it). */
 export interface Named {
@@ -93,9 +96,10 @@ export async function neighbourhood(id: string, depth = 1): Promise<Subgraph> {
   return (await request(NeighbourhoodDocument, { id, depth })).neighbourhood;
 }
 
-/** The ids of every city: the start view draws the network around them. */
-export async function cityIds(): Promise<string[]> {
-  return (await request(NetworkDocument, {})).cities.map((c) => c.id);
+/** The ids of every city and project: the start view draws the network around them. */
+export async function networkIds(): Promise<string[]> {
+  const { cities, projects } = await request(NetworkDocument, {});
+  return [...cities, ...projects].map((e) => e.id);
 }
 
 export async function search(text: string, first = 8): Promise<SearchHit[]> {
@@ -114,6 +118,7 @@ export async function meetings(): Promise<MeetingSummary[]> {
   return (await request(TimelineDocument, {})).meetings;
 }
 
-export async function actions(): Promise<ActionRow[]> {
-  return (await request(WhoLeadsWhatDocument, {})).actions;
+/** Every action for the table, and every project with its partners. */
+export async function whoLeadsWhat(): Promise<WhoLeadsWhatQuery> {
+  return request(WhoLeadsWhatDocument, {});
 }
