@@ -66,7 +66,27 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+/** A busy database may not answer in time: the API then asks to try again shortly. */
+const RETRY_AFTER_MS = 1000;
+
+/**
+ * Sends the operation; one the API could not answer in time is sent once more after a pause
+ * (every operation of the page is a read: asking again changes nothing).
+ */
 async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
+  try {
+    return await send(document, variables);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'SERVICE_UNAVAILABLE')) throw error;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+    return send(document, variables);
+  }
+}
+
+async function send<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
 ): Promise<TResult> {

@@ -258,9 +258,9 @@ function statementList(items: readonly Statement[]): HTMLElement[] {
 }
 
 /**
- * The meeting's record: its decisions first, then what follows for Leipzig, the further
- * results and the actions it dealt with (with what happened to each there and who leads it),
- * then its topics and participants.
+ * The meeting's record: its decisions first, then what follows for Leipzig (both open), the
+ * further results and the actions it dealt with (with what happened to each there and who
+ * leads it), then its topics and participants (closed: a long meeting stays short to read).
  */
 function meetingSections(meeting: Meeting, handlers: DetailsHandlers): (HTMLElement | null)[] {
   const decisions = decisionsOf(meeting);
@@ -305,7 +305,7 @@ function meetingSections(meeting: Meeting, handlers: DetailsHandlers): (HTMLElem
           'details-actions',
           t('actionsLed'),
           meeting.agenda.length,
-          true,
+          false,
           h(
             'ul',
             { className: 'action-leads' },
