@@ -1,6 +1,6 @@
 /**
  * The explorer page in headless Chromium against the real API server over the real
- * Neo4j with the report's graph loaded: what a user sees after searching, expanding,
+ * Neo4j with every source loaded (the report and the fact file): what a user sees after searching, expanding,
  * asking how two things connect, opening a meeting, filtering the table, switching
  * language and sharing the URL. Screenshots go to test-artifacts/screenshots/.
  */
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Core, EdgeSingular } from 'cytoscape';
 import type { Page } from 'playwright-core';
+import { loadSources } from '../../src/ingest/load-report';
 import { ENTITY_LABELS } from '../../src/model/entities';
 import { startTestApi, type TestApi } from '../support/api-server';
 import {
@@ -81,18 +82,66 @@ async function pickWithKeyboard(testid: string, text: string, id: string): Promi
   await input.press('Enter');
 }
 
+/** Asks the API directly: what the page should show is read from it, not written here. */
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/** Each node's position and box (shape and label), of the nodes shown. */
+async function nodeBoxes(
+  p: Page = page,
+): Promise<Record<string, { x: number; y: number; box: Box }>> {
+  return p.evaluate(() => {
+    const cy = (window as unknown as ExplorerWindow).__cy;
+    const out: Record<string, { x: number; y: number; box: Box }> = {};
+    cy.nodes()
+      .not('.hidden')
+      .forEach((n) => {
+        const { x1, y1, x2, y2 } = n.boundingBox({ includeLabels: true });
+        out[n.id()] = { ...n.position(), box: { x1, y1, x2, y2 } };
+      });
+    return out;
+  });
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+/** Opens the page afresh on this view (a changed hash alone makes the page reload itself). */
+async function openFresh(hash: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${api.url}/${hash}`);
+  await settled();
+}
+
 function hashParams(url: string): URLSearchParams {
   return new URLSearchParams(new URL(url).hash.replace(/^#/, ''));
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web.mjs'), '--quiet'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  // Built before the server starts: it serves GraphiQL (linked from the help) only when
+  // graphiql/dist exists.
+  for (const script of ['scripts/build-web.mjs', 'scripts/build-graphiql.mjs']) {
+    execFileSync(process.execPath, [path.join(ROOT, script), '--quiet'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
   // Screenshots are overwritten by name; other tests keep theirs in the same folder.
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   api = await startTestApi();
+  // Every source, as `npm start` loads them: the report, and the fact file's projects.
+  await loadSources(api.db);
   browser = await launchBrowser();
   page = await browser.newPage({ width: 1366, height: 900 });
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -152,7 +201,26 @@ describe('explorer page', () => {
       .locator('li')
       .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.kind));
     expect(legend).toEqual([...ENTITY_LABELS, 'planned']);
-    expect(hashParams(page.url()).get('exp')?.split(',').sort()).toEqual(cities);
+    // Every project too, with its partners: each partner drawn is linked to it (PARTNER_IN).
+    const { projects } = await gql<{
+      projects: { id: string; partners: { actor: { id: string } }[] }[];
+    }>('{ projects { id partners { actor { id } } } }');
+    expect(projects.length).toBeGreaterThan(0);
+    for (const project of projects) {
+      expect(ids).toContain(project.id);
+      const partnerEdges = await page.evaluate(
+        (id) =>
+          (window as unknown as ExplorerWindow).__cy
+            .getElementById(id)
+            .incomers('edge[type = "PARTNER_IN"]')
+            .map((e) => (e as EdgeSingular).source().id()),
+        project.id,
+      );
+      expect(partnerEdges.sort()).toEqual(project.partners.map((p) => p.actor.id).sort());
+    }
+    expect(hashParams(page.url()).get('exp')?.split(',').sort()).toEqual(
+      [...cities, ...projects.map((p) => p.id)].sort(),
+    );
     await shot('01-start-view');
   });
 
@@ -196,16 +264,38 @@ describe('explorer page', () => {
     await shot('03-search-hit-centred');
   });
 
-  test('double-clicking a node expands its neighbourhood', async () => {
-    const before = await nodeIds();
-    const target = await page.evaluate(() => {
+  test('double-clicking a node expands it: new nodes around it, no overlap, nothing else moves', async () => {
+    // The drawn action or institution whose neighbourhood adds the most nodes.
+    const { id: target, added } = await page.evaluate(async (labels) => {
       const cy = (window as unknown as ExplorerWindow).__cy;
-      // An action with neighbours beyond the start view.
-      const node = cy.getElementById('action/joint-workshops-education');
-      cy.center(node);
-      return node.id();
-    });
-    expect(target).toBeTruthy();
+      const drawn = new Set(cy.nodes().map((n) => n.id()));
+      let best = { id: '', added: 0 };
+      for (const id of cy.nodes('[kind = "Action"], [kind = "Institution"]').map((n) => n.id())) {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: 'query($id: ID!) { neighbourhood(id: $id) { nodes { id labels } } }',
+            variables: { id },
+          }),
+        });
+        const { data } = (await response.json()) as {
+          data: { neighbourhood: { nodes: { id: string; labels: string[] }[] } };
+        };
+        const count = data.neighbourhood.nodes.filter(
+          (n) => !drawn.has(n.id) && n.labels.some((l) => labels.includes(l)),
+        ).length;
+        if (count > best.added) best = { id, added: count };
+      }
+      return best;
+    }, ENTITY_LABELS as string[]);
+    expect(added).toBeGreaterThan(1);
+    await page.evaluate((id) => {
+      const cy = (window as unknown as ExplorerWindow).__cy;
+      cy.center(cy.getElementById(id));
+    }, target);
+    const before = await nodeIds();
+    const boxesBefore = await nodeBoxes();
     const point = await page.evaluate((id) => {
       const cy = (window as unknown as ExplorerWindow).__cy;
       const rect = cy.container()!.getBoundingClientRect();
@@ -219,8 +309,31 @@ describe('explorer page', () => {
     );
     await settled();
     const after = await nodeIds();
-    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.length).toBe(before.length + added);
     expect(hashParams(page.url()).get('exp')?.split(',')).toContain(target);
+
+    const boxes = await nodeBoxes();
+    // What was drawn before has not moved.
+    for (const [id, { x, y }] of Object.entries(boxesBefore)) {
+      expect([id, boxes[id]!.x, boxes[id]!.y]).toEqual([id, x, y]);
+    }
+    // No new node's box (label included) overlaps another node's.
+    const fresh = Object.keys(boxes).filter((id) => !(id in boxesBefore));
+    expect(fresh).toHaveLength(added);
+    const overlaps = fresh.flatMap((id) =>
+      Object.keys(boxes)
+        .filter((other) => other !== id && overlap(boxes[id]!.box, boxes[other]!.box))
+        .map((other) => `${id} × ${other}`),
+    );
+    expect(overlaps).toEqual([]);
+    // The new nodes gather around the expanded one: nearer to it than the others are.
+    const centre = boxes[target]!;
+    const mean = (ids: string[]) =>
+      ids.reduce(
+        (sum, id) => sum + Math.hypot(boxes[id]!.x - centre.x, boxes[id]!.y - centre.y),
+        0,
+      ) / ids.length;
+    expect(mean(fresh)).toBeLessThan(mean(Object.keys(boxesBefore).filter((id) => id !== target)));
     await shot('04-expanded');
   });
 
@@ -498,9 +611,17 @@ describe('explorer page', () => {
       ).resolves.toBe('search-input');
       await phone.keyboard.type('Ljubljana');
       await phone.getByTestId('search-option').first().waitFor();
+      expect(await phone.evaluate(() => window.scrollY)).toBe(0);
       await phone.keyboard.press('Enter');
       await settled(phone);
       expect(hashParams(phone.url()).get('sel')).toBeTruthy();
+      // The details lie below the graph on a phone: the page has scrolled to them.
+      const detailsTop = await phone.evaluate(
+        () => document.getElementById('details')!.getBoundingClientRect().top,
+      );
+      expect(await phone.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      expect(Math.abs(detailsTop)).toBeLessThan(5);
+      await shot('19-phone-scrolled-to-details', phone, false);
       expect(await phone.getByRole('combobox', { name: 'Search' }).count()).toBe(1);
     } finally {
       await phone.close();
@@ -787,6 +908,239 @@ describe('explorer page', () => {
     }
   });
 
+  test('Enter in the search box opens the top hit, even before the hits are shown', async () => {
+    for (const text of ['Leipzig', 'Sala Dogana']) {
+      const { search } = await gql<{ search: { entity: { id: string } }[] }>(
+        'query($text: String!) { search(text: $text, first: 1) { entity { id } } }',
+        { text },
+      );
+      const top = search[0]!.entity.id;
+      const input = page.getByTestId('search-input');
+      await input.fill(text);
+      await input.press('Enter'); // at once: the list has not been asked for yet
+      await settled();
+      await page.waitForFunction(
+        (id) => (window as unknown as ExplorerWindow).__cy.$('node:selected').id() === id,
+        top,
+      );
+      await settled();
+      expect(hashParams(page.url()).get('d')).toBe(top);
+      expect(await input.inputValue()).toBe('');
+    }
+  });
+
+  test('a meeting reads as a summary, its decisions first, sections that close, headings as headings', async () => {
+    const id = 'meeting/ljubljana-2011';
+    const { meeting } = await gql<{
+      meeting: {
+        date: string | null;
+        participations: { role: string | null; actor: { name: string } }[];
+        outcomes: { text: string; kind: string | null; forLeipzig: boolean }[];
+      };
+    }>(
+      'query($id: ID!) { meeting(id: $id) { date participations { role actor { name } } outcomes { text kind forLeipzig } } }',
+      { id },
+    );
+    const decisions = meeting.outcomes.filter(
+      (s) => s.kind === 'DECISION' || s.kind === 'ADOPTION',
+    );
+    const hosts = meeting.participations.filter((p) => p.role?.startsWith('host'));
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(hosts.length).toBeGreaterThan(0);
+
+    await page.locator(`[data-testid="timeline-item"][data-entity-id="${id}"]`).click();
+    await settled();
+    const summary = page.getByTestId('details-fields');
+    const text = (await summary.textContent()) ?? '';
+    expect(text).toMatch(/^KindMeeting · (partner meeting|conference|kick-off event)Date/);
+    expect(text).toContain(`Date${meeting.date}`);
+    expect(text).toContain(`Host${hosts.map((h) => h.actor.name).join(', ')}`);
+    expect(text).toContain(`Participants${meeting.participations.length}: `);
+    expect(text).toContain(`Decisions${decisions.length}`);
+
+    // After the summary: the decisions, open, in the source's order.
+    const order = await page
+      .locator('#details-body details[data-testid]')
+      .evaluateAll((els) =>
+        els.map((el) => [(el as HTMLElement).dataset.testid, (el as HTMLDetailsElement).open]),
+      );
+    expect(order[0]).toEqual(['details-decisions', true]);
+    expect(order).toEqual(expect.arrayContaining([['details-topics', false]]));
+    await expect(
+      page.getByTestId('details-decisions').locator('blockquote[lang="de"]').allTextContents(),
+    ).resolves.toEqual(decisions.map((s) => s.text));
+
+    // "Handlungsfeld ‚…‘:" titles the items after it: a heading, not a quoted statement.
+    const headings = await page.getByTestId('statement-heading').allTextContents();
+    expect(headings.some((h) => /^Handlungsfeld ‚Netzwerke‘/.test(h))).toBe(true);
+    const quoted = await page.locator('#details-body blockquote[lang="de"]').allTextContents();
+    expect(quoted.filter((q) => /^Handlungsfeld.*:$/.test(q))).toEqual([]);
+    const height = await page.evaluate(() => document.getElementById('details-body')!.scrollHeight);
+    expect(height).toBeLessThan(2500);
+    await shot('20-meeting-summary-decisions-first');
+
+    // A closed section opens with a click.
+    await page.getByTestId('details-further').locator('summary').click();
+    expect(await page.getByTestId('details-further').getAttribute('open')).toBe('');
+    await expect(
+      page
+        .getByTestId('details-further')
+        .locator('[data-testid="statement-heading"]')
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+  });
+
+  test('details name each link with its role in the page language and its basis', async () => {
+    const { actions } = await gql<{
+      actions: {
+        id: string;
+        name: string;
+        leadership: {
+          role: string | null;
+          roleDe: string | null;
+          basis: string;
+          actor: { id: string; name: string };
+        }[];
+      }[];
+    }>('{ actions { id name leadership { role roleDe basis actor { id name } } } }');
+    const qualified = actions.flatMap((a) =>
+      a.leadership.filter((l) => l.role && l.roleDe).map((l) => ({ action: a, lead: l })),
+    );
+    expect(qualified.length).toBeGreaterThan(0);
+    const { action, lead } = qualified[0]!;
+
+    await openFresh(`#d=${lead.actor.id}`);
+    // The actor's links to the action (it may have more than one): one reads "(role) basis".
+    const linksToAction = () =>
+      page
+        .locator(
+          `[data-testid="details-relationships"] [data-testid="link-item"]:has([data-entity-id="${action.id}"])`,
+        )
+        .allTextContents();
+    const basis = { STATED: 'stated', INFERRED: 'inferred', CURATED: 'curated' }[lead.basis];
+    expect(await linksToAction()).toEqual(
+      expect.arrayContaining([expect.stringContaining(`(${lead.role})${basis}`)]),
+    );
+    await shot('21-links-with-roles');
+    await page.getByTestId('lang-de').click();
+    expect(await linksToAction()).toEqual(
+      expect.arrayContaining([expect.stringContaining(`(${lead.roleDe})`)]),
+    );
+    await shot('22-links-with-roles-de');
+
+    // The action's own lead row names what exactly is led, in both languages.
+    await page.locator(`#details-body [data-entity-id="${action.id}"]`).first().click();
+    await settled();
+    await expect(page.getByTestId('details-fields').textContent()).resolves.toContain(
+      `(${lead.roleDe})`,
+    );
+    await page.getByTestId('lang-en').click();
+    await expect(page.getByTestId('details-fields').textContent()).resolves.toContain(
+      `(${lead.role})`,
+    );
+  });
+
+  test('a cited source shows its document, date and link, apart from a verbatim quote', async () => {
+    const { projects } = await gql<{
+      projects: {
+        id: string;
+        sources: {
+          verbatim: boolean;
+          section: string;
+          origin: { title: string; date: string | null; url: string | null };
+        }[];
+      }[];
+    }>('{ projects { id sources { verbatim section origin { title date url } } } }');
+    const cited = projects.flatMap((p) =>
+      p.sources.filter((s) => !s.verbatim && s.origin.url).map((s) => ({ id: p.id, source: s })),
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    const { id, source } = cited[0]!;
+    await openFresh(`#d=${id}`);
+    const card = page.getByTestId('cited-source').filter({ hasText: source.section }).first();
+    const caption = (await card.locator('figcaption').textContent()) ?? '';
+    expect(caption).toContain('Cited (in our words) from');
+    expect(caption).toContain(source.origin.title);
+    if (source.origin.date) expect(caption).toContain(source.origin.date);
+    expect(await card.locator('a').getAttribute('href')).toBe(source.origin.url);
+    // A cited fact is no quote: no German/English pair.
+    expect(await card.locator('blockquote').count()).toBe(0);
+    await shot('23-cited-source');
+
+    // The report's passages stay verbatim quotes, German beside English.
+    await page
+      .locator('[data-testid="timeline-item"][data-entity-id="meeting/genoa-2011"]')
+      .click();
+    await settled();
+    const quotes = page.getByTestId('details-sources').getByTestId('bilingual');
+    expect(await quotes.count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('details-sources').getByTestId('cited-source').count()).toBe(0);
+  });
+
+  test('the table filters by project and kind, work packages included', async () => {
+    const { actions } = await gql<{
+      actions: { id: string; kind: string; project: { id: string } | null }[];
+    }>('{ actions { id kind project { id } } }');
+    const packages = actions.filter((a) => a.kind === 'WORK_PACKAGE');
+    const project = packages.find((a) => a.project)?.project?.id;
+    expect(project).toBeDefined();
+    const inProject = actions.filter((a) => a.project?.id === project);
+
+    await page.getByTestId('tab-table').click();
+    await settled();
+    const rows = page.getByTestId('table-row');
+    await rows.first().waitFor();
+    const rowIds = () =>
+      rows.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.entityId ?? ''));
+    await page.getByTestId('table-filter-project').selectOption(project!);
+    expect((await rowIds()).sort()).toEqual(inProject.map((a) => a.id).sort());
+    await page.getByTestId('table-filter-kind').selectOption('WORK_PACKAGE');
+    expect((await rowIds()).sort()).toEqual(
+      packages
+        .filter((a) => a.project?.id === project)
+        .map((a) => a.id)
+        .sort(),
+    );
+    const kinds = await page
+      .locator('[data-testid="table-row"] [data-col="kind"]')
+      .allTextContents();
+    expect(kinds.every((k) => k.startsWith('work package'))).toBe(true);
+    const params = hashParams(page.url());
+    expect(params.get('project')).toBe(project);
+    expect(params.get('kind')).toBe('WORK_PACKAGE');
+    await shot('24-table-work-packages');
+    await page.getByTestId('table-filter-project').selectOption('');
+    await page.getByTestId('table-filter-kind').selectOption('');
+    expect((await rowIds()).length).toBe(actions.length);
+    await page.getByTestId('tab-graph').click();
+    await settled();
+  });
+
+  test('a help panel explains the page and links GraphiQL and the Neo4j Browser', async () => {
+    const help = page.getByTestId('help');
+    await help.locator('summary').click();
+    await expect(
+      help.getByRole('heading', { name: 'How to use this page' }).isVisible(),
+    ).resolves.toBe(true);
+    const graphiql = help.getByTestId('link-graphiql');
+    const href = await graphiql.evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(new URL(href).pathname).toBe('/graphiql/');
+    const response = await fetch(href);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/GraphiQL/i);
+    await expect(help.getByTestId('neo4j-browser-help').textContent()).resolves.toMatch(
+      /Neo4j Browser.*npm start/,
+    );
+    await shot('25-help', page, false);
+    await page.getByTestId('lang-de').click();
+    await expect(help.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
+      'So funktioniert diese Seite',
+    );
+    await page.getByTestId('lang-en').click();
+    await help.locator('summary').click();
+  });
+
   test('no serious or critical accessibility violation: start, details, table, German, phone', async () => {
     const found: Record<string, unknown> = {};
     const check = async (name: string, p: Page) => {
@@ -798,6 +1152,9 @@ describe('explorer page', () => {
       await p.goto(api.url);
       await settled(p);
       await check('start', p);
+      await p.getByTestId('help').locator('summary').click();
+      await check('help', p);
+      await p.getByTestId('help').locator('summary').click();
       await p.locator('[data-testid="timeline-item"][data-entity-id="meeting/genoa-2011"]').click();
       await settled(p);
       await check('details', p);

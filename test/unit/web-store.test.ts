@@ -1,8 +1,12 @@
 // The explorer's page store: who is told of which change, and the transitions the features
-// rely on (graph contents merged, the state a shared link opens with).
+// rely on (graph contents merged, the state a shared link opens with); where an expansion
+// puts its new nodes.
 import { createPageStore, EMPTY_GRAPH, initialPageState, mergeGraph } from '../../web/src/store';
-import type { GraphContents } from '../../web/src/store';
+import type { GraphContents, PageState } from '../../web/src/store';
+import { indexRoles, loadedLinks } from '../../web/src/roles';
 import { formatState, pageStateFromLink, parseState } from '../../web/src/url';
+import { boxAt, boxesMeet, placeAround } from '../../web/src/placement';
+import type { Box } from '../../web/src/placement';
 
 const leipzig = { id: 'city/leipzig', name: 'Leipzig', nameDe: null, kind: 'City' as const };
 const hgb = {
@@ -140,5 +144,77 @@ describe('the state a link opens with', () => {
     });
     expect(link.exp).toEqual(['city/leipzig', 'city/genoa']);
     expect(formatState(link)).toBe(hash);
+  });
+});
+
+describe('placeAround: new nodes around the expanded one, on free spots', () => {
+  const extent = { left: 20, right: 20, top: 15, bottom: 35 };
+  const meets = (boxes: Box[]) =>
+    boxes.some((a, i) => boxes.some((b, j) => i < j && boxesMeet(a, b)));
+
+  test('every new box stays clear of the drawn ones and of each other', () => {
+    // A crowd of drawn nodes right around the centre, as in the whole network.
+    const obstacles: Box[] = [];
+    for (let x = -150; x <= 150; x += 60) {
+      for (let y = -150; y <= 150; y += 75) obstacles.push(boxAt({ x, y }, extent));
+    }
+    const extents = Array.from({ length: 24 }, () => extent);
+    const spots = placeAround({ x: 0, y: 0 }, extents, obstacles);
+    expect(spots).toHaveLength(24);
+    const placed = spots.map((p) => boxAt(p, extent));
+    expect(meets([...obstacles, ...placed])).toBe(false);
+  });
+
+  test('with room, the new nodes form a ring next to the centre', () => {
+    const spots = placeAround({ x: 100, y: 50 }, [extent, extent, extent], []);
+    for (const p of spots) {
+      const distance = Math.hypot(p.x - 100, p.y - 50);
+      // One spacing: the box's larger side (40 wide, 50 high) and the gap.
+      expect(distance).toBeCloseTo(60, 5);
+    }
+    expect(meets(spots.map((p) => boxAt(p, extent)))).toBe(false);
+  });
+
+  test('boxes that only come within the gap count as meeting', () => {
+    const a = { x1: 0, y1: 0, x2: 10, y2: 10 };
+    expect(boxesMeet(a, { x1: 15, y1: 0, x2: 25, y2: 10 })).toBe(false);
+    expect(boxesMeet(a, { x1: 15, y1: 0, x2: 25, y2: 10 }, 6)).toBe(true);
+  });
+});
+
+describe('roles of links in both languages', () => {
+  test('the loaded qualified links index their roles by drawn edge, once each', () => {
+    const ljubljana = { __typename: 'City' as const, id: 'city/ljubljana', name: 'Ljubljana' };
+    const plan = {
+      id: 'action/plan',
+      name: 'Plan',
+      kind: 'PLAN' as const,
+      leadership: [
+        { role: 'editing', roleDe: 'Redaktion', basis: 'STATED' as const, actor: ljubljana },
+        { role: 'editing', roleDe: 'Redaktion', basis: 'STATED' as const, actor: ljubljana },
+      ],
+      contributors: [],
+      meetings: [],
+    };
+    const meeting = {
+      id: 'meeting/m',
+      name: 'M',
+      kind: 'PARTNER_MEETING' as const,
+      status: 'HELD' as const,
+      year: 2011,
+      participations: [{ role: 'host', roleDe: 'Gastgeber', actor: { id: ljubljana.id } }],
+      agenda: [{ role: null, roleDe: null, action: { id: plan.id } }],
+    };
+    const index = indexRoles(
+      loadedLinks({
+        actions: [plan] as unknown as PageState['actions'],
+        meetings: [meeting] as unknown as PageState['meetings'],
+        projects: [],
+      }),
+    );
+    expect(Object.fromEntries(index)).toEqual({
+      [`${ljubljana.id}>LEADS>${plan.id}`]: [{ role: 'editing', roleDe: 'Redaktion' }],
+      [`${ljubljana.id}>TOOK_PART_IN>${meeting.id}`]: [{ role: 'host', roleDe: 'Gastgeber' }],
+    });
   });
 });

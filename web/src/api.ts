@@ -31,6 +31,9 @@ export type EntityRef = SearchHit['entity'];
 export type PathResult = NonNullable<ConnectionQuery['connection']>;
 export type MeetingSummary = TimelineQuery['meetings'][number];
 export type ActionRow = WhoLeadsWhatQuery['actions'][number];
+export type ProjectRow = WhoLeadsWhatQuery['projects'][number];
+/** A source passage: a verbatim quote, or a fact cited from a document in our words. */
+export type SourceRef = EntityDetails['sources'][number];
 
 /** What links and labels need of an entity (the fragment Names selects it). */
 export interface Named {
@@ -63,7 +66,27 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+/** A busy database may not answer in time: the API then asks to try again shortly. */
+const RETRY_AFTER_MS = 1000;
+
+/**
+ * Sends the operation; one the API could not answer in time is sent once more after a pause
+ * (every operation of the page is a read: asking again changes nothing).
+ */
 async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
+  try {
+    return await send(document, variables);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'SERVICE_UNAVAILABLE')) throw error;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+    return send(document, variables);
+  }
+}
+
+async function send<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
 ): Promise<TResult> {
@@ -93,9 +116,10 @@ export async function neighbourhood(id: string, depth = 1): Promise<Subgraph> {
   return (await request(NeighbourhoodDocument, { id, depth })).neighbourhood;
 }
 
-/** The ids of every city: the start view draws the network around them. */
-export async function cityIds(): Promise<string[]> {
-  return (await request(NetworkDocument, {})).cities.map((c) => c.id);
+/** The ids of every city and project: the start view draws the network around them. */
+export async function networkIds(): Promise<string[]> {
+  const { cities, projects } = await request(NetworkDocument, {});
+  return [...cities, ...projects].map((e) => e.id);
 }
 
 export async function search(text: string, first = 8): Promise<SearchHit[]> {
@@ -114,6 +138,7 @@ export async function meetings(): Promise<MeetingSummary[]> {
   return (await request(TimelineDocument, {})).meetings;
 }
 
-export async function actions(): Promise<ActionRow[]> {
-  return (await request(WhoLeadsWhatDocument, {})).actions;
+/** Every action for the table, and every project with its partners. */
+export async function whoLeadsWhat(): Promise<WhoLeadsWhatQuery> {
+  return request(WhoLeadsWhatDocument, {});
 }

@@ -65,9 +65,14 @@ export function combobox(options: {
   );
 
   let hits: SearchHit[] = [];
+  /** The text the hits answer. */
+  let answered = '';
   let active = -1;
   let chosen: EntityRef | undefined;
   let sequence = 0;
+
+  /** What is asked for: the box's text, as far as the API takes it. */
+  const text = () => input.value.trim().slice(0, SEARCH_MAX_LENGTH);
 
   const open = (isOpen: boolean) => {
     list.hidden = !isOpen;
@@ -146,35 +151,38 @@ export function combobox(options: {
   };
 
   // Each keystroke takes a ticket; only the newest ticket's answer is shown, and none
-  // once a hit was chosen or the box was left.
-  const runSearch = debounce(async (text: string, mine: number) => {
+  // once a hit was chosen or the box was left. Asked with Enter, the top hit is opened.
+  const ask = async (asked: string, mine: number, openTop = false) => {
     if (mine !== sequence) return;
     try {
-      const result = await search(text);
+      const result = await search(asked);
       if (mine !== sequence || document.activeElement !== input) return;
       hits = result;
+      answered = asked;
       active = hits.length ? 0 : -1;
-      renderHits();
+      if (openTop && hits.length) choose(0);
+      else renderHits();
     } catch (error) {
       if (mine !== sequence) return;
       hits = [];
       // Whatever the user types is theirs to type: the API refusing it means "no matches".
       showNote(isBadInput(error) ? t('noHits') : `${t('error')}: ${(error as Error).message}`);
     }
-  }, 200);
+  };
+  const askSoon = debounce(ask, 200);
 
   input.addEventListener('input', () => {
     chosen = undefined;
-    const text = input.value.trim().slice(0, SEARCH_MAX_LENGTH);
-    const searchable = SEARCHABLE.test(text);
-    if (!searchable || text.length < 2) {
+    const asked = text();
+    const searchable = SEARCHABLE.test(asked);
+    if (!searchable || asked.length < 2) {
       sequence++;
       hits = [];
-      if (text && !searchable) showNote(t('typeAWord'));
+      if (asked && !searchable) showNote(t('typeAWord'));
       else open(false);
       return;
     }
-    runSearch(text, ++sequence);
+    askSoon(asked, ++sequence);
   });
 
   input.addEventListener('keydown', (e) => {
@@ -185,9 +193,14 @@ export function combobox(options: {
       active = (active + step + hits.length) % hits.length;
       renderHits();
     } else if (e.key === 'Enter') {
-      if (!list.hidden && hits.length) {
+      const asked = text();
+      if (!list.hidden && hits.length && answered === asked) {
         e.preventDefault();
         choose(Math.max(active, 0));
+      } else if (SEARCHABLE.test(asked) && asked.length >= 2) {
+        // Enter before the hits of this text arrived: ask now, and open the top hit.
+        e.preventDefault();
+        void ask(asked, ++sequence, true);
       }
     } else if (e.key === 'Escape') {
       sequence++;

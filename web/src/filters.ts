@@ -32,7 +32,7 @@ function yearsOf(
 /** The cities an action involves: those of its leads and contributors. */
 function citiesOfAction(action: ActionRow): Set<string> {
   const ids = new Set<string>();
-  for (const actor of [...action.leads, ...action.contributors.map((c) => c.actor)]) {
+  for (const { actor } of [...action.leadership, ...action.contributors]) {
     if (actor.__typename === 'City') ids.add(actor.id);
     else if (actor.__typename === 'Institution' && actor.city) ids.add(actor.city.id);
   }

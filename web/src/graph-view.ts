@@ -6,6 +6,8 @@ import fcose from 'cytoscape-fcose';
 import { label, relationshipLabel } from './i18n';
 import { KINDS, kindStyle } from './kinds';
 import type { GraphRelationship } from './api';
+import { boxAt, placeAround } from './placement';
+import type { Box, Extent, Point } from './placement';
 import { edgeKey } from './store';
 import type { GraphContents } from './store';
 
@@ -16,6 +18,8 @@ const LAYOUT_ANIMATION_MS = 450;
 /** Node labels are drawn at least this many screen pixels high, whatever the zoom. */
 const LABEL_SCREEN_PX = 11;
 const LABEL_PX = 13;
+/** Labels wrap at this width (model pixels). */
+const LABEL_MAX_WIDTH = 120;
 
 export interface GraphHandlers {
   onTap(id: string): void;
@@ -50,7 +54,7 @@ function stylesheet(): StylesheetJson {
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '120px',
+        'text-max-width': `${LABEL_MAX_WIDTH}px`,
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
         'border-width': 1.5,
@@ -283,6 +287,71 @@ export class GraphView {
     return done;
   }
 
+  /**
+   * Moves these (newly drawn) nodes onto free spots around `around`, animated; every other node
+   * keeps its place and no two shown nodes' boxes (labels included) come to overlap. Nodes a
+   * filter hides are placed too, as if shown, so that they overlap nothing when shown again.
+   */
+  placeAround(around: string, ids: readonly string[]): Promise<void> {
+    const added = this.cy.collection();
+    for (const id of ids) added.merge(this.cy.getElementById(id));
+    if (added.empty()) return Promise.resolve();
+    const obstacles = this.cy
+      .nodes()
+      .not(added)
+      .not('.hidden')
+      .map((n) => n.boundingBox({ includeLabels: true }) as Box);
+    const positions = new Map<string, Point>();
+    const anchor = this.cy.getElementById(around);
+    let centre = anchor.nonempty() ? anchor.position() : undefined;
+    if (!centre || added.contains(anchor)) {
+      const view = this.cy.extent();
+      centre = { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 };
+      if (anchor.nonempty()) {
+        // Drawn only now (a search hit): it takes a free spot next to the middle of the view.
+        const extent = this.extentOf(anchor);
+        centre = placeAround(centre, [extent], obstacles)[0]!;
+        positions.set(around, centre);
+        obstacles.push(boxAt(centre, extent));
+      }
+    }
+    const rest = added.filter((n) => !positions.has(n.id()));
+    const spots = placeAround(
+      centre,
+      rest.map((n) => this.extentOf(n as NodeSingular)),
+      obstacles,
+    );
+    rest.forEach((n, i) => {
+      positions.set(n.id(), spots[i]!);
+    });
+    const run = added.layout({
+      name: 'preset',
+      positions: (node: NodeSingular) => positions.get(node.id())!,
+      fit: false,
+      animate: true,
+      animationDuration: LAYOUT_ANIMATION_MS,
+    } as cytoscape.LayoutOptions);
+    const done = new Promise<void>((resolve) => {
+      run.one('layoutstop', () => resolve());
+      setTimeout(resolve, LAYOUT_ANIMATION_MS + 2000);
+    });
+    run.run();
+    return done;
+  }
+
+  /** How far the node's box (shape and label) reaches from its position. */
+  private extentOf(node: NodeSingular): Extent {
+    const at = node.position();
+    if (node.hasClass('hidden')) {
+      // Not drawn, so not measured: its shape, and a label of the widest wrap in two lines.
+      const half = node.width() / 2;
+      const labelHalf = Math.max(half, LABEL_MAX_WIDTH / 2);
+      return { left: labelHalf, right: labelHalf, top: half, bottom: half + 2.6 * this.labelPx };
+    }
+    const box = node.boundingBox({ includeLabels: true });
+    return { left: at.x - box.x1, right: box.x2 - at.x, top: at.y - box.y1, bottom: box.y2 - at.y };
+  }
+
   /** Marks the expanded nodes and the planned meetings. */
   mark(expanded: ReadonlySet<string>, planned: ReadonlySet<string>): void {
     this.cy.batch(() => {
@@ -357,10 +426,26 @@ export class GraphView {
   }
 
   /** Fits the view to these nodes; resolves when the camera has arrived. */
-  fitTo(ids: string[]): Promise<void> {
+  fitTo(ids: readonly string[]): Promise<void> {
     const eles = this.cy.collection();
     for (const id of ids) eles.merge(this.cy.getElementById(id));
     return this.moveCamera({ fit: { eles, padding: 60 } });
+  }
+
+  /**
+   * Centres these nodes if any lies outside the view (else the camera stays). The zoom stays
+   * too: labels grow as the view zooms out, and would come to overlap.
+   */
+  reveal(ids: readonly string[]): Promise<void> {
+    const view = this.cy.extent();
+    const nodes = this.cy.collection();
+    for (const id of ids) nodes.merge(this.cy.getElementById(id));
+    const shown = nodes.not('.hidden');
+    const outside = shown.some((node) => {
+      const box = node.boundingBox({ includeLabels: true });
+      return box.x1 < view.x1 || box.y1 < view.y1 || box.x2 > view.x2 || box.y2 > view.y2;
+    });
+    return outside ? this.moveCamera({ center: { eles: shown } }) : Promise.resolve();
   }
 
   fit(): Promise<void> {

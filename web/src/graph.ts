@@ -27,7 +27,7 @@ export interface GraphFeature {
   expand(id: string, options?: { select?: boolean; centre?: boolean }): Promise<void>;
   /**
    * Draws these entities' neighbourhoods, in this order, or with none (or none that exists)
-   * the whole network: every city's. Lays the graph out afresh; returns the ids not found.
+   * the whole network: every city's and every project's. Lays the graph out afresh; returns the ids not found.
    */
   start(ids: readonly string[]): Promise<string[]>;
 }
@@ -224,11 +224,15 @@ export function mountGraph(
       if (!loading) {
         loading = (async () => {
           const sub = await api.neighbourhood(id, 1);
-          const before = page.get().graph;
+          const before = new Set(page.get().graph.nodes.map((n) => n.id));
           addNeighbourhood(id, sub);
-          if (page.get().graph.nodes.length !== before.nodes.length) {
-            await arrange();
-          }
+          const added = page
+            .get()
+            .graph.nodes.filter((n) => !before.has(n.id))
+            .map((n) => n.id);
+          // What was drawn stays where it is: the new nodes gather around this one.
+          await view.placeAround(id, added);
+          if (!options.centre) await view.reveal([id, ...added]);
         })().finally(() => expanding.delete(id));
         expanding.set(id, loading);
       }
@@ -254,7 +258,7 @@ export function mountGraph(
 
   async function start(ids: readonly string[]): Promise<string[]> {
     const missing = await draw(ids);
-    if (!page.get().graph.nodes.length) await draw(await api.cityIds());
+    if (!page.get().graph.nodes.length) await draw(await api.networkIds());
     await view.layout({ animate: false, randomize: true, fit: true, name: page.get().layout });
     return missing;
   }

@@ -9,6 +9,7 @@ import type {
   InstitutionKind,
   MeetingKind,
   MeetingStatus,
+  StatementKind,
 } from './generated/graphql';
 import { kindTitle } from './kinds';
 import type { Kind } from './kinds';
@@ -146,6 +147,46 @@ const STRINGS = {
   period: { en: 'Period', de: 'Zeitraum' },
   partOf: { en: 'Part of', de: 'Teil von' },
   enteredBy: { en: 'entered through the API by', de: 'über die API eingetragen von' },
+  place: { en: 'Place', de: 'Ort' },
+  host: { en: 'Host', de: 'Gastgeber' },
+  noneNamed: { en: 'none named', de: 'keine genannt' },
+  decisions: { en: 'Decisions', de: 'Beschlüsse' },
+  forLeipzig: { en: 'What follows for Leipzig', de: 'Ableitung für Leipzig' },
+  furtherResults: { en: 'Further results', de: 'Weitere Ergebnisse' },
+  projectTitle: { en: 'Title', de: 'Titel' },
+  programme: { en: 'Programme', de: 'Programm' },
+  website: { en: 'Website', de: 'Website' },
+  basisStated: { en: 'stated', de: 'genannt' },
+  basisInferred: { en: 'inferred', de: 'erschlossen' },
+  basisCurated: { en: 'curated', de: 'kuratiert' },
+  citedFrom: { en: 'Cited (in our words) from', de: 'Sinngemäß zitiert aus' },
+  filterProject: { en: 'Filter by project', de: 'Nach Projekt filtern' },
+  allProjects: { en: 'All projects', de: 'Alle Projekte' },
+  filterKind: { en: 'Filter by kind', de: 'Nach Art filtern' },
+  allKinds: { en: 'All kinds', de: 'Alle Arten' },
+  help: { en: 'Help', de: 'Hilfe' },
+  helpTitle: { en: 'How to use this page', de: 'So funktioniert diese Seite' },
+  helpGraph: {
+    en: 'The graph starts with the whole network: the five partner cities, the projects and what surrounds them. Click a node or an edge for its details; double-click a node (or use “Expand selected”) to draw its neighbours around it. Filters, “Hide selected” and the two layouts change what you see, never the data.',
+    de: 'Der Graph beginnt mit dem ganzen Netzwerk: den fünf Partnerstädten, den Projekten und ihrem Umfeld. Klick auf einen Knoten oder eine Kante zeigt Details; Doppelklick (oder „Auswahl erweitern“) zeichnet die Nachbarn rundherum. Filter, „Auswahl ausblenden“ und die zwei Anordnungen ändern die Ansicht, nie die Daten.',
+  },
+  helpSearch: {
+    en: 'Search finds cities, institutions, actions, meetings and statements in English and German; Enter opens the top hit. “Who leads what” lists every action with its lead, filterable and exportable as CSV. The address bar always holds a link to what you see.',
+    de: 'Die Suche findet Städte, Institutionen, Maßnahmen, Treffen und Aussagen auf Deutsch und Englisch; die Eingabetaste öffnet den ersten Treffer. „Wer leitet was“ listet jede Maßnahme mit ihrer Federführung, filterbar und als CSV exportierbar. Die Adresszeile enthält stets einen Link auf die aktuelle Ansicht.',
+  },
+  helpSources: {
+    en: 'Every fact names its source: a quote from the report (German beside English), or a fact cited in our words from another document, with its title, date and link. “Inferred” marks what a person read from a source; “curated” what a curator entered.',
+    de: 'Jede Angabe nennt ihre Quelle: ein Zitat aus dem Bericht (Deutsch neben Englisch) oder eine sinngemäß zitierte Angabe aus einem anderen Dokument mit Titel, Datum und Link. „Erschlossen“ kennzeichnet, was eine Person aus einer Quelle gelesen hat; „kuratiert“, was über die API eingetragen wurde.',
+  },
+  helpTools: { en: 'For developers', de: 'Für Entwickler' },
+  graphiqlLink: {
+    en: 'GraphiQL: query the GraphQL API (/graphql) in the browser, with the example operations',
+    de: 'GraphiQL: die GraphQL-API (/graphql) im Browser abfragen, mit den Beispielabfragen',
+  },
+  neo4jBrowserHelp: {
+    en: 'Neo4j Browser: `npm start` prints its address (“Neo4j Browser: http://…/browser/?dbms=…”) when it runs the embedded Neo4j; open it and connect (no password). With `docker compose up` it is http://localhost:7474 (user and password from NEO4J_USER / NEO4J_PASSWORD).',
+    de: 'Neo4j Browser: `npm start` gibt seine Adresse aus („Neo4j Browser: http://…/browser/?dbms=…“), wenn es das eingebettete Neo4j startet; öffnen und verbinden (ohne Passwort). Mit `docker compose up`: http://localhost:7474 (Benutzer und Passwort aus NEO4J_USER / NEO4J_PASSWORD).',
+  },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -204,7 +245,10 @@ const RELATIONSHIPS: Record<RelationshipTypeName, Words> = {
   MENTIONS: { en: 'mentions', de: 'erwähnt' },
 };
 
-const VALUES: Record<InstitutionKind | MeetingKind | ActionKind | MeetingStatus | Basis, Words> = {
+const VALUES: Record<
+  InstitutionKind | MeetingKind | ActionKind | MeetingStatus | Basis | StatementKind,
+  Words
+> = {
   MUNICIPAL_OFFICE: { en: 'municipal office', de: 'städtisches Amt' },
   UNIVERSITY: { en: 'university', de: 'Hochschule' },
   FOUNDATION: { en: 'foundation', de: 'Stiftung' },
@@ -235,6 +279,12 @@ const VALUES: Record<InstitutionKind | MeetingKind | ActionKind | MeetingStatus 
   STATED: { en: 'stated in a source', de: 'in einer Quelle genannt' },
   INFERRED: { en: 'inferred', de: 'erschlossen' },
   CURATED: { en: 'curated', de: 'kuratiert' },
+  DECISION: { en: 'decision', de: 'Beschluss' },
+  ADOPTION: { en: 'adoption', de: 'Verabschiedung' },
+  TASK: { en: 'task', de: 'Aufgabe' },
+  PRESENTATION: { en: 'presentation', de: 'Präsentation' },
+  DISCUSSION: { en: 'discussion', de: 'Diskussion' },
+  RECORD: { en: 'record', de: 'Bericht' },
 };
 
 /** A relationship type's name, e.g. BASED_IN as "based in" / "mit Sitz in". */

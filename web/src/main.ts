@@ -3,6 +3,7 @@
 import { say, track } from './activity';
 import * as api from './api';
 import { mountChrome } from './chrome';
+import { byId } from './dom';
 import { mountDetails } from './details';
 import { mountFilters } from './filters';
 import { mountGraph } from './graph';
@@ -21,7 +22,18 @@ declare global {
   }
 }
 
-/** Brings an entity into view: drawn, selected, centred, and its details shown. */
+/** One column (a phone): the details panel lies below the graph. */
+const oneColumn = window.matchMedia('(max-width: 860px)');
+
+/** On a phone, scrolls the page to the details panel, which a choice just filled. */
+function scrollToDetails(): void {
+  if (oneColumn.matches) byId('details').scrollIntoView({ block: 'start' });
+}
+
+/**
+ * Brings an entity into view: drawn, selected, centred, and its details shown (on a phone
+ * the page scrolls there; a tap in the graph does not scroll, or a double tap would miss).
+ */
 function focus(id: string): void {
   void track('focus', async () => {
     if (page.get().view === 'graph') {
@@ -29,11 +41,15 @@ function focus(id: string): void {
     } else {
       await details.show(id, { focus: true });
     }
+    scrollToDetails();
   });
 }
 
 /** Shows the entity's details and moves the keyboard there. */
-const showDetails = (id: string) => details.show(id, { focus: true });
+const showDetails = async (id: string) => {
+  await details.show(id, { focus: true });
+  scrollToDetails();
+};
 
 /** Shows a drawn edge's role, basis and sources in the details panel. */
 function showEdge(id: string): void {
@@ -95,9 +111,12 @@ async function restore(): Promise<void> {
   }
 }
 
-// The filters need every meeting's year and every action's field and cities.
+// The filters need every meeting's year and every action's field and cities; links their
+// roles in both languages.
 const loadActions = async () => {
-  if (!page.get().actions) page.set({ actions: await api.actions() });
+  if (page.get().actions) return;
+  const { actions, projects } = await api.whoLeadsWhat();
+  page.set({ actions, projects });
 };
 void Promise.all([
   track('timeline', timeline.load),

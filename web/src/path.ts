@@ -85,9 +85,11 @@ export function mountPath(
       graph: mergeGraph(s.graph, nodes, path.relationships, anchor),
       path: { from: fromId, to: toId, outcome: { status: 'found', path } },
     }));
-    if (page.get().graph.nodes.length !== before.nodes.length) {
-      await graph.view.layout({ animate: true });
-    }
+    const drawn = new Set(before.nodes.map((n) => n.id));
+    const added = nodes.filter((n) => !drawn.has(n.id)).map((n) => n.id);
+    // What was drawn stays where it is: the path's new nodes gather around the drawn one.
+    if (anchor) await graph.view.placeAround(anchor, added);
+    else if (added.length) await graph.view.layout({ animate: true });
     await graph.view.fitTo(nodes.map((n) => n.id));
   }
 

@@ -12,6 +12,7 @@ import type {
   MeetingSummary,
   Named,
   PathResult,
+  ProjectRow,
 } from './api';
 import type { Lang } from './i18n';
 import type { Kind } from './kinds';
@@ -53,6 +54,9 @@ export type PathOutcome =
 export interface TableFilters {
   field?: string;
   city?: string;
+  project?: string;
+  /** An action kind, e.g. WORK_PACKAGE. */
+  kind?: string;
   /** e.g. 'lead' or '-lead' for descending (actions with a lead always first). */
   sort?: string;
   /** Only actions with a lead. */
@@ -88,6 +92,8 @@ export interface PageState {
   meetings: readonly MeetingSummary[];
   /** The table's rows, once loaded. */
   actions?: readonly ActionRow[];
+  /** The projects with their partners, loaded with the table's rows. */
+  projects?: readonly ProjectRow[];
   table: TableFilters;
   /** Work in flight, by name: tests wait until there is none. */
   running: readonly string[];

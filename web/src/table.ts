@@ -1,16 +1,17 @@
-// "Who leads what": every action with its lead, field, city and contributors; sortable
-// by any column, filterable by field of action and by city.
+// "Who leads what": every action (work packages included) with its lead (and what exactly
+// is led), field, city and contributors; sortable by any column, filterable by field of
+// action, city, project and kind.
 import { track } from './activity';
 import * as api from './api';
 import type { ActionRow, Named } from './api';
 import { byId, download, h, replace } from './dom';
 import { csv } from './exports';
-import { kindLabel, label, roleText, t } from './i18n';
+import { kindLabel, label, roleText, t, valueLabel } from './i18n';
 import type { StringKey } from './i18n';
 import type { PageStore, TableFilters } from './store';
 
 type SortKey = 'action' | 'field' | 'lead' | 'city' | 'start';
-type ActorWithCity = ActionRow['leads'][number];
+type ActorWithCity = ActionRow['leadership'][number]['actor'];
 
 export function mountTable(page: PageStore, handlers: { open(id: string): void }): void {
   const container = byId('table-body');
@@ -20,7 +21,8 @@ export function mountTable(page: PageStore, handlers: { open(id: string): void }
     ([view]) => {
       if (view !== 'table' || page.get().actions || loading) return;
       loading = track('table', async () => {
-        page.set({ actions: await api.actions() });
+        const { actions, projects } = await api.whoLeadsWhat();
+        page.set({ actions, projects });
       }).finally(() => (loading = undefined));
     },
   );
@@ -51,8 +53,8 @@ function cityOf(actor: ActorWithCity): Named | undefined {
 
 function leadCities(row: ActionRow): Named[] {
   const unique = new Map<string, Named>();
-  for (const lead of row.leads) {
-    const city = cityOf(lead);
+  for (const { actor } of row.leadership) {
+    const city = cityOf(actor);
     if (city) unique.set(city.id, city);
   }
   return [...unique.values()];
@@ -60,11 +62,18 @@ function leadCities(row: ActionRow): Named[] {
 
 function involvedCityIds(row: ActionRow): Set<string> {
   const ids = new Set<string>();
-  for (const actor of [...row.leads, ...row.contributors.map((c) => c.actor)]) {
+  for (const { actor } of [...row.leadership, ...row.contributors]) {
     const city = cityOf(actor);
     if (city) ids.add(city.id);
   }
   return ids;
+}
+
+/** The leads as the table shows them: each with what exactly it leads, if the source says. */
+function leadText(row: ActionRow): string {
+  return row.leadership
+    .map((l) => `${label(l.actor)}${l.role ? ` (${roleText(l)})` : ''}`)
+    .join(', ');
 }
 
 function sortValue(row: ActionRow, key: SortKey): string {
@@ -74,7 +83,7 @@ function sortValue(row: ActionRow, key: SortKey): string {
     case 'field':
       return row.field ? label(row.field) : '\uffff';
     case 'lead':
-      return row.leads.map(label).join(', ') || '\uffff';
+      return leadText(row) || '\uffff';
     case 'city':
       return leadCities(row).map(label).join(', ') || '\uffff';
     case 'start':
@@ -87,11 +96,13 @@ function filterAndSort(rows: readonly ActionRow[], state: TableFilters): ActionR
   const key = (state.sort?.replace(/^-/, '') || 'action') as SortKey;
   // Who leads what comes first, whatever the order: actions with no lead named go last.
   const leadsFirst = (a: ActionRow, b: ActionRow) =>
-    Number(!a.leads.length) - Number(!b.leads.length);
+    Number(!a.leadership.length) - Number(!b.leadership.length);
   return rows
     .filter((r) => !state.field || r.field?.id === state.field)
     .filter((r) => !state.city || involvedCityIds(r).has(state.city))
-    .filter((r) => !state.hasLead || r.leads.length > 0)
+    .filter((r) => !state.project || r.project?.id === state.project)
+    .filter((r) => !state.kind || r.kind === state.kind)
+    .filter((r) => !state.hasLead || r.leadership.length > 0)
     .sort((a, b) => {
       const first = leadsFirst(a, b);
       if (first) return first;
@@ -102,17 +113,19 @@ function filterAndSort(rows: readonly ActionRow[], state: TableFilters): ActionR
     });
 }
 
-/** The rows as CSV, in the page's language, with the columns the table shows. */
+/** The rows as CSV, in the page's language: the table's columns, then kind and project. */
 function tableCsv(rows: readonly ActionRow[]): string {
   return csv([
-    COLUMNS.map(([, title]) => title()),
+    [...COLUMNS.map(([, title]) => title()), t('kind'), kindLabel('Project')],
     ...rows.map((r) => [
       label(r),
-      r.leads.map(label).join(', '),
+      leadText(r),
       leadCities(r).map(label).join(', '),
       r.field ? label(r.field) : '',
       r.contributors.map((c) => `${label(c.actor)}${c.role ? ` (${roleText(c)})` : ''}`).join('; '),
       r.meetings.map(label).join(', '),
+      valueLabel(r.kind),
+      r.project ? label(r.project) : '',
     ]),
   ]);
 }
@@ -141,12 +154,16 @@ function render(
   const fields = uniqueSorted(rows.flatMap((r) => (r.field ? [r.field] : [])));
   const cities = uniqueSorted(
     rows.flatMap((r) =>
-      [...r.leads, ...r.contributors.map((c) => c.actor)].flatMap((a) => {
-        const city = cityOf(a);
+      [...r.leadership, ...r.contributors].flatMap(({ actor }) => {
+        const city = cityOf(actor);
         return city ? [city] : [];
       }),
     ),
   );
+  const projects = uniqueSorted(rows.flatMap((r) => (r.project ? [r.project] : [])));
+  const kinds = [...new Set(rows.map((r) => r.kind))]
+    .map((kind) => ({ id: kind, name: valueLabel(kind) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const shown = filterAndSort(rows, state);
   const desc = state.sort?.startsWith('-') ?? false;
   const sortKey = state.sort?.replace(/^-/, '') || 'action';
@@ -174,15 +191,16 @@ function render(
       ),
     );
 
-  const actorList = (actors: readonly ActorWithCity[]) =>
-    actors.length
-      ? actors.map((a, i) => [
+  const leadList = (leadership: ActionRow['leadership']) =>
+    leadership.length
+      ? leadership.map((lead, i) => [
           i > 0 ? ', ' : null,
           h(
             'button',
-            { type: 'button', className: 'link', onclick: () => handlers.open(a.id) },
-            label(a),
+            { type: 'button', className: 'link', onclick: () => handlers.open(lead.actor.id) },
+            label(lead.actor),
           ),
+          lead.role ? h('span', { className: 'role' }, ` (${roleText(lead)})`) : null,
         ])
       : h('em', {}, t('nobodyLeads'));
 
@@ -196,6 +214,17 @@ function render(
       ),
       select('table-filter-city', 'filterCity', 'allCities', cities, state.city, (city) =>
         handlers.change({ ...state, city }),
+      ),
+      select(
+        'table-filter-project',
+        'filterProject',
+        'allProjects',
+        projects,
+        state.project,
+        (project) => handlers.change({ ...state, project }),
+      ),
+      select('table-filter-kind', 'filterKind', 'allKinds', kinds, state.kind, (kind) =>
+        handlers.change({ ...state, kind }),
       ),
       h(
         'label',
@@ -287,8 +316,15 @@ function render(
                   { type: 'button', className: 'link', onclick: () => handlers.open(row.id) },
                   label(row),
                 ),
+                h(
+                  'span',
+                  { className: 'row-meta', 'data-col': 'kind' },
+                  [valueLabel(row.kind), row.project ? label(row.project) : null]
+                    .filter(Boolean)
+                    .join(' · '),
+                ),
               ),
-              h('td', { 'data-col': 'lead' }, actorList(row.leads)),
+              h('td', { 'data-col': 'lead' }, leadList(row.leadership)),
               h('td', { 'data-col': 'city' }, leadCities(row).map(label).join(', ')),
               h('td', { 'data-col': 'field' }, row.field ? label(row.field) : ''),
               h(

@@ -1,5 +1,6 @@
 // The view lives in the URL hash, so a link reproduces it:
 // #sel=action/x&d=action/x&exp=city/leipzig,institution/hgb-leipzig&lang=de&view=table&from=..&to=..
+// &field=..&city=..&project=..&kind=..&sort=..
 import type { Lang } from './i18n';
 import { detailsId, initialPageState } from './store';
 import type { PageState, PageStore, View } from './store';
@@ -19,6 +20,8 @@ export interface ViewState {
   /** Table filters and sort. */
   field?: string;
   city?: string;
+  project?: string;
+  kind?: string;
   sort?: string;
 }
 
@@ -39,6 +42,8 @@ export function parseState(hash: string): ViewState {
     to: get('to'),
     field: get('field'),
     city: get('city'),
+    project: get('project'),
+    kind: get('kind'),
     sort: get('sort'),
   };
 }
@@ -59,6 +64,8 @@ export function formatState(state: ViewState): string {
     ['to', state.to],
     ['field', state.field],
     ['city', state.city],
+    ['project', state.project],
+    ['kind', state.kind],
     ['sort', state.sort],
   ];
   const query = parts
@@ -76,7 +83,13 @@ export function pageStateFromLink(link: ViewState): PageState {
     selected: link.sel,
     details: link.details ? { status: 'loading', id: link.details } : { status: 'none' },
     path: { from: link.from, to: link.to, outcome: { status: 'none' } },
-    table: { field: link.field, city: link.city, sort: link.sort },
+    table: {
+      field: link.field,
+      city: link.city,
+      project: link.project,
+      kind: link.kind,
+      sort: link.sort,
+    },
   });
 }
 

@@ -84,6 +84,23 @@ export type MeetingStatus =
   /** The source announces it. */
   | 'PLANNED';
 
+/** What an outcome statement records (data/annotations/statement-kinds.yaml). */
+export type StatementKind =
+  /** A formal adoption or approval ('verabschiedet', 'stimmten … zu'). */
+  | 'ADOPTION'
+  /** Something fixed or agreed ('Festlegung', 'abgestimmt', who takes the lead). */
+  | 'DECISION'
+  /** Questions discussed or clarified ('Klärung', 'Diskussion'). */
+  | 'DISCUSSION'
+  /** A plan or its content: work to be done, without a named doer. */
+  | 'PLAN'
+  /** Something presented ('Präsentation', 'Darstellung'). */
+  | 'PRESENTATION'
+  /** A plain account of what took place. */
+  | 'RECORD'
+  /** Something someone is to do ('wird gebeten', 'sind aufgefordert', the to-dos for Leipzig). */
+  | 'TASK';
+
 /** Which part of a meeting's record a statement belongs to. */
 export type StatementPart =
   /** The meeting's 'Ergebnis/Ableitung'. */
@@ -105,7 +122,7 @@ export type ConnectionQuery = { connection: { length: number, nodes: Array<
       | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
       | { __typename: 'Meeting', id: string, name: string, nameDe: string | null }
       | { __typename: 'Project', id: string, name: string, nameDe: string | null }
-    >, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null }> }> } | null };
+    >, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }> } | null };
 
 export type DetailsQueryVariables = Exact<{
   id: string | number;
@@ -113,26 +130,32 @@ export type DetailsQueryVariables = Exact<{
 
 
 export type DetailsQuery = { entity:
-    | { __typename: 'Action', description: string | null, descriptionDe: string | null, start: string | null, end: string | null, id: string, name: string, nameDe: string | null, actionKind: ActionKind, field: { id: string, name: string, nameDe: string | null } | null, leads: Array<
-        | { __typename: 'City', id: string, name: string, nameDe: string | null }
-        | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
-      >, contributors: Array<{ role: string, roleDe: string | null, actor:
+    | { __typename: 'Action', description: string | null, descriptionDe: string | null, start: string | null, end: string | null, id: string, name: string, nameDe: string | null, actionKind: ActionKind, field: { id: string, name: string, nameDe: string | null } | null, leadership: Array<{ role: string | null, roleDe: string | null, basis: Basis, actor:
           | { __typename: 'City', id: string, name: string, nameDe: string | null }
           | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
-         }>, meetings: Array<{ id: string, name: string, nameDe: string | null }>, partOf: { id: string, name: string, nameDe: string | null } | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null }> }
-    | { __typename: 'City', id: string, name: string, nameDe: string | null, country: { id: string, name: string, nameDe: string | null }, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null }> }
-    | { __typename: 'Country', id: string, name: string, nameDe: string | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null }> }
-    | { __typename: 'FieldOfAction', id: string, name: string, nameDe: string | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null }> }
-    | { __typename: 'Institution', id: string, name: string, nameDe: string | null, institutionKind: InstitutionKind, city: { id: string, name: string, nameDe: string | null } | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null }> }
-    | { __typename: 'Meeting', status: MeetingStatus, year: number, date: string | null, id: string, name: string, nameDe: string | null, meetingKind: MeetingKind, city: { id: string, name: string, nameDe: string | null } | null, venue: { id: string, name: string, nameDe: string | null } | null, topics: Array<{ id: string, text: string, textEn: string, section: string, part: StatementPart }>, outcomes: Array<{ id: string, text: string, textEn: string, section: string, part: StatementPart }>, actions: Array<{ id: string, name: string, nameDe: string | null, leads: Array<
+         }>, contributors: Array<{ role: string, roleDe: string | null, basis: Basis, actor:
           | { __typename: 'City', id: string, name: string, nameDe: string | null }
           | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
-        > }>, participations: Array<{ role: string | null, actor:
+         }>, meetings: Array<{ id: string, name: string, nameDe: string | null }>, partOf: { id: string, name: string, nameDe: string | null } | null, project: { id: string, name: string, nameDe: string | null } | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+    | { __typename: 'City', id: string, name: string, nameDe: string | null, country: { id: string, name: string, nameDe: string | null }, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+    | { __typename: 'Country', id: string, name: string, nameDe: string | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+    | { __typename: 'FieldOfAction', id: string, name: string, nameDe: string | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+    | { __typename: 'Institution', id: string, name: string, nameDe: string | null, institutionKind: InstitutionKind, city: { id: string, name: string, nameDe: string | null } | null, memberships: Array<{ role: string | null, roleDe: string | null, group: { id: string } }>, groupMembers: Array<{ role: string | null, roleDe: string | null, member:
+          | { id: string }
+          | { id: string }
+         }>, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+    | { __typename: 'Meeting', status: MeetingStatus, year: number, date: string | null, id: string, name: string, nameDe: string | null, meetingKind: MeetingKind, city: { id: string, name: string, nameDe: string | null } | null, venue: { id: string, name: string, nameDe: string | null } | null, topics: Array<{ id: string, text: string, textEn: string, section: string, part: StatementPart }>, outcomes: Array<{ id: string, text: string, textEn: string, section: string, part: StatementPart, kind: StatementKind | null, forLeipzig: boolean }>, agenda: Array<{ role: string | null, roleDe: string | null, basis: Basis, action: { id: string, name: string, nameDe: string | null, leadership: Array<{ role: string | null, roleDe: string | null, actor:
+              | { __typename: 'City', id: string, name: string, nameDe: string | null }
+              | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
+             }> } }>, participations: Array<{ role: string | null, roleDe: string | null, basis: Basis, actor:
           | { __typename: 'City', id: string, name: string, nameDe: string | null }
           | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
-         }>, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null }> }
-    | { __typename: 'Project', id: string, name: string, nameDe: string | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null }> }
-   | null, neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null }> } };
+         }>, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+    | { __typename: 'Project', title: string | null, programme: string | null, start: string | null, end: string | null, website: string | null, id: string, name: string, nameDe: string | null, partners: Array<{ role: string | null, roleDe: string | null, basis: Basis, actor:
+          | { __typename: 'City', id: string, name: string, nameDe: string | null }
+          | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
+         }>, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+   | null, neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null }> } };
 
 export type NeighbourhoodQueryVariables = Exact<{
   id: string | number;
@@ -140,12 +163,12 @@ export type NeighbourhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null }> }> } };
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }> } };
 
 export type NetworkQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NetworkQuery = { cities: Array<{ id: string }> };
+export type NetworkQuery = { cities: Array<{ id: string }>, projects: Array<{ id: string }> };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -166,18 +189,24 @@ export type SearchQuery = { search: Array<{ score: number, entity:
 export type TimelineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TimelineQuery = { meetings: Array<{ id: string, name: string, nameDe: string | null, kind: MeetingKind, status: MeetingStatus, year: number, date: string | null, city: { id: string, name: string, nameDe: string | null } | null }> };
+export type TimelineQuery = { meetings: Array<{ id: string, name: string, nameDe: string | null, kind: MeetingKind, status: MeetingStatus, year: number, date: string | null, city: { id: string, name: string, nameDe: string | null } | null, participations: Array<{ role: string | null, roleDe: string | null, actor:
+        | { id: string }
+        | { id: string }
+       }>, agenda: Array<{ role: string | null, roleDe: string | null, action: { id: string } }> }> };
 
 export type WhoLeadsWhatQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhoLeadsWhatQuery = { actions: Array<{ id: string, name: string, nameDe: string | null, kind: ActionKind, start: string | null, end: string | null, field: { id: string, name: string, nameDe: string | null } | null, leads: Array<
-      | { __typename: 'City', id: string, name: string, nameDe: string | null }
-      | { __typename: 'Institution', id: string, name: string, nameDe: string | null, city: { id: string, name: string, nameDe: string | null } | null }
-    >, contributors: Array<{ role: string, roleDe: string | null, actor:
+export type WhoLeadsWhatQuery = { actions: Array<{ id: string, name: string, nameDe: string | null, kind: ActionKind, start: string | null, end: string | null, field: { id: string, name: string, nameDe: string | null } | null, project: { id: string, name: string, nameDe: string | null } | null, leadership: Array<{ role: string | null, roleDe: string | null, basis: Basis, actor:
         | { __typename: 'City', id: string, name: string, nameDe: string | null }
         | { __typename: 'Institution', id: string, name: string, nameDe: string | null, city: { id: string, name: string, nameDe: string | null } | null }
-       }>, meetings: Array<{ id: string, name: string, nameDe: string | null, year: number }> }> };
+       }>, contributors: Array<{ role: string, roleDe: string | null, actor:
+        | { __typename: 'City', id: string, name: string, nameDe: string | null }
+        | { __typename: 'Institution', id: string, name: string, nameDe: string | null, city: { id: string, name: string, nameDe: string | null } | null }
+       }>, meetings: Array<{ id: string, name: string, nameDe: string | null, year: number }> }>, projects: Array<{ id: string, name: string, nameDe: string | null, partners: Array<{ role: string | null, roleDe: string | null, actor:
+        | { id: string }
+        | { id: string }
+       }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -220,6 +249,13 @@ export const ConnectionDocument = new TypedDocumentString(`
         section
         quote
         quoteEn
+        verbatim
+        origin {
+          id
+          title
+          date
+          url
+        }
       }
     }
   }
@@ -238,6 +274,13 @@ export const DetailsDocument = new TypedDocumentString(`
       quote
       quoteEn
       enteredBy
+      verbatim
+      origin {
+        id
+        title
+        date
+        url
+      }
     }
     ... on City {
       country {
@@ -252,6 +295,20 @@ export const DetailsDocument = new TypedDocumentString(`
         id
         name
         nameDe
+      }
+      memberships {
+        role
+        roleDe
+        group {
+          id
+        }
+      }
+      groupMembers {
+        role
+        roleDe
+        member {
+          id
+        }
       }
     }
     ... on Meeting {
@@ -282,20 +339,33 @@ export const DetailsDocument = new TypedDocumentString(`
         textEn
         section
         part
+        kind
+        forLeipzig
       }
-      actions {
-        id
-        name
-        nameDe
-        leads {
-          __typename
+      agenda {
+        role
+        roleDe
+        basis
+        action {
           id
           name
           nameDe
+          leadership {
+            role
+            roleDe
+            actor {
+              __typename
+              id
+              name
+              nameDe
+            }
+          }
         }
       }
       participations {
         role
+        roleDe
+        basis
         actor {
           __typename
           id
@@ -315,15 +385,21 @@ export const DetailsDocument = new TypedDocumentString(`
         name
         nameDe
       }
-      leads {
-        __typename
-        id
-        name
-        nameDe
+      leadership {
+        role
+        roleDe
+        basis
+        actor {
+          __typename
+          id
+          name
+          nameDe
+        }
       }
       contributors {
         role
         roleDe
+        basis
         actor {
           __typename
           id
@@ -341,6 +417,29 @@ export const DetailsDocument = new TypedDocumentString(`
         name
         nameDe
       }
+      project {
+        id
+        name
+        nameDe
+      }
+    }
+    ... on Project {
+      title
+      programme
+      start
+      end
+      website
+      partners {
+        role
+        roleDe
+        basis
+        actor {
+          __typename
+          id
+          name
+          nameDe
+        }
+      }
     }
   }
   neighbourhood(id: $id, depth: 1) {
@@ -356,6 +455,7 @@ export const DetailsDocument = new TypedDocumentString(`
       from
       to
       role
+      basis
     }
     truncated
   }
@@ -382,6 +482,13 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
         section
         quote
         quoteEn
+        verbatim
+        origin {
+          id
+          title
+          date
+          url
+        }
       }
     }
     truncated
@@ -391,6 +498,9 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
 export const NetworkDocument = new TypedDocumentString(`
     query Network {
   cities {
+    id
+  }
+  projects {
     id
   }
 }
@@ -428,6 +538,20 @@ export const TimelineDocument = new TypedDocumentString(`
       name
       nameDe
     }
+    participations {
+      role
+      roleDe
+      actor {
+        id
+      }
+    }
+    agenda {
+      role
+      roleDe
+      action {
+        id
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<TimelineQuery, TimelineQueryVariables>;
@@ -445,16 +569,26 @@ export const WhoLeadsWhatDocument = new TypedDocumentString(`
       name
       nameDe
     }
-    leads {
-      __typename
+    project {
       id
       name
       nameDe
-      ... on Institution {
-        city {
-          id
-          name
-          nameDe
+    }
+    leadership {
+      role
+      roleDe
+      basis
+      actor {
+        __typename
+        id
+        name
+        nameDe
+        ... on Institution {
+          city {
+            id
+            name
+            nameDe
+          }
         }
       }
     }
@@ -480,6 +614,18 @@ export const WhoLeadsWhatDocument = new TypedDocumentString(`
       name
       nameDe
       year
+    }
+  }
+  projects {
+    id
+    name
+    nameDe
+    partners {
+      role
+      roleDe
+      actor {
+        id
+      }
     }
   }
 }
