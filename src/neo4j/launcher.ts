@@ -316,7 +316,7 @@ export function syncPlugins(
   }
 }
 
-/** Starts a local Neo4j and resolves once Bolt answers. */
+/** Starts a local Neo4j and resolves once Bolt answers a query. */
 export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j> {
   const dataDir = path.resolve(options.dataDir);
   if (launcherNeedsBuild()) await buildLauncher({ quiet: options.quiet });
@@ -414,7 +414,7 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
       }),
     ]);
     const auth = neo4j.auth.basic('neo4j', credentials.password);
-    await verifyConnectivity(urls.uri, auth, started + START_TIMEOUT_MS).catch((error: Error) => {
+    await waitUntilAnswering(urls.uri, auth, started + START_TIMEOUT_MS).catch((error: Error) => {
       throw failure(`Bolt does not answer at ${urls.uri} (${error.message})`);
     });
     return {
@@ -438,12 +438,18 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
 
 const echo = (line: string) => console.log(`[neo4j] ${line}`);
 
-async function verifyConnectivity(uri: string, auth: AuthToken, deadline: number): Promise<void> {
+/**
+ * Waits until Bolt answers a query. The first query of a fresh JVM loads and compiles Cypher's
+ * code (seconds; half a minute on a loaded machine): it is paid here, not by the caller's first
+ * query within its transaction timeout.
+ */
+async function waitUntilAnswering(uri: string, auth: AuthToken, deadline: number): Promise<void> {
   const driver = neo4j.driver(uri, auth);
   try {
     for (;;) {
+      const session = driver.session();
       try {
-        await driver.verifyConnectivity();
+        await session.run('RETURN 1');
         return;
       } catch (error) {
         // A wrong password does not get better by waiting (and Neo4j locks out repeated tries).
@@ -451,6 +457,8 @@ async function verifyConnectivity(uri: string, auth: AuthToken, deadline: number
           (error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized';
         if (unauthorized || Date.now() > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, 250));
+      } finally {
+        await session.close();
       }
     }
   } finally {

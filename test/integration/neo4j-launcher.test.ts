@@ -114,6 +114,8 @@ describe('the Neo4j of the test run', () => {
       `http://localhost:${httpPort}`,
       `ws://127.0.0.1:${boltPort}`,
       `ws://localhost:${boltPort}`,
+      `http://127.0.0.1:${boltPort}`,
+      `http://localhost:${boltPort}`,
     ]);
     // No other host anywhere (Neo4j's default names Segment, canny.io and Google Fonts).
     const sources = [...policy.values()].flat();

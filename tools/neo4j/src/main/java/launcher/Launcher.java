@@ -258,7 +258,10 @@ public final class Launcher {
             "http://127.0.0.1:" + options.httpPort,
             "http://localhost:" + options.httpPort,
             "ws://127.0.0.1:" + options.boltPort,
-            "ws://localhost:" + options.boltPort);
+            "ws://localhost:" + options.boltPort,
+            // Browser asks the Bolt port for discovery data over HTTP before it connects.
+            "http://127.0.0.1:" + options.boltPort,
+            "http://localhost:" + options.boltPort);
     return String.join(
         " ",
         "default-src 'self';",
