@@ -54,7 +54,7 @@ const envSchema = z.object({
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a bolt:// or neo4j:// URI')
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'expected a database name')
@@ -90,6 +90,8 @@ export interface Config {
   neo4jUri?: string;
   neo4jUser: string;
   neo4jPassword: string;
+  /** Whether NEO4J_PASSWORD was set: in production it then replaces the embedded Neo4j's own. */
+  neo4jPasswordSet: boolean;
   neo4jDatabase: string;
   port: number;
   /** API key → the name of its holder. */
@@ -134,7 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   return Object.freeze({
     neo4jUri: e.NEO4J_URI,
     neo4jUser: e.NEO4J_USER,
-    neo4jPassword: e.NEO4J_PASSWORD,
+    neo4jPassword: e.NEO4J_PASSWORD ?? 'neo4j',
+    neo4jPasswordSet: e.NEO4J_PASSWORD !== undefined,
     neo4jDatabase: e.NEO4J_DATABASE,
     port: e.PORT,
     apiKeys: e.API_KEYS,

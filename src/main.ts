@@ -9,7 +9,7 @@ import { createDatabase } from './db/database';
 import { createServer } from './graphql/server';
 import { createLogger } from './logger';
 import { checkNeo4j } from './neo4j/connection-check';
-import { startNeo4j, type LocalNeo4j } from './neo4j/launcher';
+import { embeddedAuthFor, startNeo4j, type LocalNeo4j } from './neo4j/launcher';
 import { ensureReportLoaded } from './ingest';
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -44,15 +44,15 @@ async function main() {
     uri: config.neo4jUri ?? '',
     user: config.neo4jUser,
     password: config.neo4jPassword,
-    browserUrl: null as string | null,
   };
   if (!config.neo4jUri) {
     logger.info('NEO4J_URI not set: starting the embedded Neo4j (data in .data/neo4j)');
     embedded = await startNeo4j({
       dataDir: path.join(__dirname, '..', '.data', 'neo4j'),
       onOutput: production ? (line) => logger.info({ neo4j: line }, 'neo4j output') : undefined,
+      auth: embeddedAuthFor(config),
     });
-    neo4j = { ...embedded, browserUrl: embedded.browserUrl };
+    neo4j = { uri: embedded.uri, user: embedded.user, password: embedded.password };
   }
 
   await checkNeo4j({ ...neo4j, database: config.neo4jDatabase });
@@ -72,9 +72,12 @@ async function main() {
     metricsPort: metricsServer ? config.metricsPort : undefined,
     tracing: tracingEnabled ? process.env.OTEL_EXPORTER_OTLP_ENDPOINT : 'off',
   });
-  if (neo4j.browserUrl) {
-    announce(`Neo4j Browser: ${neo4j.browserUrl}  (connect to ${neo4j.uri}, no auth)`, {
-      neo4jBrowser: neo4j.browserUrl,
+  if (embedded) {
+    const login = embedded.passwordFile
+      ? `user neo4j, password in ${embedded.passwordFile}`
+      : 'no authentication';
+    announce(`Neo4j Browser: ${embedded.browserUrl}  (connect to ${embedded.uri}, ${login})`, {
+      neo4jBrowser: embedded.browserUrl,
     });
   }
   // In the background: requests are answered meanwhile, only their first plans may wait.

@@ -1,8 +1,10 @@
 // `npm run neo4j`: a local Neo4j until Ctrl-C, with its data in NEO4J_DATA_DIR or .data/neo4j
 // (the one `npm start` uses), on NEO4J_BOLT_PORT and NEO4J_HTTP_PORT or 7687 and 7474 (the
-// usual ports, so that Neo4j Browser's defaults fit).
+// usual ports, so that Neo4j Browser's defaults fit). With NODE_ENV=production it asks for a
+// password, as `npm start` does then (NEO4J_PASSWORD, or the one in the data folder).
 import path from 'node:path';
-import { startNeo4j } from './launcher';
+import { loadConfig } from '../config';
+import { embeddedAuthFor, startNeo4j } from './launcher';
 
 function port(name: string, fallback: number): number {
   const value = process.env[name];
@@ -15,6 +17,7 @@ function port(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+  const config = loadConfig();
   const dataDir = path.resolve(
     process.env.NEO4J_DATA_DIR || path.join(__dirname, '..', '..', '.data', 'neo4j'),
   );
@@ -23,14 +26,20 @@ async function main(): Promise<void> {
     boltPort: port('NEO4J_BOLT_PORT', 7687),
     httpPort: port('NEO4J_HTTP_PORT', 7474),
     quiet: true,
+    auth: embeddedAuthFor(config),
   });
+  const login = neo4j.passwordFile
+    ? `user neo4j, password in ${neo4j.passwordFile}`
+    : 'no authentication';
   console.log(
     [
       `Neo4j is running (pid ${neo4j.pid}, data in ${dataDir}, log ${path.join(dataDir, 'neo4j.log')})`,
-      `  Bolt:    ${neo4j.uri}  (no authentication; listens on 127.0.0.1 only)`,
+      `  Bolt:    ${neo4j.uri}  (${login}; listens on 127.0.0.1 only)`,
       `  HTTP:    ${neo4j.httpUrl}`,
       `  Browser: ${neo4j.browserUrl}`,
-      `  For the API: NEO4J_URI=${neo4j.uri} npm start`,
+      neo4j.passwordFile
+        ? `  For the API: NEO4J_URI=${neo4j.uri} NEO4J_PASSWORD="$(cat ${neo4j.passwordFile})" npm start`
+        : `  For the API: NEO4J_URI=${neo4j.uri} npm start`,
       'Ctrl-C stops it.',
     ].join('\n'),
   );

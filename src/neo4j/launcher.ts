@@ -2,11 +2,14 @@
 // built with Maven on first use. Used by `npm start` (when NEO4J_URI is unset), `npm run
 // neo4j` and the integration tests' global setup.
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import neo4j from 'neo4j-driver';
+import neo4j, { type AuthToken } from 'neo4j-driver';
+import type { Config } from '../config';
+import { writeBrowserAssets } from './browser-assets';
 
 export const LAUNCHER_DIR = path.resolve(__dirname, '..', '..', 'tools', 'neo4j');
 
@@ -59,6 +62,12 @@ export interface StartNeo4jOptions {
   plugins?: Neo4jPlugin[];
   /** Larger memory for big graphs (e.g. the benchmark's scale 1000); see Neo4jMemory. */
   memory?: Neo4jMemory;
+  /**
+   * Authentication on (production): user `neo4j` with `password` when given, else with the
+   * password of `<dataDir>/neo4j-password` (generated at the first start). See embeddedPassword.
+   * Without it authentication is off (development and tests).
+   */
+  auth?: { password?: string };
 }
 
 /**
@@ -75,11 +84,15 @@ export const NEO4J_PLUGINS = ['apoc'] as const;
 export type Neo4jPlugin = (typeof NEO4J_PLUGINS)[number];
 
 /**
- * Neo4j Browser's address with its connect form filled in: this server's Bolt URL and no
- * authentication (the server has none), so that one click connects.
+ * Neo4j Browser's address with its connect form filled in: this server's Bolt URL, and no
+ * authentication (Browser then connects by itself) or, when the server has it, user and
+ * password.
  */
-export function browserUrlFor(httpUrl: string, boltUri: string): string {
-  const query = new URLSearchParams({ dbms: boltUri, preselectAuthMethod: 'NO_AUTH' });
+export function browserUrlFor(httpUrl: string, boltUri: string, authentication = false): string {
+  const query = new URLSearchParams({
+    dbms: boltUri,
+    preselectAuthMethod: authentication ? 'NATIVE' : 'NO_AUTH',
+  });
   return `${httpUrl}/browser/?${query.toString()}`;
 }
 
@@ -87,11 +100,57 @@ export interface LocalNeo4j {
   uri: string;
   httpUrl: string;
   browserUrl: string;
-  /** Authentication is disabled (loopback only); any credentials are accepted. */
+  /** Whether the server asks for a password (see StartNeo4jOptions.auth). */
+  authentication: boolean;
+  /** With authentication off, any credentials are accepted (these are Neo4j's defaults). */
   user: string;
   password: string;
+  /** With authentication: the file that holds the password. */
+  passwordFile?: string;
   pid: number;
   stop(): Promise<void>;
+}
+
+/**
+ * Whether the embedded Neo4j asks for a password, and which: in production yes (it listens on
+ * loopback only, but other local users and processes could reach it), with NEO4J_PASSWORD when
+ * set; in development and tests no.
+ */
+export function embeddedAuthFor(
+  config: Pick<Config, 'production' | 'neo4jPassword' | 'neo4jPasswordSet'>,
+): StartNeo4jOptions['auth'] {
+  if (!config.production) return undefined;
+  return { password: config.neo4jPasswordSet ? config.neo4jPassword : undefined };
+}
+
+/** In the data folder, beside the server's home: the password of user neo4j. */
+export const PASSWORD_FILE = 'neo4j-password';
+/** Neo4j's dbms.security.auth_minimum_password_length. */
+const MIN_PASSWORD_LENGTH = 8;
+
+/**
+ * The password of the embedded Neo4j with authentication: `given` (NEO4J_PASSWORD) when set,
+ * else the one `<dataDir>/neo4j-password` holds, else a new random one. The file then holds it
+ * (mode 0600: its owner alone reads it): the launcher gives it to Neo4j from there, and an
+ * operator finds it there. So a second start keeps the password, and a given one replaces it.
+ */
+export function embeddedPassword(
+  dataDir: string,
+  given?: string,
+): { password: string; file: string } {
+  const file = path.join(dataDir, PASSWORD_FILE);
+  const stored = fs.existsSync(file) ? (fs.readFileSync(file, 'utf8').split('\n')[0] ?? '') : '';
+  const password = given ?? (stored || crypto.randomBytes(24).toString('base64url'));
+  if (password.length < MIN_PASSWORD_LENGTH || /[\r\n]/.test(password)) {
+    throw new Error(
+      `the embedded Neo4j's password (NEO4J_PASSWORD) must be one line of at least ` +
+        `${MIN_PASSWORD_LENGTH} characters`,
+    );
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (password !== stored) fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600); // writeFileSync's mode applies only to a new file
+  return { password, file };
 }
 
 /** The java command line that runs the built launcher. */
@@ -103,6 +162,10 @@ export function launcherCommand(options: {
   javaHome?: string;
   plugins?: readonly Neo4jPlugin[];
   memory?: Neo4jMemory;
+  /** Authentication on, with the password this file holds. */
+  passwordFile?: string;
+  /** Files for Neo4j Browser to load on connect (see browser-assets.ts). */
+  browserAssetsDir?: string;
 }): { command: string; args: string[] } {
   const { launcherDir, dataDir, boltPort, httpPort, javaHome } = options;
   const heap = memorySize('heap', options.memory?.heap ?? DEFAULT_HEAP);
@@ -135,6 +198,11 @@ export function launcherCommand(options: {
       pageCache,
       // Stop when our end of its stdin closes: it does not outlive a killed parent.
       '--watch-stdin',
+      // A file, not the password itself: the command line is visible to every local user.
+      ...(options.passwordFile ? ['--password-file', path.resolve(options.passwordFile)] : []),
+      ...(options.browserAssetsDir
+        ? ['--browser-assets', path.resolve(options.browserAssetsDir)]
+        : []),
     ],
   };
 }
@@ -248,7 +316,7 @@ export function syncPlugins(
   }
 }
 
-/** Starts a local Neo4j and resolves once Bolt answers. */
+/** Starts a local Neo4j and resolves once Bolt answers a query. */
 export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j> {
   const dataDir = path.resolve(options.dataDir);
   if (launcherNeedsBuild()) await buildLauncher({ quiet: options.quiet });
@@ -256,6 +324,12 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
   const free = await findFreePorts(2);
   const boltPort = options.boltPort ?? (free[0] as number);
   const httpPort = options.httpPort ?? (free.find((port) => port !== boltPort) as number);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const credentials = options.auth
+    ? embeddedPassword(dataDir, options.auth.password)
+    : { password: 'neo4j', file: undefined };
+  const browserAssetsDir = path.join(dataDir, 'browser-assets');
+  writeBrowserAssets(browserAssetsDir);
   const { command, args } = launcherCommand({
     launcherDir: LAUNCHER_DIR,
     dataDir,
@@ -264,9 +338,10 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
     javaHome: process.env.JAVA_HOME,
     plugins: options.plugins,
     memory: options.memory,
+    passwordFile: credentials.file,
+    browserAssetsDir,
   });
 
-  fs.mkdirSync(dataDir, { recursive: true });
   // The Java launcher runs the server with <dataDir>/home as its home.
   syncPlugins(path.join(dataDir, 'home', 'plugins'), options.plugins ?? []);
   const logFile = path.join(dataDir, 'neo4j.log');
@@ -338,15 +413,18 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
         );
       }),
     ]);
-    await verifyConnectivity(urls.uri, started + START_TIMEOUT_MS).catch((error: Error) => {
+    const auth = neo4j.auth.basic('neo4j', credentials.password);
+    await waitUntilAnswering(urls.uri, auth, started + START_TIMEOUT_MS).catch((error: Error) => {
       throw failure(`Bolt does not answer at ${urls.uri} (${error.message})`);
     });
     return {
       uri: urls.uri,
       httpUrl: urls.httpUrl,
-      browserUrl: browserUrlFor(urls.httpUrl, urls.uri),
+      browserUrl: browserUrlFor(urls.httpUrl, urls.uri, Boolean(options.auth)),
+      authentication: Boolean(options.auth),
       user: 'neo4j',
-      password: 'neo4j',
+      password: credentials.password,
+      passwordFile: credentials.file,
       pid: child.pid as number,
       stop,
     };
@@ -360,16 +438,27 @@ export async function startNeo4j(options: StartNeo4jOptions): Promise<LocalNeo4j
 
 const echo = (line: string) => console.log(`[neo4j] ${line}`);
 
-async function verifyConnectivity(uri: string, deadline: number): Promise<void> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
+/**
+ * Waits until Bolt answers a query. The first query of a fresh JVM loads and compiles Cypher's
+ * code (seconds; half a minute on a loaded machine): it is paid here, not by the caller's first
+ * query within its transaction timeout.
+ */
+async function waitUntilAnswering(uri: string, auth: AuthToken, deadline: number): Promise<void> {
+  const driver = neo4j.driver(uri, auth);
   try {
     for (;;) {
+      const session = driver.session();
       try {
-        await driver.verifyConnectivity();
+        await session.run('RETURN 1');
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw error;
+        // A wrong password does not get better by waiting (and Neo4j locks out repeated tries).
+        const unauthorized =
+          (error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized';
+        if (unauthorized || Date.now() > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, 250));
+      } finally {
+        await session.close();
       }
     }
   } finally {

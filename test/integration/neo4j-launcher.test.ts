@@ -1,11 +1,17 @@
 // The local Neo4j is a real server: Bolt, Cypher, transactions, the HTTP connector and
-// Neo4j Browser; and startNeo4j's own instance keeps its data across a stop and restart.
+// Neo4j Browser (with the project's style and guide, and no other host allowed); startNeo4j's
+// own instance keeps its data across a stop and restart, and asks for a password when told to.
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
-import { browserUrlFor, startNeo4j } from '../../src/neo4j/launcher';
+import neo4j, { type AuthToken, type Driver } from 'neo4j-driver';
+import {
+  BROWSER_GUIDE_FILE,
+  BROWSER_STYLE_FILE,
+  writeBrowserAssets,
+} from '../../src/neo4j/browser-assets';
+import { browserUrlFor, PASSWORD_FILE, startNeo4j } from '../../src/neo4j/launcher';
 import { neo4jTestEnv } from '../support/neo4j-env';
 
 describe('the Neo4j of the test run', () => {
@@ -87,11 +93,66 @@ describe('the Neo4j of the test run', () => {
     expect(body.data.values).toEqual([[42]]);
   });
 
-  itWithHttp('serves Neo4j Browser at /browser/', async () => {
+  itWithHttp('serves Neo4j Browser at /browser/, allowed to reach this server only', async () => {
     const response = await fetch(`${httpUrl}/browser/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     expect(await response.text()).toMatch(/<title>Neo4j Browser<\/title>/);
+    const policy = new Map(
+      (response.headers.get('content-security-policy') ?? '')
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
+    const { port: boltPort } = new URL(env.uri.replace('bolt:', 'http:'));
+    const { port: httpPort } = new URL(httpUrl!);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('connect-src')).toEqual([
+      "'self'",
+      `http://127.0.0.1:${httpPort}`,
+      `http://localhost:${httpPort}`,
+      `ws://127.0.0.1:${boltPort}`,
+      `ws://localhost:${boltPort}`,
+      `http://127.0.0.1:${boltPort}`,
+      `http://localhost:${boltPort}`,
+    ]);
+    // No other host anywhere (Neo4j's default names Segment, canny.io and Google Fonts).
+    const sources = [...policy.values()].flat();
+    expect(sources.filter((source) => /\.[a-z]+$|^(https?|wss?):$/.test(source))).toEqual([]);
+  });
+
+  itWithHttp("serves the project's style and guide for Browser at /browser-assets/", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-assets-expected-'));
+    try {
+      writeBrowserAssets(dataDir);
+      for (const file of [BROWSER_STYLE_FILE, BROWSER_GUIDE_FILE]) {
+        const response = await fetch(`${httpUrl}/browser-assets/${file}`);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe(fs.readFileSync(path.join(dataDir, file), 'utf8'));
+      }
+      expect((await fetch(`${httpUrl}/browser-assets/neo4j.conf`)).status).toBe(404);
+      // Only the files it was given: nothing beside them in the data folder.
+      const outside = await fetch(`${httpUrl}/browser-assets/..%2Fneo4j.log`);
+      expect([400, 404]).toContain(outside.status);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  itWithHttp('tells Browser to load the style and the guide on connect', async () => {
+    const { records } = await driver.executeQuery(
+      'CALL dbms.clientConfig() YIELD name, value RETURN name, value',
+      {},
+      { database: env.database },
+    );
+    const settings = new Map(records.map((r) => [r.get('name') as string, r.get('value')]));
+    expect(settings.get('browser.post_connect_cmd')).toBe(
+      `style ${httpUrl}/browser-assets/${BROWSER_STYLE_FILE}; ` +
+        `guide ${httpUrl}/browser-assets/${BROWSER_GUIDE_FILE}`,
+    );
+    expect(settings.get('browser.remote_content_hostname_whitelist')).toBe('127.0.0.1,localhost');
+    expect(settings.get('client.allow_telemetry')).toBe('false');
   });
 });
 
@@ -171,8 +232,106 @@ describe('startNeo4j', () => {
   );
 });
 
-async function withDriver<T>(uri: string, work: (driver: Driver) => Promise<T>): Promise<T> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
+describe('startNeo4j with authentication (as in production)', () => {
+  const THREE_STARTS = 360_000;
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-launcher-auth-test-'));
+  });
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The error code Neo4j answers `RETURN 1` with ('ok' if none); no `auth`: no credentials. */
+  const attempt = async (uri: string, auth?: AuthToken) => {
+    const driver = neo4j.driver(uri, auth);
+    try {
+      await driver.executeQuery('RETURN 1', {}, { database: 'neo4j' });
+      return 'ok';
+    } catch (error) {
+      return (error as { code?: string }).code;
+    } finally {
+      await driver.close();
+    }
+  };
+  const UNAUTHORIZED = 'Neo.ClientError.Security.Unauthorized';
+
+  it(
+    "asks for the data folder's password, keeps it at the next start, and takes a given one",
+    async () => {
+      const file = path.join(dataDir, PASSWORD_FILE);
+      const first = await startNeo4j({ dataDir, quiet: true, auth: {} });
+      let password: string;
+      try {
+        password = fs.readFileSync(file, 'utf8').trim();
+        expect(first).toMatchObject({ authentication: true, password, passwordFile: file });
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+        expect(new URL(first.browserUrl).searchParams.get('preselectAuthMethod')).toBe('NATIVE');
+
+        expect(await attempt(first.uri, undefined)).toBe(UNAUTHORIZED); // no credentials
+        expect(await attempt(first.uri, neo4j.auth.basic('neo4j', 'neo4j'))).toBe(UNAUTHORIZED);
+        expect(await attempt(first.uri, neo4j.auth.basic('neo4j', password))).toBe('ok');
+        const query = (auth?: string) =>
+          fetch(`${first.httpUrl}/db/neo4j/query/v2`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...(auth ? { authorization: `Basic ${Buffer.from(auth).toString('base64')}` } : {}),
+            },
+            body: JSON.stringify({ statement: 'RETURN 1' }),
+          });
+        expect((await query()).status).toBe(401);
+        expect((await query(`neo4j:${password}`)).status).toBe(202);
+
+        // Bolt and HTTP still listen on the loopback interface only.
+        const { records } = await withDriver(
+          first.uri,
+          (driver) =>
+            driver.executeQuery(
+              "SHOW SETTINGS YIELD name, value WHERE name ENDS WITH '.listen_address' RETURN name, value",
+              {},
+              { database: 'neo4j' },
+            ),
+          neo4j.auth.basic('neo4j', password),
+        );
+        const addresses = records.map((record) => record.get('value') as string);
+        expect(addresses.length).toBeGreaterThanOrEqual(2);
+        for (const address of addresses) expect(address).toMatch(/^127\.0\.0\.1:/);
+      } finally {
+        await first.stop();
+      }
+
+      const second = await startNeo4j({ dataDir, quiet: true, auth: {} });
+      try {
+        expect(second.password).toBe(password);
+        expect(await attempt(second.uri, neo4j.auth.basic('neo4j', password))).toBe('ok');
+      } finally {
+        await second.stop();
+      }
+
+      // NEO4J_PASSWORD replaces it: in Neo4j and in the file.
+      const given = 'Ljubljana-2012-rotated';
+      const third = await startNeo4j({ dataDir, quiet: true, auth: { password: given } });
+      try {
+        expect(third.password).toBe(given);
+        expect(fs.readFileSync(file, 'utf8')).toBe(`${given}\n`);
+        expect(await attempt(third.uri, neo4j.auth.basic('neo4j', given))).toBe('ok');
+        expect(await attempt(third.uri, neo4j.auth.basic('neo4j', password))).toBe(UNAUTHORIZED);
+      } finally {
+        await third.stop();
+      }
+    },
+    THREE_STARTS,
+  );
+});
+
+async function withDriver<T>(
+  uri: string,
+  work: (driver: Driver) => Promise<T>,
+  auth = neo4j.auth.basic('neo4j', 'neo4j'),
+): Promise<T> {
+  const driver = neo4j.driver(uri, auth);
   try {
     return await work(driver);
   } finally {

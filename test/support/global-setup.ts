@@ -18,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
     NEO4J_USER: neo4j.user,
     NEO4J_PASSWORD: neo4j.password,
     NEO4J_HTTP_URL: neo4j.httpUrl,
+    NEO4J_BROWSER_URL: neo4j.browserUrl,
   });
   console.log(
     `\nNeo4j for the tests: ${neo4j.uri} (${((Date.now() - started) / 1000).toFixed(1)} s, ` +

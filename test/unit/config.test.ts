@@ -10,6 +10,15 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it("tells whether NEO4J_PASSWORD was set (the embedded Neo4j's own password otherwise)", () => {
+    expect(loadConfig({})).toMatchObject({ neo4jPassword: 'neo4j', neo4jPasswordSet: false });
+    expect(loadConfig({ NEO4J_PASSWORD: '' })).toMatchObject({ neo4jPasswordSet: false });
+    expect(loadConfig({ NEO4J_PASSWORD: 'given-secret' })).toMatchObject({
+      neo4jPassword: 'given-secret',
+      neo4jPasswordSet: true,
+    });
+  });
+
   it('reads API keys as name:key pairs', () => {
     const config = loadConfig({ API_KEYS: 'alice:alice-secret-1, bob:bob-secret-22' });
     expect(config.apiKeys.get('alice-secret-1')).toBe('alice');

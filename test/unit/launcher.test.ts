@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   browserUrlFor,
+  embeddedAuthFor,
+  embeddedPassword,
   NEO4J_PLUGINS,
+  PASSWORD_FILE,
   findFreePorts,
   LAUNCHER_DIR,
   launcherCommand,
@@ -65,6 +68,21 @@ describe('launcherCommand', () => {
     expect(() => launcherCommand({ ...base, memory: { pageCache: '1g\nx=y' } })).toThrow(
       /memory.pageCache/,
     );
+  });
+
+  it('passes the password file and the browser assets folder as absolute paths', () => {
+    const { args } = launcherCommand({
+      ...base,
+      passwordFile: 'rel/data/neo4j-password',
+      browserAssetsDir: 'rel/data/browser-assets',
+    });
+    const main = args.indexOf('launcher.Launcher');
+    expect(args.slice(main + 10)).toEqual([
+      '--password-file',
+      path.resolve('rel/data/neo4j-password'),
+      '--browser-assets',
+      path.resolve('rel/data/browser-assets'),
+    ]);
   });
 
   it('uses the java of JAVA_HOME when given', () => {
@@ -148,5 +166,72 @@ describe('browserUrlFor', () => {
     expect(url.origin + url.pathname).toBe('http://127.0.0.1:7474/browser/');
     expect(url.searchParams.get('dbms')).toBe('bolt://127.0.0.1:7687');
     expect(url.searchParams.get('preselectAuthMethod')).toBe('NO_AUTH');
+  });
+
+  it('preselects user and password when the server asks for them', () => {
+    const url = new URL(browserUrlFor('http://127.0.0.1:7474', 'bolt://127.0.0.1:7687', true));
+    expect(url.searchParams.get('dbms')).toBe('bolt://127.0.0.1:7687');
+    expect(url.searchParams.get('preselectAuthMethod')).toBe('NATIVE');
+  });
+});
+
+describe('embeddedPassword', () => {
+  let dir: string;
+  const file = () => path.join(dir, PASSWORD_FILE);
+  const mode = () => fs.statSync(file()).mode & 0o777;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-password-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('generates a long random password at the first start, into a file only its owner reads', () => {
+    const first = embeddedPassword(dir);
+    expect(first.file).toBe(file());
+    expect(first.password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(fs.readFileSync(file(), 'utf8')).toBe(`${first.password}\n`);
+    expect(mode()).toBe(0o600);
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-password-'));
+    try {
+      expect(embeddedPassword(elsewhere).password).not.toBe(first.password);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the file's password at later starts, and makes the file private again", () => {
+    const { password } = embeddedPassword(dir);
+    fs.chmodSync(file(), 0o644);
+    expect(embeddedPassword(dir).password).toBe(password);
+    expect(mode()).toBe(0o600);
+  });
+
+  it('takes a given password (NEO4J_PASSWORD) over the file, and writes it there', () => {
+    embeddedPassword(dir);
+    expect(embeddedPassword(dir, 'Pécs-2011-secret').password).toBe('Pécs-2011-secret');
+    expect(fs.readFileSync(file(), 'utf8')).toBe('Pécs-2011-secret\n');
+    expect(mode()).toBe(0o600);
+    expect(embeddedPassword(dir).password).toBe('Pécs-2011-secret');
+  });
+
+  it("refuses a password Neo4j would not take, and keeps the file's", () => {
+    const { password } = embeddedPassword(dir);
+    expect(() => embeddedPassword(dir, 'short')).toThrow(
+      "the embedded Neo4j's password (NEO4J_PASSWORD) must be one line of at least 8 characters",
+    );
+    expect(() => embeddedPassword(dir, 'two\nlines-long')).toThrow(/one line/);
+    expect(fs.readFileSync(file(), 'utf8')).toBe(`${password}\n`);
+  });
+});
+
+describe('embeddedAuthFor', () => {
+  const config = { neo4jPassword: 'neo4j', neo4jPasswordSet: false };
+
+  it('asks for a password in production only', () => {
+    expect(embeddedAuthFor({ ...config, production: false })).toBeUndefined();
+    expect(embeddedAuthFor({ ...config, production: true })).toEqual({ password: undefined });
+  });
+
+  it('takes NEO4J_PASSWORD in production when it is set', () => {
+    const set = { production: true, neo4jPassword: 'from-the-env', neo4jPasswordSet: true };
+    expect(embeddedAuthFor(set)).toEqual({ password: 'from-the-env' });
+    expect(embeddedAuthFor({ ...set, production: false })).toBeUndefined();
   });
 });
