@@ -74,7 +74,7 @@ describe('the loaded graph', () => {
     expect(expectedLabels).toMatchObject({
       Country: 5,
       City: 5,
-      Meeting: 10,
+      Meeting: 12,
       FieldOfAction: 4,
       Statement: 86,
     });
@@ -91,6 +91,8 @@ describe('the loaded graph', () => {
       'meeting/genoa-2011',
       'meeting/gdansk-2011',
       'meeting/partner-meeting-2012-03',
+      'meeting/partner-meeting-2012-06-genoa',
+      'meeting/final-conference-leipzig',
       'meeting/inno3city-2011',
       'meeting/pecs-2010-isc-meeting',
       'meeting/ljubljana-2011-isc-meeting',
@@ -109,14 +111,14 @@ describe('the loaded graph', () => {
       'institution/gdansk-science-and-technology-park',
       'institution/creative-industries-cluster-pecs',
       'institution/isc',
-      'institution/second-chance',
+      'project/second-chance',
       'institution/kontaktstelle-kreativwirtschaft-leipzig',
       'institution/cluster-contact-points',
       'institution/innovation-lab-le',
       'institution/slovenian-minister-of-culture',
       'institution/european-capital-of-culture-pecs',
       'institution/transnational-working-group',
-      'institution/creative-cities',
+      'project/creative-cities',
       'institution/sala-dogana',
       'action/swot-analysis',
       'action/transnational-action-plan',
@@ -432,7 +434,6 @@ describe('the loaded graph', () => {
       'city/leipzig',
       'city/ljubljana',
       'institution/kontaktstelle-kreativwirtschaft-leipzig',
-      'institution/second-chance',
       'institution/slovenian-minister-of-culture',
     ]);
   });

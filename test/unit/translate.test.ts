@@ -88,6 +88,71 @@ describe('the Cypher of a request', () => {
     `);
   });
 
+  it('filter arguments of relationship fields: what was decided at a meeting', () => {
+    const info = infoOf(`query ($roles: [AgendaRole!]) {
+      meeting(id: "meeting/genoa-2011") {
+        outcomes(kind: [DECISION, ADOPTION]) { text kind }
+        agenda(role: $roles) { role action { id } }
+        topics { text }
+      }
+    }`);
+    const selection = selectionOf(info);
+    // the values become parameters; the query text is the same for any values
+    expect(selection.params).toEqual({
+      filter_outcomes_kind: ['DECISION', 'ADOPTION'],
+    });
+    expect(lookupQuery('Meeting', selection).cypher).toMatchInlineSnapshot(`
+     "MATCH (this0:Entity { id: $id })
+     WHERE this0:Meeting
+     RETURN [this0.id, COLLECT {
+       MATCH (this0)-[:HAS_OUTCOME]->(this1:Statement)
+       WHERE toUpper(this1.kind) IN $filter_outcomes_kind
+       WITH DISTINCT this1
+       ORDER BY this1.order ASC
+       RETURN [this1.id, this1.text, this1.kind]
+     }, COLLECT {
+       MATCH (this0)-[this2:ADDRESSED]->(this3:Action)
+       WITH this3, this2
+       ORDER BY this3.name ASC, this3.id ASC
+       RETURN [[this3.id], this2.role]
+     }, COLLECT {
+       MATCH (this0)-[:HAS_TOPIC]->(this4:Statement)
+       WITH DISTINCT this4
+       ORDER BY this4.order ASC
+       RETURN [this4.id, this4.text]
+     }] AS node"
+    `);
+  });
+
+  it('filter arguments given by variables: parameters with the values of each request', () => {
+    const query = `query ($roles: [AgendaRole!]) {
+      meeting(id: "meeting/genoa-2011") { agenda(role: $roles) { role } }
+    }`;
+    let captured: GraphQLResolveInfo | undefined;
+    graphqlSync({
+      schema,
+      source: query,
+      variableValues: { roles: ['DECIDED', 'ADOPTED'] },
+      fieldResolver: (_source, _args, _context, info) => {
+        captured ??= info;
+        return null;
+      },
+    });
+    expect(selectionOf(captured!).params).toEqual({
+      filter_agenda_role: ['DECIDED', 'ADOPTED'],
+    });
+  });
+
+  it('refuses one field selected twice with different filters', () => {
+    const info = infoOf(`{
+      meeting(id: "meeting/genoa-2011") {
+        decided: agenda(role: [DECIDED]) { role }
+        adopted: agenda(role: [ADOPTED]) { role }
+      }
+    }`);
+    expect(() => selectionOf(info)).toThrow(/agenda: is selected more than once/);
+  });
+
   it('a link field with its qualification and sources', () => {
     const info = infoOf(`{
       actions {
@@ -346,7 +411,7 @@ describe('the Cypher of a request', () => {
      OPTIONAL CALL (this0, this1) {
        WITH this0, this1
        WHERE (this0 IS NOT NULL AND this1 IS NOT NULL AND this0 <> this1)
-       MATCH p2 = SHORTEST 1 (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..3]-(this1)
+       MATCH p2 = SHORTEST 1 (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)*1..3]-(this1)
        RETURN p2
      }
      WITH this0, this1, CASE
@@ -357,12 +422,12 @@ describe('the Cypher of a request', () => {
        ELSE relationships(p2)
      END AS var4
      RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this5 IN var3 | [this5.id, labels(this5), this5.name]] AS nodes, [this6 IN var4 | [this6.key, type(this6), startNode(this6).id, endNode(this6).id, this6.role, CASE
-       WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+       WHEN type(this6) IN ['NEXT', 'HELD_WITH', 'ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN', 'OPENED', 'HOUSED_AT'] THEN CASE
          WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
          WHEN this6.inferred = true THEN 'INFERRED'
          ELSE 'STATED'
        END
-     END, COLLECT {
+     END, this6.note, COLLECT {
        UNWIND coalesce(this6.sourceIds, []) AS var7
        MATCH (this8:Source { id: var7 })
        RETURN [this8.id, this8.quote]
@@ -375,7 +440,7 @@ describe('the Cypher of a request', () => {
       .toMatchInlineSnapshot(`
      "MATCH (this0:Entity { id: $id })
      CALL (this0) {
-       MATCH (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..2]-(this1:Entity)
+       MATCH (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)*1..2]-(this1:Entity)
        WITH DISTINCT this1
        ORDER BY this1.id ASC
        LIMIT ($limit + 1)
@@ -385,15 +450,15 @@ describe('the Cypher of a request', () => {
      WITH ([this0] + var2[..$limit]) AS var4, var3
      CALL (var4) {
        UNWIND var4 AS this5
-       MATCH (this5)-[this6:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)]->(this7)
+       MATCH (this5)-[this6:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)]->(this7)
        WHERE this7 IN var4
        RETURN collect([this6.key, type(this6), this5.id, this7.id, this6.role, CASE
-         WHEN type(this6) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+         WHEN type(this6) IN ['NEXT', 'HELD_WITH', 'ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN', 'OPENED', 'HOUSED_AT'] THEN CASE
            WHEN this6.createdBy IS NOT NULL THEN 'CURATED'
            WHEN this6.inferred = true THEN 'INFERRED'
            ELSE 'STATED'
          END
-       END, []]) AS var8
+       END, this6.note, []]) AS var8
      }
      RETURN [this1 IN var4 | [this1.id, this1.name, this1.nameDe, labels(this1)]] AS nodes, var8 AS relationships, var3 AS truncated"
     `);
