@@ -91,9 +91,11 @@ describe('corrections', () => {
       'meeting/leipzig-2010',
       'meeting/ljubljana-2011-isc-meeting',
       'meeting/partner-meeting-2012-03',
+      'meeting/partner-meeting-2012-06-genoa',
       'meeting/pecs-2010-isc-meeting',
     ]);
     expect(await ids('CONFERENCE')).toEqual([
+      'meeting/final-conference-leipzig',
       'meeting/inno3city-2011',
       'meeting/ljubljana-2011',
       'meeting/pecs-2010',
