@@ -303,6 +303,24 @@ describe('the loaded graph', () => {
         city: null,
         venue: null,
       },
+      {
+        id: 'meeting/partner-meeting-2012-06-genoa',
+        kind: 'PARTNER_MEETING',
+        status: 'PLANNED',
+        year: 2012,
+        date: '2012-06',
+        city: 'city/genoa',
+        venue: null,
+      },
+      {
+        id: 'meeting/final-conference-leipzig',
+        kind: 'CONFERENCE',
+        status: 'PLANNED',
+        year: 2012,
+        date: null,
+        city: 'city/leipzig',
+        venue: null,
+      },
     ]);
   });
 
@@ -320,6 +338,7 @@ describe('the loaded graph', () => {
       'meeting/genoa-2011',
       'meeting/gdansk-2011',
       'meeting/partner-meeting-2012-03',
+      'meeting/partner-meeting-2012-06-genoa',
     ]);
     const { heldWith } = await one<{ heldWith: string }>(
       `MATCH (:Meeting {id: 'meeting/gdansk-2011'})-[:HELD_WITH]->(c:Meeting) RETURN c.id AS heldWith`,
