@@ -90,6 +90,7 @@ export default tseslint.config(
               'Lead',
               'Membership',
               'ProjectPartner',
+              'ProjectMember',
               'SearchHit',
               'Subgraph',
               'Path',

@@ -207,6 +207,19 @@ export type AgendaItem = Link & {
   sources: Array<Source>;
 };
 
+/** What happened to an action at a meeting: AgendaItem.role, upper-cased, to filter Meeting.agenda. */
+export type AgendaRole =
+  /** Adopted ('verabschiedet'). */
+  | 'ADOPTED'
+  /** Decided ('beschlossen'). */
+  | 'DECIDED'
+  /** Discussed ('besprochen'). */
+  | 'DISCUSSED'
+  /** Planned ('geplant'). */
+  | 'PLANNED'
+  /** Presented ('präsentiert'). */
+  | 'PRESENTED';
+
 /** Who wrote an entity through the API, and when (ISO 8601 timestamps). */
 export type Audit = {
   __typename?: 'Audit';
@@ -471,6 +484,8 @@ export type GraphRelationship = {
   from: Scalars['ID']['output'];
   /** Stable id made of the graph's own ids: from|type|to (and a key where one pair has several of a type). */
   id: Scalars['ID']['output'];
+  /** How it was inferred, where the basis is INFERRED (e.g. the order of two meetings of one year); any remark of a curator. */
+  note: Maybe<Scalars['String']['output']>;
   /** The role, where the relationship has one (CONTRIBUTES_TO, TOOK_PART_IN, LEADS, MEMBER_OF). */
   role: Maybe<Scalars['String']['output']>;
   /** Where it is stated (empty for structural links). */
@@ -638,7 +653,7 @@ export type Meeting = Entity & {
   actions: Array<Action>;
   /**
    * The actions it dealt with, each with what happened to it there (role: discussed, decided,
-   * adopted, presented, planned).
+   * adopted, presented, planned); only those of the given roles where role is given.
    */
   agenda: Array<AgendaItem>;
   /** Other names it goes by in the sources (abbreviations, other languages, other documents). */
@@ -664,7 +679,10 @@ export type Meeting = Entity & {
   nameDe: Maybe<Scalars['String']['output']>;
   /** The meeting after it, in chronological order. */
   next: Maybe<Meeting>;
-  /** The source's 'Ergebnis/Ableitung', including what follows for Leipzig. */
+  /**
+   * The source's 'Ergebnis/Ableitung', including what follows for Leipzig; only those of the
+   * given kinds where kind is given (what was decided: [DECISION, ADOPTION]).
+   */
   outcomes: Array<Statement>;
   /** Cities and institutions that took part (see participations for the roles). */
   participants: Array<Actor>;
@@ -682,6 +700,18 @@ export type Meeting = Entity & {
   venue: Maybe<Institution>;
   /** The year it took place or was planned for. */
   year: Scalars['Int']['output'];
+};
+
+
+/** A meeting of the Creative Cities network (2010–2012): a partner meeting, a conference or the kick-off event. */
+export type MeetingAgendaArgs = {
+  role?: InputMaybe<Array<AgendaRole>>;
+};
+
+
+/** A meeting of the Creative Cities network (2010–2012): a partner meeting, a conference or the kick-off event. */
+export type MeetingOutcomesArgs = {
+  kind?: InputMaybe<Array<StatementKind>>;
 };
 
 /** A page of meetings. */
@@ -959,6 +989,8 @@ export type Project = Entity & {
   audit: Maybe<Audit>;
   /** Total budget in euros. */
   budgetEur: Maybe<Scalars['Float']['output']>;
+  /** The city it is from, where a source says (Second Chance 'aus Leipzig'). */
+  city: Maybe<City>;
   /**
    * What the sources state about its properties, each value with its basis and sources: at least
    * every property that two documents state (agreeing or not) or that a curator changed.
@@ -972,6 +1004,11 @@ export type Project = Entity & {
   id: Scalars['ID']['output'];
   /** Its meetings. */
   meetings: Array<Meeting>;
+  /**
+   * Who the report counts as belonging to it, with their roles ('partner city', the steering
+   * committee): the report's words, apart from the formal partner institutions of partners.
+   */
+  members: Array<ProjectMember>;
   /** English display name. */
   name: Scalars['String']['output'];
   /** The original name as the source spells it (German or local), where it differs. */
@@ -988,6 +1025,23 @@ export type Project = Entity & {
   title: Maybe<Scalars['String']['output']>;
   /** The project's web address. */
   website: Maybe<Scalars['String']['output']>;
+};
+
+/** An actor that the report counts as belonging to a project (a partner city, its steering committee). */
+export type ProjectMember = Link & {
+  __typename?: 'ProjectMember';
+  /** The city or institution. */
+  actor: Actor;
+  /** How the graph knows this relationship. */
+  basis: Basis;
+  /** How it was inferred, where the basis is INFERRED; any remark of a curator. */
+  note: Maybe<Scalars['String']['output']>;
+  /** Its role in the project in English (e.g. 'partner city'), if the source gives one. */
+  role: Maybe<Scalars['String']['output']>;
+  /** The role in the source's own language, where it states one. */
+  roleDe: Maybe<Scalars['String']['output']>;
+  /** Where it is stated. */
+  sources: Array<Source>;
 };
 
 /** A partner of a project. */
@@ -1378,6 +1432,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Omit<Lead, 'actor' | 'sources'> & { actor: _RefType['Actor'], sources: Array<_RefType['Source']> } )
     | ( Omit<Membership, 'group' | 'member' | 'sources'> & { group: _RefType['Institution'], member: _RefType['Actor'], sources: Array<_RefType['Source']> } )
     | ( Omit<Participation, 'actor' | 'sources'> & { actor: _RefType['Actor'], sources: Array<_RefType['Source']> } )
+    | ( Omit<ProjectMember, 'actor' | 'sources'> & { actor: _RefType['Actor'], sources: Array<_RefType['Source']> } )
     | ( Omit<ProjectPartner, 'actor' | 'sources'> & { actor: _RefType['Actor'], sources: Array<_RefType['Source']> } )
   ;
 };
@@ -1393,6 +1448,7 @@ export type ResolversTypes = {
   ActionPatch: ActionPatch;
   Actor: ResolverTypeWrapper<NodeRecord>;
   AgendaItem: ResolverTypeWrapper<Omit<AgendaItem, 'action' | 'sources'> & { action: ResolversTypes['Action'], sources: Array<ResolversTypes['Source']> }>;
+  AgendaRole: AgendaRole;
   Audit: ResolverTypeWrapper<Audit>;
   Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1434,6 +1490,7 @@ export type ResolversTypes = {
   Partnership: ResolverTypeWrapper<Omit<Partnership, 'city' | 'sharedActions' | 'sharedMeetings'> & { city: ResolversTypes['City'], sharedActions: Array<ResolversTypes['Action']>, sharedMeetings: Array<ResolversTypes['Meeting']> }>;
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Entity']>, relationships: Array<ResolversTypes['GraphRelationship']> }>;
   Project: ResolverTypeWrapper<NodeRecord>;
+  ProjectMember: ResolverTypeWrapper<Omit<ProjectMember, 'actor' | 'sources'> & { actor: ResolversTypes['Actor'], sources: Array<ResolversTypes['Source']> }>;
   ProjectPartner: ResolverTypeWrapper<Omit<ProjectPartner, 'actor' | 'sources'> & { actor: ResolversTypes['Actor'], sources: Array<ResolversTypes['Source']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity' | 'statement'> & { entity: ResolversTypes['Entity'], statement?: Maybe<ResolversTypes['Statement']> }>;
@@ -1491,6 +1548,7 @@ export type ResolversParentTypes = {
   Partnership: Omit<Partnership, 'city' | 'sharedActions' | 'sharedMeetings'> & { city: ResolversParentTypes['City'], sharedActions: Array<ResolversParentTypes['Action']>, sharedMeetings: Array<ResolversParentTypes['Meeting']> };
   Path: Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Entity']>, relationships: Array<ResolversParentTypes['GraphRelationship']> };
   Project: NodeRecord;
+  ProjectMember: Omit<ProjectMember, 'actor' | 'sources'> & { actor: ResolversParentTypes['Actor'], sources: Array<ResolversParentTypes['Source']> };
   ProjectPartner: Omit<ProjectPartner, 'actor' | 'sources'> & { actor: ResolversParentTypes['Actor'], sources: Array<ResolversParentTypes['Source']> };
   Query: Record<PropertyKey, never>;
   SearchHit: Omit<SearchHit, 'entity' | 'statement'> & { entity: ResolversParentTypes['Entity'], statement?: Maybe<ResolversParentTypes['Statement']> };
@@ -1668,6 +1726,7 @@ export type GraphRelationshipResolvers<ContextType = Context, ParentType extends
   basis?: Resolver<Maybe<ResolversTypes['Basis']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1716,12 +1775,12 @@ export type LeadResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type LinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
-  __resolveType: TypeResolveFn<'AgendaItem' | 'Contribution' | 'Lead' | 'Membership' | 'Participation' | 'ProjectPartner', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AgendaItem' | 'Contribution' | 'Lead' | 'Membership' | 'Participation' | 'ProjectMember' | 'ProjectPartner', ParentType, ContextType>;
 };
 
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
-  agenda?: Resolver<Array<ResolversTypes['AgendaItem']>, ParentType, ContextType>;
+  agenda?: Resolver<Array<ResolversTypes['AgendaItem']>, ParentType, ContextType, Partial<MeetingAgendaArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType>;
@@ -1732,7 +1791,7 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   next?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
-  outcomes?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<MeetingOutcomesArgs>>;
   participants?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   participations?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   previous?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
@@ -1817,11 +1876,13 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   audit?: Resolver<Maybe<ResolversTypes['Audit']>, ParentType, ContextType>;
   budgetEur?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   erdfEur?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['ProjectMember']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['ProjectPartner']>, ParentType, ContextType>;
@@ -1830,6 +1891,16 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProjectMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectMember'] = ResolversParentTypes['ProjectMember']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1938,6 +2009,7 @@ export type Resolvers<ContextType = Context> = {
   Partnership?: PartnershipResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
+  ProjectMember?: ProjectMemberResolvers<ContextType>;
   ProjectPartner?: ProjectPartnerResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;

@@ -64,6 +64,10 @@ export const citySchema = z.strictObject({
   country: link,
   memberOf: z.array(optionalRoleLink).optional(),
 });
+export const projectSchema = z.strictObject({
+  ...entity,
+  city: link.optional(),
+});
 export const institutionSchema = z.strictObject({
   ...entity,
   kind: z.enum(INSTITUTION_KINDS),
@@ -79,13 +83,29 @@ export const meetingSchema = z.strictObject({
   kind: z.enum(MEETING_KINDS),
   status: z.enum(MEETING_STATUSES),
   year: z.number().int().min(1900).max(2100),
-  date: isoDate,
+  /** As precise as the report; absent where it gives none (the planned final conference). */
+  date: isoDate.optional(),
   city: link.optional(),
   venue: link.optional(),
   heldWith: z.array(link).optional(),
   participants: z.array(roleLink).optional(),
   /** role: what happened to the action there (discussed, decided, adopted, presented, planned). */
   addressed: z.array(optionalRoleLink).optional(),
+  /**
+   * Properties the report does not state but the entry must have (a planned meeting's year):
+   * each is stored as an INFERRED claim of the meeting (Entity.claims), with its reason.
+   */
+  inferredProperties: z
+    .array(
+      z.strictObject({
+        property: z.enum(['year', 'date']),
+        note: text,
+        sources: z.array(sourceRefSchema).min(1),
+      }),
+    )
+    .optional(),
+  /** IN_PROJECT: a project the meeting was held with (Ljubljana 2011 with Second Chance). */
+  projects: z.array(optionalRoleLink).optional(),
 });
 export const meetingsFileSchema = z.strictObject({
   /** Meeting ids in chronological order: consecutive ones are linked by NEXT. */
@@ -110,6 +130,7 @@ export const statementKindsSchema = z.record(text, z.enum(STATEMENT_KINDS));
 export type CountryEntry = z.infer<typeof countrySchema>;
 export type CityEntry = z.infer<typeof citySchema>;
 export type InstitutionEntry = z.infer<typeof institutionSchema>;
+export type ProjectEntry = z.infer<typeof projectSchema>;
 export type FieldEntry = z.infer<typeof fieldSchema>;
 export type MeetingEntry = z.infer<typeof meetingSchema>;
 export type ActionEntry = z.infer<typeof actionSchema>;
@@ -118,6 +139,7 @@ export const ANNOTATION_FILES = {
   countries: 'countries.yaml',
   cities: 'cities.yaml',
   institutions: 'institutions.yaml',
+  projects: 'projects.yaml',
   fields: 'fields.yaml',
   meetings: 'meetings.yaml',
   actions: 'actions.yaml',
@@ -129,6 +151,7 @@ export type Annotations = {
   countries: CountryEntry[];
   cities: CityEntry[];
   institutions: InstitutionEntry[];
+  projects: ProjectEntry[];
   fields: FieldEntry[];
   timeline: string[];
   meetings: MeetingEntry[];
@@ -192,6 +215,7 @@ export function loadAnnotations(dataDir: string): Annotations {
     countries: list(ANNOTATION_FILES.countries, countrySchema),
     cities: list(ANNOTATION_FILES.cities, citySchema),
     institutions: list(ANNOTATION_FILES.institutions, institutionSchema),
+    projects: list(ANNOTATION_FILES.projects, projectSchema),
     fields: list(ANNOTATION_FILES.fields, fieldSchema),
     timeline: meetingsFile.timeline,
     meetings: meetingsFile.meetings,

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACTOR_LABELS, entityKind, type EntityLabel, type RelationshipTypeName } from '../model';
-import { ANNOTATION_FILES, Annotations, Link, loadAnnotations, SourceRef } from './annotations';
+import {
+  ANNOTATION_FILES,
+  Annotations,
+  Link,
+  loadAnnotations,
+  MeetingEntry,
+  SourceRef,
+} from './annotations';
 import {
   DEFAULT_DOCUMENTS_PATH,
   DocumentEntry,
@@ -67,6 +74,8 @@ type EntityDeclaration = {
 };
 
 const ACTORS: EntityLabel[] = [...ACTOR_LABELS];
+/** What an actor can be a member of: a group, or a project (the report's partner cities). */
+const GROUPS: EntityLabel[] = ['Institution', 'Project'];
 const {
   meetings: MEETINGS_FILE,
   statementsEn: STATEMENTS_FILE,
@@ -127,6 +136,24 @@ export function assembleGraph(
         `a ${label} id must start with "${entityKind(label).idPrefix}"`,
       );
     }
+  }
+  for (const meeting of annotations.meetings) {
+    if (!meeting.inferredProperties) continue;
+    const origin = { file: MEETINGS_FILE, entry: meeting.id };
+    const claims = meeting.inferredProperties.map(({ property, note, sources }) => {
+      const sourceIds = sourceIdsOf(sources, origin);
+      // Entity.claims finds a claim's passages among the entity's own
+      for (const to of sourceIds) {
+        const stated = { type: 'STATED_IN', from: meeting.id, to, props: {} };
+        graph.addRelationship(stated, origin, { once: true });
+      }
+      if (meeting[property] === undefined) {
+        throw new AnnotationError(MEETINGS_FILE, meeting.id, `inferred ${property} has no value`);
+      }
+      const value = String(meeting[property]);
+      return { property, value, basis: 'INFERRED', preferred: true, note, sourceIds };
+    });
+    graph.setNodeProps(meeting.id, { claims: JSON.stringify(claims) });
   }
   for (const { file, entry } of declarations) {
     const origin = { file, entry: entry.id };
@@ -227,13 +254,16 @@ export function assembleGraph(
   for (const city of annotations.cities) {
     const origin = { file: ANNOTATION_FILES.cities, entry: city.id };
     outgoing('IN_COUNTRY', origin, city.country, ['Country']);
-    for (const group of city.memberOf ?? []) outgoing('MEMBER_OF', origin, group, ['Institution']);
+    for (const group of city.memberOf ?? []) outgoing('MEMBER_OF', origin, group, GROUPS);
   }
   for (const institution of annotations.institutions) {
     const origin = { file: ANNOTATION_FILES.institutions, entry: institution.id };
     outgoing('BASED_IN', origin, institution.city, ['City']);
-    for (const group of institution.memberOf ?? [])
-      outgoing('MEMBER_OF', origin, group, ['Institution']);
+    for (const group of institution.memberOf ?? []) outgoing('MEMBER_OF', origin, group, GROUPS);
+  }
+  for (const project of annotations.projects) {
+    const origin = { file: ANNOTATION_FILES.projects, entry: project.id };
+    outgoing('BASED_IN', origin, project.city, ['City']);
   }
   for (const meeting of annotations.meetings) {
     const origin = { file: MEETINGS_FILE, entry: meeting.id };
@@ -242,6 +272,8 @@ export function assembleGraph(
     for (const other of meeting.heldWith ?? []) outgoing('HELD_WITH', origin, other, ['Meeting']);
     for (const action of meeting.addressed ?? []) outgoing('ADDRESSED', origin, action, ['Action']);
     for (const actor of meeting.participants ?? []) incoming('TOOK_PART_IN', origin, actor, ACTORS);
+    for (const project of meeting.projects ?? [])
+      outgoing('IN_PROJECT', origin, project, ['Project']);
   }
   for (const action of annotations.actions) {
     const origin = { file: ANNOTATION_FILES.actions, entry: action.id };
@@ -251,7 +283,15 @@ export function assembleGraph(
     for (const actor of action.contributors ?? [])
       incoming('CONTRIBUTES_TO', origin, actor, ACTORS);
   }
-  addTimeline(graph, annotations);
+  // a meeting is dated by its Ort heading, or (announced only) by the passage that announces it
+  addTimeline(graph, annotations, (meeting, origin) => {
+    const heading = headings.get(meeting.id);
+    const [announced] = meeting.sources;
+    const ref: SourceRef | undefined = heading?.parsed
+      ? { heading: meeting.id, quote: heading.heading }
+      : announced;
+    return ref ? sourceIdsOf([ref], origin) : [];
+  });
   return { ...graph.toGraphData(), document: { id: reportId, title: reportDocument.title } };
 }
 
@@ -309,7 +349,7 @@ function aliasChecker(report: ParsedReport) {
 /** Dates are ISO strings of varying precision, so prefix order is chronological order. */
 function checkDates(annotations: Annotations): void {
   for (const meeting of annotations.meetings) {
-    if (!meeting.date.startsWith(String(meeting.year))) {
+    if (meeting.date !== undefined && !meeting.date.startsWith(String(meeting.year))) {
       const detail = `date ${meeting.date} is not in its year ${meeting.year}`;
       throw new AnnotationError(MEETINGS_FILE, meeting.id, detail);
     }
@@ -322,26 +362,51 @@ function checkDates(annotations: Annotations): void {
   }
 }
 
-function addTimeline(graph: GraphAccumulator, annotations: Annotations): void {
-  const dates = new Map(annotations.meetings.map((meeting) => [meeting.id, meeting.date]));
+/**
+ * The NEXT chain of the timeline. Each step cites what dates its two meetings (`datedBy`). A
+ * step is INFERRED where no date orders the two (the report dates both only to the same year)
+ * or where one of the meetings is itself inferred; otherwise the dates state it.
+ */
+function addTimeline(
+  graph: GraphAccumulator,
+  annotations: Annotations,
+  datedBy: (meeting: MeetingEntry, origin: Origin) => string[],
+): void {
+  const byId = new Map(annotations.meetings.map((meeting) => [meeting.id, meeting]));
   const seen = new Set<string>();
   annotations.timeline.forEach((id, index) => {
     const origin = { file: MEETINGS_FILE, entry: `timeline[${index}]` };
-    const date = dates.get(id);
-    if (date === undefined)
+    const meeting = byId.get(id);
+    if (meeting === undefined)
       throw new AnnotationError(origin.file, origin.entry, `"${id}" is no meeting`);
+    if (meeting.date === undefined)
+      throw new AnnotationError(origin.file, origin.entry, `"${id}" has no date to order it by`);
     if (seen.has(id)) throw new AnnotationError(origin.file, origin.entry, `"${id}" appears twice`);
     seen.add(id);
-    const previous = annotations.timeline[index - 1];
-    if (previous === undefined) return;
-    if ((dates.get(previous) ?? '') > date) {
+    const previousId = annotations.timeline[index - 1];
+    if (previousId === undefined) return;
+    const previous = byId.get(previousId)!;
+    const [before, after] = [previous.date!, meeting.date];
+    if (before > after) {
       throw new AnnotationError(
         origin.file,
         origin.entry,
-        `"${id}" (${date}) is earlier than "${previous}"`,
+        `"${id}" (${after}) is earlier than "${previousId}"`,
       );
     }
-    graph.addRelationship({ type: 'NEXT', from: previous, to: id, props: {} }, origin);
+    const undated = after.startsWith(before) || before.startsWith(after);
+    const inferredEnd = [previous, meeting].find((m) => m.inferred);
+    const note = undated
+      ? `the report dates both only to ${before.length <= after.length ? before : after}; their order is the order of its blocks, read as chronological`
+      : inferredEnd
+        ? `${inferredEnd.id} is itself inferred (see its note); the dates order the two`
+        : undefined;
+    const props = {
+      inferred: note === undefined ? undefined : true,
+      note,
+      sourceIds: [...datedBy(previous, origin), ...datedBy(meeting, origin)],
+    };
+    graph.addRelationship({ type: 'NEXT', from: previousId, to: id, props }, origin);
   });
 }
 
@@ -363,6 +428,7 @@ function entityDeclarations(
     ...annotations.institutions.map((entry) =>
       declare('Institution', ANNOTATION_FILES.institutions)(entry, { kind: entry.kind }),
     ),
+    ...annotations.projects.map((entry) => declare('Project', ANNOTATION_FILES.projects)(entry)),
     ...annotations.meetings.map((entry) =>
       declare('Meeting', MEETINGS_FILE)(entry, {
         kind: entry.kind,

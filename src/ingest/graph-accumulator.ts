@@ -37,6 +37,12 @@ export class GraphAccumulator {
     this.nodes.set(node.id, { node: { ...node, props: definedProps(node.props) }, origin });
   }
 
+  /** Adds properties to a node added before (what needs its passages resolved first). */
+  setNodeProps(id: string, props: Props): void {
+    const entry = this.nodes.get(id)!;
+    entry.node = { ...entry.node, props: { ...entry.node.props, ...definedProps(props) } };
+  }
+
   /** Adds a node unless one with its id exists (shared Source passages). */
   addNodeOnce(node: GraphNode, origin: Origin): void {
     if (!this.nodes.has(node.id)) this.addNode(node, origin);

@@ -40,10 +40,10 @@ export const RELATIONSHIP_TYPES = [
   },
   {
     type: 'BASED_IN',
-    from: ['Institution'],
+    from: ['Institution', 'Project'],
     to: ['City'],
     qualified: false,
-    meaning: 'an institution is based in a city',
+    meaning: 'an institution (or a project) is based in a city',
   },
   {
     type: 'HELD_IN',
@@ -63,14 +63,16 @@ export const RELATIONSHIP_TYPES = [
     type: 'NEXT',
     from: ['Meeting'],
     to: ['Meeting'],
-    qualified: false,
+    // INFERRED where the sources give no order (two meetings of one year)
+    qualified: true,
     meaning: 'the next meeting of the series',
   },
   {
     type: 'HELD_WITH',
     from: ['Meeting'],
     to: ['Meeting'],
-    qualified: false,
+    // INFERRED across documents (the report's planned meeting and the news' presentation)
+    qualified: true,
     meaning: 'two meetings held together',
   },
   {
@@ -125,9 +127,10 @@ export const RELATIONSHIP_TYPES = [
   {
     type: 'MEMBER_OF',
     from: ACTOR_LABELS,
-    to: ['Institution'],
+    to: ['Institution', 'Project'],
     qualified: true,
-    meaning: 'an actor belongs to a group, in a role',
+    meaning:
+      'an actor belongs to a group or (as the report says: partner city, steering committee) to a project, in a role',
   },
   {
     type: 'TOOK_PART_IN',
@@ -149,6 +152,20 @@ export const RELATIONSHIP_TYPES = [
     to: ['Project'],
     qualified: true,
     meaning: 'an actor is a partner of a project',
+  },
+  {
+    type: 'OPENED',
+    from: ACTOR_LABELS,
+    to: ['Institution'],
+    qualified: true,
+    meaning: 'an actor opened a centre or office',
+  },
+  {
+    type: 'HOUSED_AT',
+    from: ['Institution'],
+    to: ['Institution'],
+    qualified: true,
+    meaning: 'a centre or office is housed at another institution',
   },
   {
     type: 'STATED_IN',
@@ -204,6 +221,15 @@ export interface RelationshipField {
    * other end is its field `end`, the parent (where the type shows it) its field `start`.
    */
   readonly link?: { readonly type: string; readonly end: string; readonly start?: string };
+  /**
+   * The field's argument that filters what it lists: a list of enum values, one of which the
+   * stored `property` (of the node at the other end, or of the link), upper-cased, must be.
+   */
+  readonly filter?: {
+    readonly argument: string;
+    readonly of: 'node' | 'link';
+    readonly property: string;
+  };
 }
 
 const out = (type: RelationshipTypeName): Step => ({ type, direction: 'out' });
@@ -342,6 +368,7 @@ export const RELATIONSHIP_FIELDS = [
     via: [out('HAS_OUTCOME')],
     target: ['Statement'],
     order: 'order',
+    filter: { argument: 'kind', of: 'node', property: 'kind' },
   },
   {
     owner: 'Meeting',
@@ -372,6 +399,7 @@ export const RELATIONSHIP_FIELDS = [
     target: ['Action'],
     order: 'name',
     link: { type: 'AgendaItem', end: 'action' },
+    filter: { argument: 'role', of: 'link', property: 'role' },
   },
   {
     owner: 'Meeting',
@@ -461,6 +489,22 @@ export const RELATIONSHIP_FIELDS = [
     target: ['City', 'Institution'],
     order: 'name',
     link: { type: 'ProjectPartner', end: 'actor' },
+  },
+  {
+    owner: 'Project',
+    field: 'members',
+    via: [into('MEMBER_OF')],
+    target: ['City', 'Institution'],
+    order: 'name',
+    link: { type: 'ProjectMember', end: 'actor' },
+  },
+  {
+    owner: 'Project',
+    field: 'city',
+    via: [out('BASED_IN')],
+    target: ['City'],
+    order: 'name',
+    one: true,
   },
   {
     owner: 'Project',

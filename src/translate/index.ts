@@ -80,7 +80,10 @@ export class Reader {
     selection: NodeSelection,
   ): Promise<T[]> {
     const query = lists(selection, `${kind} ${String(filter.orderBy ?? '')}`);
-    return this.run(query, listParams(kind, filter, page)) as Promise<T[]>;
+    return this.run(query, {
+      ...listParams(kind, filter, page),
+      ...selection.params,
+    }) as Promise<T[]>;
   }
 
   /** A page of a filtered list with the total count of the list. */
@@ -91,7 +94,7 @@ export class Reader {
     selection: NodeSelection,
   ): Promise<{ items: T[]; totalCount: number }> {
     const query = pages(selection, `${kind} ${String(filter.orderBy ?? '')}`);
-    return this.run(query, listParams(kind, filter, page)) as Promise<{
+    return this.run(query, { ...listParams(kind, filter, page), ...selection.params }) as Promise<{
       items: T[];
       totalCount: number;
     }>;
@@ -99,13 +102,22 @@ export class Reader {
 
   /** The entity with `id` if it is of object type `type` (null: of any type). */
   lookup<T>(id: string, type: string | null, selection: NodeSelection): Promise<T | null> {
-    return this.run(lookups(selection, type ?? ''), { id }) as Promise<T | null>;
+    return this.run(lookups(selection, type ?? ''), {
+      id,
+      ...selection.params,
+    }) as Promise<T | null>;
   }
 
   search(terms: SearchTerms, limit: number, selection: SearchSelection) {
     // Statement hits collapse into their meetings and tiers reorder the hits: ask each index
     // for more than `limit`.
-    return this.run(searches(selection), { ...terms, limit, candidates: limit * 4 });
+    return this.run(searches(selection), {
+      ...terms,
+      limit,
+      candidates: limit * 4,
+      ...selection.entity.params,
+      ...selection.statement?.params,
+    });
   }
 
   path(
@@ -114,7 +126,12 @@ export class Reader {
     maxHops: number,
     selection: { nodes: NodeSelection; sources: RelationshipSelection },
   ): Promise<PathResult> {
-    return this.run(paths(selection, String(maxHops)), { fromId, toId });
+    return this.run(paths(selection, String(maxHops)), {
+      fromId,
+      toId,
+      ...selection.nodes.params,
+      ...selection.sources?.params,
+    });
   }
 
   neighbourhood(

@@ -294,10 +294,14 @@ function walkProjection(
     const [step] = field.via;
     const relationship = new Cypher.Relationship();
     projection = linkProjection(parent, target, relationship, field, related);
-    subquery = new Cypher.Match(
-      new Cypher.Pattern(parent)
-        .related(relationship, { type: step!.type, direction: direction(step!) })
-        .to(target, { labels }),
+    subquery = filtered(
+      new Cypher.Match(
+        new Cypher.Pattern(parent)
+          .related(relationship, { type: step!.type, direction: direction(step!) })
+          .to(target, { labels }),
+      ),
+      related,
+      { node: target, link: relationship },
     )
       .with(target, relationship)
       .orderBy(...order)
@@ -306,10 +310,14 @@ function walkProjection(
     // A node field lists each node once, however many relationships lead to it.
     const [step] = field.via;
     projection = nodeProjection(target, related.node);
-    subquery = new Cypher.Match(
-      new Cypher.Pattern(parent)
-        .related({ type: step!.type, direction: direction(step!) })
-        .to(target, { labels }),
+    subquery = filtered(
+      new Cypher.Match(
+        new Cypher.Pattern(parent)
+          .related({ type: step!.type, direction: direction(step!) })
+          .to(target, { labels }),
+      ),
+      related,
+      { node: target },
     )
       .with(target)
       .distinct()
@@ -336,6 +344,23 @@ function walkProjection(
   return field.one
     ? { expr: Cypher.head(collected), decode: orNull(projection) }
     : { expr: collected, decode: eachOf(projection) };
+}
+
+/**
+ * The match of a related field, with the field's filter where the request gives it: the
+ * stored property, upper-cased (AgendaItem.role is stored as 'decided'), is one of the values.
+ */
+function filtered(
+  match: Cypher.Match,
+  related: RelatedSelection,
+  walked: { node: Cypher.Node; link?: Cypher.Relationship },
+): Cypher.Match {
+  const { filter } = related;
+  if (!filter) return match;
+  const filteredOn = filter.of === 'link' ? walked.link : walked.node;
+  if (!filteredOn) throw new Error(`a filter on the link of a field that lists nodes`);
+  const property = filteredOn.property(filter.property);
+  return match.where(Cypher.in(Cypher.toUpper(property), new Cypher.NamedParam(filter.param)));
 }
 
 /** A link (Lead, Contribution, Membership…): its ends and its qualification as selected. */

@@ -210,7 +210,7 @@ const upTo = (list: Cypher.Expr, end: Cypher.Expr) =>
 export type RelationshipSelection = NodeSelection | null;
 
 /**
- * A relationship of a path or neighbourhood, with its role, basis and sources (null and []
+ * A relationship of a path or neighbourhood, with its role, basis, note and sources (null and []
  * for a type that is not qualified). Its id is made of the graph's own ids — ends, type and the
  * key that tells parallel ones apart, as the loader MERGEs it — so that it stays the same across
  * reloads and restarts (Neo4j's elementId is reused after deletes and exposes the store).
@@ -230,14 +230,16 @@ function relationshipProjection(
     to,
     r.property('role'),
     new Cypher.Case().when(qualified).then(basisOf(r)),
+    r.property('note'),
     sourcesProjection ? sourcesProjection.expr : new Cypher.List([]),
   ]);
   const decode = (value: unknown) => {
-    const [key, type, fromId, toId, role, basis, found] = value as [
+    const [key, type, fromId, toId, role, basis, note, found] = value as [
       string | null,
       string,
       string,
       string,
+      string | null,
       string | null,
       string | null,
       unknown,
@@ -249,6 +251,7 @@ function relationshipProjection(
       to: toId,
       role,
       basis,
+      note,
       sources: sourcesProjection ? sourcesProjection.decode(found) : [],
     };
   };

@@ -64,7 +64,7 @@ const VARIABLES: Record<string, Row> = {
   WhoLeadsWhatQualified: {},
   ProjectPartners: { id: 'project/creative-cities' },
   Documents: {},
-  Memberships: { id: 'institution/creative-cities' },
+  Memberships: { id: 'institution/interdepartmental-working-group-leipzig' },
   MeetingParticipants: { id: 'meeting/genoa-2011' },
   EntityClaims: { id: 'project/creative-cities' },
   EdgeDetails: { id: 'action/transnational-action-plan' },

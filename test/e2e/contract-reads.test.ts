@@ -64,6 +64,7 @@ describe('contract read operations', () => {
       'meeting/genoa-2011',
       'meeting/gdansk-2011',
       'meeting/partner-meeting-2012-03',
+      'meeting/partner-meeting-2012-06-genoa',
     ];
     const timelineIds = ids(meetings).filter((id) => chain.includes(id));
     expect(timelineIds).toEqual(chain);

@@ -1,7 +1,9 @@
 // The corrections of data/annotations/README.md ("Corrections"), read back through the API from
 // the loaded report: who took part where, what is an actor, meeting kinds, flagged inferences,
 // English names and translations.
-import { dataOf, startTestApi, type TestApi } from '../support/api-server';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_REPORT_PATH } from '../../src/ingest/build-graph';
+import { dataOf, gql, startTestApi, type TestApi } from '../support/api-server';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -89,9 +91,11 @@ describe('corrections', () => {
       'meeting/leipzig-2010',
       'meeting/ljubljana-2011-isc-meeting',
       'meeting/partner-meeting-2012-03',
+      'meeting/partner-meeting-2012-06-genoa',
       'meeting/pecs-2010-isc-meeting',
     ]);
     expect(await ids('CONFERENCE')).toEqual([
+      'meeting/final-conference-leipzig',
       'meeting/inno3city-2011',
       'meeting/ljubljana-2011',
       'meeting/pecs-2010',
@@ -281,5 +285,257 @@ describe('what happened, as data', () => {
       'action/sala-dogana-exhibition',
       'action/transnational-action-plan',
     ]);
+  });
+});
+
+/** The report's text as the quotes read it: markup removed, whitespace collapsed. */
+const reportText = readFileSync(DEFAULT_REPORT_PATH, 'utf8')
+  .replace(/<[^>]+>/g, ' ')
+  .replace(/=&gt;/g, '=>')
+  .replace(/\s+/g, ' ');
+const quotesOf = (sources: Row[]): string[] => sources.map((source) => source.quote);
+
+/** The relationships of `type` between two entities, as a graph view reads them. */
+async function edge(from: string, type: string, to: string): Promise<Row> {
+  const { neighbourhood } = await data(
+    `query ($id: ID!) { neighbourhood(id: $id, depth: 1) {
+       relationships { type from to role basis note sources { quote verbatim } } } }`,
+    { id: from },
+  );
+  const found = neighbourhood.relationships.filter(
+    (r: Row) => r.type === type && r.from === from && r.to === to,
+  );
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+describe('facts still missing (issue 15, item 4)', () => {
+  it('record the June 2012 partner meeting in Genoa with the exhibition, inferred, after March 2012', async () => {
+    const { meeting } = await data(
+      `{ meeting(id: "meeting/partner-meeting-2012-06-genoa") {
+           kind status year date city { id } previous { id } next { id }
+           sources { quote }
+           claims { property value basis note sources { quote } }
+           agenda { role basis note action { id } sources { quote } } } }`,
+    );
+    expect(meeting).toMatchObject({
+      kind: 'PARTNER_MEETING',
+      status: 'PLANNED',
+      year: 2012,
+      date: '2012-06',
+      city: { id: 'city/genoa' },
+      previous: { id: 'meeting/partner-meeting-2012-03' },
+      next: null,
+    });
+    const quotes = quotesOf(meeting.sources);
+    expect(quotes).toContain(
+      'Diese werden ihre Arbeiten im Juni während des nächsten Partnertreffens präsentieren.',
+    );
+    expect(quotes.join(' ')).toMatch(/im Juni 2012 in Genua/);
+    for (const quote of quotes) expect(reportText).toContain(quote);
+    // the month and the year come from two passages: the date is an INFERRED claim
+    expect(meeting.claims).toEqual([
+      expect.objectContaining({ property: 'date', value: '2012-06', basis: 'INFERRED' }),
+    ]);
+    // the exhibition is shown at it: an inferred agenda item with its reason
+    expect(meeting.agenda).toEqual([
+      expect.objectContaining({
+        action: { id: 'action/sala-dogana-exhibition' },
+        basis: 'INFERRED',
+        note: expect.stringContaining('im Juni 2012 in Genua im Sala Dogana'),
+      }),
+    ]);
+    // reconciled with "next partner meeting (March 2012)": March comes first, by the dates
+    const step = await edge(
+      'meeting/partner-meeting-2012-03',
+      'NEXT',
+      'meeting/partner-meeting-2012-06-genoa',
+    );
+    expect(step).toMatchObject({ basis: 'INFERRED', note: expect.stringMatching(/inferred/) });
+  });
+
+  it('record the final conference in Leipzig as planned, without a date, its year an inferred lower bound', async () => {
+    const { meeting } = await data(
+      `{ meeting(id: "meeting/final-conference-leipzig") {
+           kind status year date city { id } previous { id } next { id }
+           sources { quote } claims { property value basis note }
+           agenda { role note action { id } } } }`,
+    );
+    expect(meeting).toMatchObject({
+      kind: 'CONFERENCE',
+      status: 'PLANNED',
+      date: null,
+      city: { id: 'city/leipzig' },
+      previous: null,
+      next: null,
+    });
+    expect(quotesOf(meeting.sources)).toContain('eventuell zur Abschlusskonferenz in Leipzig');
+    expect(meeting.claims).toEqual([
+      expect.objectContaining({
+        property: 'year',
+        value: String(meeting.year),
+        basis: 'INFERRED',
+        note: expect.stringMatching(/not before/),
+      }),
+    ]);
+    expect(meeting.agenda).toEqual([
+      expect.objectContaining({
+        action: { id: 'action/joint-workshops-education' },
+        note: expect.stringMatching(/eventuell/),
+      }),
+    ]);
+  });
+});
+
+describe('what was decided, as a filtered query (issue 15, item 3)', () => {
+  const DECIDED = ['DECISION', 'ADOPTION'];
+
+  it('answers "what was decided in Genoa 2011" on the server', async () => {
+    const all = (
+      await data(
+        `{ meeting(id: "meeting/genoa-2011") { outcomes { id kind } agenda { role action { id } } } }`,
+      )
+    ).meeting;
+    const { meeting } = await data(
+      `{ meeting(id: "meeting/genoa-2011") {
+           outcomes(kind: [DECISION, ADOPTION]) { id kind text }
+           agenda(role: [DECIDED, ADOPTED]) { role action { id } } } }`,
+    );
+    expect(meeting.outcomes.map((s: Row) => s.id)).toEqual(
+      all.outcomes.filter((s: Row) => DECIDED.includes(s.kind)).map((s: Row) => s.id),
+    );
+    expect(meeting.outcomes.length).toBeGreaterThan(0);
+    expect(meeting.outcomes.map((s: Row) => s.text).join(' ')).toMatch(
+      /Der Transnationale Aktionsplan wurde unter der Auflage/,
+    );
+    expect(meeting.agenda.map((item: Row) => item.action.id)).toEqual(
+      all.agenda
+        .filter((item: Row) => ['decided', 'adopted'].includes(item.role))
+        .map((item: Row) => item.action.id),
+    );
+    expect(meeting.agenda.map((item: Row) => item.action.id)).toContain(
+      'action/sala-dogana-exhibition',
+    );
+  });
+
+  it('takes the filter from variables, request by request', async () => {
+    const query = `query ($kind: [StatementKind!], $role: [AgendaRole!]) {
+      meeting(id: "meeting/leipzig-2010") { outcomes(kind: $kind) { kind } agenda(role: $role) { role } } }`;
+    const decided = (await data(query, { kind: ['DECISION'], role: ['DECIDED'] })).meeting;
+    const tasks = (await data(query, { kind: ['TASK'], role: ['PLANNED'] })).meeting;
+    const everything = (await data(query, {})).meeting;
+    expect(new Set(decided.outcomes.map((s: Row) => s.kind))).toEqual(new Set(['DECISION']));
+    expect(new Set(tasks.outcomes.map((s: Row) => s.kind))).toEqual(new Set(['TASK']));
+    expect(new Set(decided.agenda.map((a: Row) => a.role))).toEqual(new Set(['decided']));
+    expect(new Set(tasks.agenda.map((a: Row) => a.role))).toEqual(new Set(['planned']));
+    expect(everything.outcomes.length).toBeGreaterThan(
+      decided.outcomes.length + tasks.outcomes.length,
+    );
+  });
+
+  it('refuses one field asked twice with different filters, as bad input', async () => {
+    const response = await gql(
+      api.url,
+      `{ meeting(id: "meeting/genoa-2011") {
+           decided: agenda(role: [DECIDED]) { role } adopted: agenda(role: [ADOPTED]) { role } } }`,
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/agenda/);
+  });
+
+  it('finds decisions with content: the three sub-sectors, the common definition, the SWOT guideline', async () => {
+    const decisionsOf = async (id: string) =>
+      (
+        await data(
+          `query ($id: ID!) { meeting(id: $id) {
+             outcomes(kind: [DECISION]) { text textEn }
+             agenda(role: [DECIDED]) { action { id } sources { quote } } } }`,
+          { id },
+        )
+      ).meeting;
+    const leipzig = await decisionsOf('meeting/leipzig-2010');
+    expect(leipzig.outcomes.map((s: Row) => s.text)).toContain(
+      'Festlegung von drei Subbranchen zur vertiefenden Betrachtung im transnationalen Vergleich',
+    );
+    const gdansk = await decisionsOf('meeting/gdansk-2010');
+    expect(gdansk.outcomes.map((s: Row) => s.text).join(' ')).toMatch(
+      /Festlegung einer gemeinsamen Begriffsdefinition zur Kultur- und Kreativwirtschaft/,
+    );
+    const swot = gdansk.agenda.find((item: Row) => item.action.id === 'action/swot-analysis');
+    expect(quotesOf(swot.sources).join(' ')).toMatch(/gemeinsamen Leitfadens/);
+
+    // and search finds each, in German and in English, as a statement of its meeting
+    const hit = async (text: string) =>
+      (
+        await data(
+          `query ($text: String!) { search(text: $text) { entity { id } statement { id kind } } }`,
+          { text },
+        )
+      ).search.filter((h: Row) => h.statement);
+    for (const [text, meetingId, kind] of [
+      ['drei Subbranchen', 'meeting/leipzig-2010', 'DECISION'],
+      ['three sub-sectors', 'meeting/leipzig-2010', 'DECISION'],
+      ['gemeinsamen Begriffsdefinition', 'meeting/gdansk-2010', 'DECISION'],
+      ['common definition cultural creative industries', 'meeting/gdansk-2010', 'DECISION'],
+      ['gemeinsamen Leitfadens SWOT', 'meeting/gdansk-2010', null],
+    ] as const) {
+      const hits = await hit(text);
+      expect(hits[0]).toMatchObject({ entity: { id: meetingId }, statement: { kind } });
+    }
+  });
+});
+
+describe('the order of meetings and quotes that support their fact (issue 15, item 2)', () => {
+  it('flags NEXT between meetings of one year inferred, with the reason; between years it is stated', async () => {
+    const sameYear = await edge('meeting/gdansk-2010', 'NEXT', 'meeting/pecs-2010');
+    expect(sameYear).toMatchObject({
+      basis: 'INFERRED',
+      note: expect.stringMatching(/only to 2010; their order is the order of its blocks/),
+    });
+    const acrossYears = await edge('meeting/leipzig-2010', 'NEXT', 'meeting/ljubljana-2011');
+    expect(acrossYears).toMatchObject({ basis: 'STATED', note: null });
+    expect(quotesOf(acrossYears.sources)).toEqual([
+      'Leipzig (2010)',
+      'Ljubljana , Slowenien (2011)',
+    ]);
+    const toMarch = await edge('meeting/gdansk-2011', 'NEXT', 'meeting/partner-meeting-2012-03');
+    expect(toMarch.basis).toBe('STATED');
+    expect(quotesOf(toMarch.sources).join(' ')).toMatch(/\(März 2012\)/);
+  });
+
+  it("quote for Germany and for the ISC's membership what supports them", async () => {
+    const { country, institution } = await data(
+      `{ country: entity(id: "country/germany") { sources { quote verbatim } }
+         institution(id: "institution/isc") { id } }`,
+    );
+    expect(quotesOf(country.sources)).toContain('Stadt Leipzig');
+    expect(quotesOf(country.sources)).not.toContain('Leipzig (2010)');
+    expect(institution.id).toBe('institution/isc');
+    const { project } = await data(
+      `{ project(id: "project/creative-cities") {
+           members { actor { id } role basis note sources { quote } } } }`,
+    );
+    const isc = project.members.find((m: Row) => m.actor.id === 'institution/isc');
+    expect(isc).toMatchObject({
+      basis: 'INFERRED',
+      note: expect.stringMatching(/steering committee/),
+    });
+    expect(quotesOf(isc.sources)).toEqual([
+      expect.stringMatching(
+        /^ISC-Meeting \(International Steering Committee\) => Evaluation .* innerhalb des Projektes/,
+      ),
+    ]);
+    for (const quote of quotesOf(isc.sources)) expect(reportText).toContain(quote);
+  });
+
+  it('says "Academy of Fine Arts Leipzig" only where the report places it', async () => {
+    const { statement } = await data(
+      `{ meeting(id: "meeting/genoa-2011") { outcomes { text textEn } } }`,
+    ).then(({ meeting }) => ({
+      statement: meeting.outcomes.find((s: Row) => s.text.includes('Hochschule für Grafik')),
+    }));
+    expect(statement.text).not.toMatch(/Hochschule für Grafik und Buchkunst Leipzig/);
+    expect(statement.textEn).toMatch(/Academy of Fine Arts\)/);
+    expect(statement.textEn).not.toMatch(/Academy of Fine Arts Leipzig/);
   });
 });

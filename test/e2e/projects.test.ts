@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { DEFAULT_FACTS_PATH } from '../../src/ingest/documents';
+import { DEFAULT_IDENTITIES_PATH, readFacts } from '../../src/sources/facts/read';
 import { loadSources } from '../../src/ingest/load-report';
 import { dataOf, startTestApi, type TestApi } from '../support/api-server';
 import { contractOperations } from '../support/contract';
@@ -105,6 +106,161 @@ describe('the project from the fact file', () => {
     expect([entity.name, ...entity.aliases]).toEqual(
       expect.arrayContaining(['Gdańsk Entrepreneurship Foundation', 'Unternehmer-Stiftung Gdansk']),
     );
+  });
+
+  it("makes the report's EU projects Projects: Creative Cities one node with the fact file's, Second Chance", async () => {
+    const { projects, oldProject, oldSecondChance } = await dataOf<Row>(
+      api.url,
+      `{ projects { id name }
+         oldProject: entity(id: "institution/creative-cities") { id }
+         oldSecondChance: entity(id: "institution/second-chance") { id } }`,
+    );
+    expect(projects.map((p: Row) => p.id)).toEqual(
+      expect.arrayContaining(['project/creative-cities', 'project/second-chance']),
+    );
+    // the old ids are gone with the Institutions (README, "Projects")
+    expect([oldProject, oldSecondChance]).toEqual([null, null]);
+
+    const { project: cc } = await dataOf<Row>(
+      api.url,
+      `{ project(id: "project/creative-cities") {
+           name members { actor { id } role roleDe basis }
+           sources { quote verbatim origin { id } }
+           claims { property value basis note } } }`,
+    );
+    expect(cc.name).toBe(project.name);
+    const members = new Map(cc.members.map((m: Row) => [m.actor.id, m]));
+    // the report's "Partnerstadt", apart from the fact sheet's partner institutions
+    expect(members.get('city/ljubljana')).toMatchObject({
+      role: 'partner city',
+      roleDe: 'Partnerstadt',
+      basis: 'STATED',
+    });
+    expect(members.get('institution/isc')).toMatchObject({ basis: 'INFERRED' });
+    const origins = new Set(cc.sources.map((s: Row) => `${s.origin.id} ${s.verbatim}`));
+    expect(origins).toContain('document/report-partner-meetings-2010-2012 true');
+    expect(origins).toContain('document/factsheet-2012 false');
+    expect(cc.claims).toContainEqual(
+      expect.objectContaining({
+        property: 'name',
+        basis: 'INFERRED',
+        note: expect.stringContaining('one identity across documents'),
+      }),
+    );
+
+    const { project: secondChance } = await dataOf<Row>(
+      api.url,
+      `{ project(id: "project/second-chance") {
+           name aliases city { id } meetings { id } sources { quote } } }`,
+    );
+    expect(secondChance).toMatchObject({
+      aliases: expect.arrayContaining(['Second Chance']),
+      city: { id: 'city/leipzig' },
+      meetings: [{ id: 'meeting/ljubljana-2011' }],
+    });
+    expect(secondChance.sources[0].quote).toBe('EU- Projekt Second Chance aus Leipzig');
+  });
+
+  it('links the documents where they speak of one thing, INFERRED with the reason', async () => {
+    const edgesOf = async (id: string) =>
+      (
+        await dataOf<Row>(
+          api.url,
+          `query ($id: ID!) { neighbourhood(id: $id, depth: 1) {
+             relationships { type from to role basis note
+               sources { section quote verbatim origin { id } } } } }`,
+          { id },
+        )
+      ).neighbourhood.relationships as Row[];
+    // the report's planned March 2012 meeting, held with the news' presentation of 30 March 2012
+    const march = (await edgesOf('meeting/partner-meeting-2012-03')).find(
+      (r) => r.type === 'HELD_WITH',
+    );
+    expect(march).toMatchObject({
+      from: 'meeting/partner-meeting-2012-03',
+      to: 'meeting/ljubljana-2012-03-30',
+      basis: 'INFERRED',
+      note: expect.stringMatching(/Ljubljana City Hall/),
+    });
+    expect(march!.sources).toEqual([
+      expect.objectContaining({
+        section: 'paragraph 2',
+        verbatim: false,
+        origin: { id: 'document/ljubljana-news-2012' },
+      }),
+    ]);
+    // RDA LUR opened the Regional Creative Economy Centre, housed at the technology park
+    const opened = (await edgesOf('institution/rda-lur')).find((r) => r.type === 'OPENED');
+    expect(opened).toMatchObject({
+      to: 'institution/regional-creative-economy-centre',
+      basis: 'STATED',
+    });
+    const housed = (await edgesOf('institution/regional-creative-economy-centre')).find(
+      (r) => r.type === 'HOUSED_AT',
+    );
+    expect(housed).toMatchObject({ to: 'institution/ljubljana-technology-park' });
+
+    // the report's contact point is the news' centre of creative industries in Leipzig
+    // (read as the project's reader reads it: the file's unquoted comma is part of the name)
+    const centre = readFacts().entities.find((e) => e.id === 'centre-leipzig')!;
+    const { entity } = await run('EntityClaims', {
+      id: 'institution/kontaktstelle-kreativwirtschaft-leipzig',
+    });
+    expect(entity.aliases).toContain(centre.name);
+    expect(entity.claims).toEqual([
+      expect.objectContaining({
+        property: 'name',
+        value: centre.name,
+        basis: 'INFERRED',
+        note: expect.stringMatching(/contact point/),
+        sources: [expect.objectContaining({ verbatim: false, section: 'paragraph 4' })],
+      }),
+    ]);
+
+    // the report names no country for Leipzig; the fact sheet does
+    const { entity: germany } = await dataOf<Row>(
+      api.url,
+      '{ entity(id: "country/germany") { sources { quote verbatim origin { id } } } }',
+    );
+    expect(germany.sources).toContainEqual({
+      quote: 'Leipzig, Germany',
+      verbatim: false,
+      origin: { id: 'document/factsheet-2012' },
+    });
+  });
+
+  it('answers who leads what with the work packages, each lead with its own source', async () => {
+    const { actions } = await run('WhoLeadsWhat');
+    const identities = parse(readFileSync(DEFAULT_IDENTITIES_PATH, 'utf8')) as Row;
+    const graphId = (factId: string): string =>
+      identities.same.find((d: Row) => d.fact === factId)?.entity ?? `action/${factId}`;
+    const byId = new Map(actions.map((a: Row) => [a.id, a]));
+    for (const wp of factFile.entities.filter((e: Row) => e.type === 'WorkPackage')) {
+      const action = byId.get(graphId(wp.id)) as Row;
+      expect(action).toMatchObject({ kind: 'WORK_PACKAGE' });
+      expect(action.leads.length).toBeGreaterThan(0);
+    }
+    const { actions: qualified } = await run('WhoLeadsWhatQualified');
+    const wp5 = qualified.find((a: Row) => a.id === 'action/work-package-5');
+    expect(wp5.project).toEqual({ id: 'project/creative-cities', name: project.name });
+    const byLead = new Map(wp5.leadership.map((l: Row) => [l.actor.id, l]));
+    // Ljubljana per the report ("Federführung durch die Partnerstadt Ljubljana") …
+    expect(byLead.get('city/ljubljana')).toMatchObject({ basis: 'STATED' });
+    for (const source of (byLead.get('city/ljubljana') as Row).sources) {
+      expect(source).toMatchObject({
+        quote: '(Federführung durch die Partnerstadt Ljubljana)',
+        verbatim: true,
+        origin: { id: 'document/report-partner-meetings-2010-2012' },
+      });
+    }
+    // … and RDA LUR per the presentation
+    expect((byLead.get('institution/rda-lur') as Row).sources).toEqual([
+      expect.objectContaining({
+        section: 'slide 5',
+        verbatim: false,
+        origin: expect.objectContaining({ id: 'document/factsheet-2012' }),
+      }),
+    ]);
   });
 
   it('changes nothing when every source is loaded again', async () => {

@@ -55,17 +55,36 @@ describe('qualified links', () => {
   });
 
   it('tell stated from inferred memberships, with the note of an inferred one', async () => {
-    const { entity } = await run('Memberships', { id: 'institution/creative-cities' });
+    const { entity } = await run('Memberships', {
+      id: 'institution/interdepartmental-working-group-leipzig',
+    });
     const byMember = new Map(entity.groupMembers.map((m: Row) => [m.member.id, m]));
-    expect(byMember.get('city/leipzig')).toMatchObject({
-      member: { __typename: 'City' },
+    // "unter Federführung des Kulturamtes"
+    expect(byMember.get('institution/kulturamt-leipzig')).toMatchObject({
+      member: { __typename: 'Institution' },
+      role: 'lead',
+      roleDe: 'Federführung',
+      basis: 'STATED',
+    });
+    // the report's partner cities are members of the project (a Project since issue 16)
+    const { project } = await dataOf<Row>(
+      api.url,
+      `{ project(id: "project/creative-cities") {
+           aliases members { actor { __typename id } role roleDe basis note } } }`,
+    );
+    const members = new Map(project.members.map((m: Row) => [m.actor.id, m]));
+    expect(members.get('city/leipzig')).toMatchObject({
+      actor: { __typename: 'City' },
       role: 'partner city',
       roleDe: 'Partnerstadt',
       basis: 'STATED',
     });
-    expect(byMember.get('city/pecs')).toMatchObject({ basis: 'INFERRED' });
-    // its German name, the footer's "Creative Cities"
-    expect(entity.aliases).toEqual(['Creative Cities']);
+    expect(members.get('city/pecs')).toMatchObject({
+      basis: 'INFERRED',
+      note: expect.stringMatching(/Partnerstadt/),
+    });
+    // its name is the footer's "Creative Cities": no other name
+    expect(project.aliases).toEqual([]);
   });
 
   it('show participations and their roles', async () => {
@@ -127,11 +146,18 @@ describe('graph views and passages', () => {
     }
   });
 
-  it('read projects from the Project label (none yet)', async () => {
+  it("read projects from the Project label (the report's, before the fact file is loaded)", async () => {
     const data = await dataOf<Row>(
       api.url,
       '{ projects { id partners { role } } project(id: "project/creative-cities") { id } }',
     );
-    expect(data).toEqual({ projects: [], project: null });
+    // the report names two projects; their partners come with the fact file
+    expect(data).toEqual({
+      projects: [
+        { id: 'project/creative-cities', partners: [] },
+        { id: 'project/second-chance', partners: [] },
+      ],
+      project: { id: 'project/creative-cities' },
+    });
   });
 });

@@ -11,7 +11,7 @@ const variables: Record<string, Record<string, unknown>> = {
   Neighbourhood: { id: 'city/leipzig', depth: 2 },
   Provenance: { id: 'action/transnational-study' },
   ProjectPartners: { id: 'project/creative-cities' },
-  Memberships: { id: 'institution/creative-cities' },
+  Memberships: { id: 'institution/interdepartmental-working-group-leipzig' },
   MeetingParticipants: { id: 'meeting/leipzig-2010' },
   EntityClaims: { id: 'action/transnational-study' },
   EdgeDetails: { id: 'action/transnational-action-plan' },

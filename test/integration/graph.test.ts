@@ -75,7 +75,7 @@ describe('the loaded graph', () => {
     expect(expectedLabels).toMatchObject({
       Country: 5,
       City: 5,
-      Meeting: 10,
+      Meeting: 12,
       FieldOfAction: 4,
       Statement: 86,
     });
@@ -92,6 +92,8 @@ describe('the loaded graph', () => {
       'meeting/genoa-2011',
       'meeting/gdansk-2011',
       'meeting/partner-meeting-2012-03',
+      'meeting/partner-meeting-2012-06-genoa',
+      'meeting/final-conference-leipzig',
       'meeting/inno3city-2011',
       'meeting/pecs-2010-isc-meeting',
       'meeting/ljubljana-2011-isc-meeting',
@@ -110,14 +112,14 @@ describe('the loaded graph', () => {
       'institution/gdansk-science-and-technology-park',
       'institution/creative-industries-cluster-pecs',
       'institution/isc',
-      'institution/second-chance',
+      'project/second-chance',
       'institution/kontaktstelle-kreativwirtschaft-leipzig',
       'institution/cluster-contact-points',
       'institution/innovation-lab-le',
       'institution/slovenian-minister-of-culture',
       'institution/european-capital-of-culture-pecs',
       'institution/transnational-working-group',
-      'institution/creative-cities',
+      'project/creative-cities',
       'institution/sala-dogana',
       'action/swot-analysis',
       'action/transnational-action-plan',
@@ -302,6 +304,24 @@ describe('the loaded graph', () => {
         city: null,
         venue: null,
       },
+      {
+        id: 'meeting/partner-meeting-2012-06-genoa',
+        kind: 'PARTNER_MEETING',
+        status: 'PLANNED',
+        year: 2012,
+        date: '2012-06',
+        city: 'city/genoa',
+        venue: null,
+      },
+      {
+        id: 'meeting/final-conference-leipzig',
+        kind: 'CONFERENCE',
+        status: 'PLANNED',
+        year: 2012,
+        date: null,
+        city: 'city/leipzig',
+        venue: null,
+      },
     ]);
   });
 
@@ -319,6 +339,7 @@ describe('the loaded graph', () => {
       'meeting/genoa-2011',
       'meeting/gdansk-2011',
       'meeting/partner-meeting-2012-03',
+      'meeting/partner-meeting-2012-06-genoa',
     ]);
     const { heldWith } = await one<{ heldWith: string }>(
       `MATCH (:Meeting {id: 'meeting/gdansk-2011'})-[:HELD_WITH]->(c:Meeting) RETURN c.id AS heldWith`,
@@ -433,7 +454,6 @@ describe('the loaded graph', () => {
       'city/leipzig',
       'city/ljubljana',
       'institution/kontaktstelle-kreativwirtschaft-leipzig',
-      'institution/second-chance',
       'institution/slovenian-minister-of-culture',
     ]);
   });

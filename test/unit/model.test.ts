@@ -265,6 +265,8 @@ describe('what restates the model follows it', () => {
       HELD_WITH: 'rare in the report: one pair of meetings',
       IN_PROJECT: "the report's shape has no projects (the fact file adds them)",
       PARTNER_IN: "the report's shape has no projects (the fact file adds them)",
+      OPENED: "the news' centres: the report's shape has none",
+      HOUSED_AT: "the news' centres: the report's shape has none",
       IN_DOCUMENT: 'the benchmark has one document, named on each Source',
     };
     const generated = new Set(graph.relationships.map((rel) => rel.type));

@@ -88,6 +88,71 @@ describe('the Cypher of a request', () => {
     `);
   });
 
+  it('filter arguments of relationship fields: what was decided at a meeting', () => {
+    const info = infoOf(`query ($roles: [AgendaRole!]) {
+      meeting(id: "meeting/genoa-2011") {
+        outcomes(kind: [DECISION, ADOPTION]) { text kind }
+        agenda(role: $roles) { role action { id } }
+        topics { text }
+      }
+    }`);
+    const selection = selectionOf(info);
+    // the values become parameters; the query text is the same for any values
+    expect(selection.params).toEqual({
+      filter_outcomes_kind: ['DECISION', 'ADOPTION'],
+    });
+    expect(lookupQuery('Meeting', selection).cypher).toMatchInlineSnapshot(`
+     "MATCH (this0:Entity { id: $id })
+     WHERE this0:Meeting
+     RETURN [this0.id, COLLECT {
+       MATCH (this0)-[:HAS_OUTCOME]->(this1:Statement)
+       WHERE toUpper(this1.kind) IN $filter_outcomes_kind
+       WITH DISTINCT this1
+       ORDER BY this1.order ASC
+       RETURN [this1.id, this1.text, this1.kind]
+     }, COLLECT {
+       MATCH (this0)-[this2:ADDRESSED]->(this3:Action)
+       WITH this3, this2
+       ORDER BY this3.name ASC, this3.id ASC
+       RETURN [[this3.id], this2.role]
+     }, COLLECT {
+       MATCH (this0)-[:HAS_TOPIC]->(this4:Statement)
+       WITH DISTINCT this4
+       ORDER BY this4.order ASC
+       RETURN [this4.id, this4.text]
+     }] AS node"
+    `);
+  });
+
+  it('filter arguments given by variables: parameters with the values of each request', () => {
+    const query = `query ($roles: [AgendaRole!]) {
+      meeting(id: "meeting/genoa-2011") { agenda(role: $roles) { role } }
+    }`;
+    let captured: GraphQLResolveInfo | undefined;
+    graphqlSync({
+      schema,
+      source: query,
+      variableValues: { roles: ['DECIDED', 'ADOPTED'] },
+      fieldResolver: (_source, _args, _context, info) => {
+        captured ??= info;
+        return null;
+      },
+    });
+    expect(selectionOf(captured!).params).toEqual({
+      filter_agenda_role: ['DECIDED', 'ADOPTED'],
+    });
+  });
+
+  it('refuses one field selected twice with different filters', () => {
+    const info = infoOf(`{
+      meeting(id: "meeting/genoa-2011") {
+        decided: agenda(role: [DECIDED]) { role }
+        adopted: agenda(role: [ADOPTED]) { role }
+      }
+    }`);
+    expect(() => selectionOf(info)).toThrow(/agenda: is selected more than once/);
+  });
+
   it('a link field with its qualification and sources', () => {
     const info = infoOf(`{
       actions {
@@ -343,7 +408,7 @@ describe('the Cypher of a request', () => {
      OPTIONAL CALL (this0, this1) {
        WITH this0, this1
        WHERE (this0 IS NOT NULL AND this1 IS NOT NULL AND this0 <> this1)
-       MATCH p2 = SHORTEST 1 (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..3]-(this1) WHERE all(this3 IN relationships(p2) WHERE ('Entity' IN labels(startNode(this3)) AND 'Entity' IN labels(endNode(this3))))
+       MATCH p2 = SHORTEST 1 (this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)*1..3]-(this1) WHERE all(this3 IN relationships(p2) WHERE ('Entity' IN labels(startNode(this3)) AND 'Entity' IN labels(endNode(this3))))
        RETURN p2
      }
      WITH this0, this1, CASE
@@ -354,12 +419,12 @@ describe('the Cypher of a request', () => {
        ELSE relationships(p2)
      END AS var5
      RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this6 IN var4 | [this6.id, labels(this6), this6.name]] AS nodes, [this7 IN var5 | [this7.key, type(this7), startNode(this7).id, endNode(this7).id, this7.role, CASE
-       WHEN type(this7) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+       WHEN type(this7) IN ['NEXT', 'HELD_WITH', 'ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN', 'OPENED', 'HOUSED_AT'] THEN CASE
          WHEN this7.createdBy IS NOT NULL THEN 'CURATED'
          WHEN this7.inferred = true THEN 'INFERRED'
          ELSE 'STATED'
        END
-     END, COLLECT {
+     END, this7.note, COLLECT {
        UNWIND coalesce(this7.sourceIds, []) AS var8
        MATCH (this9:Source { id: var8 })
        RETURN [this9.id, this9.quote]
@@ -372,7 +437,7 @@ describe('the Cypher of a request', () => {
       .toMatchInlineSnapshot(`
      "MATCH (this0:Entity { id: $id })
      CALL (this0) {
-       MATCH (this0)-[this1:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)*1..2]-(this2:Entity)
+       MATCH (this0)-[this1:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)*1..2]-(this2:Entity)
        WHERE all(this3 IN this1 WHERE ('Entity' IN labels(startNode(this3)) AND 'Entity' IN labels(endNode(this3))))
        WITH DISTINCT this2
        ORDER BY this2.id ASC
@@ -383,15 +448,15 @@ describe('the Cypher of a request', () => {
      WITH ([this0] + var4[..$limit]) AS var6, var5
      CALL (var6) {
        UNWIND var6 AS this7
-       MATCH (this7)-[this8:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN)]->(this9)
+       MATCH (this7)-[this8:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)]->(this9)
        WHERE this9 IN var6
        RETURN collect([this8.key, type(this8), this7.id, this9.id, this8.role, CASE
-         WHEN type(this8) IN ['ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN'] THEN CASE
+         WHEN type(this8) IN ['NEXT', 'HELD_WITH', 'ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN', 'OPENED', 'HOUSED_AT'] THEN CASE
            WHEN this8.createdBy IS NOT NULL THEN 'CURATED'
            WHEN this8.inferred = true THEN 'INFERRED'
            ELSE 'STATED'
          END
-       END, []]) AS var10
+       END, this8.note, []]) AS var10
      }
      RETURN [this2 IN var6 | [this2.id, this2.name, this2.nameDe, labels(this2)]] AS nodes, var10 AS relationships, var5 AS truncated"
     `);

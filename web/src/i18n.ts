@@ -240,6 +240,8 @@ const RELATIONSHIPS: Record<RelationshipTypeName, Words> = {
   TOOK_PART_IN: { en: 'took part in', de: 'nahm teil an' },
   IN_PROJECT: { en: 'in project', de: 'im Projekt' },
   PARTNER_IN: { en: 'partner in', de: 'Partner in' },
+  OPENED: { en: 'opened', de: 'eröffnete' },
+  HOUSED_AT: { en: 'housed at', de: 'untergebracht bei' },
   STATED_IN: { en: 'stated in', de: 'genannt in' },
   IN_DOCUMENT: { en: 'in document', de: 'im Dokument' },
   MENTIONS: { en: 'mentions', de: 'erwähnt' },

@@ -16,13 +16,25 @@ export const DEFAULT_IDENTITIES_PATH = path.resolve(__dirname, '../../../data/id
 
 /**
  * data/identities.yaml: which entity of the fact file is which entity of the graph. `same`
- * merges them (the reason is kept as the merged entity's note); `different` records a pair
- * of similar names a curator has looked at and found to be two things.
+ * merges them (the reason is kept in the merged entity's INFERRED name claim); `different`
+ * records a pair of similar names a curator has looked at and found to be two things; `links`
+ * relate an entity of the graph to one of the file (INFERRED, with the reason).
  */
 const decision = z.strictObject({ fact: text, entity: text, reason: text });
+/**
+ * A relationship from a graph entity to a fact-file entity that no document states but both
+ * together imply (the report's planned March 2012 meeting held with the news' presentation).
+ */
+const link = z.strictObject({
+  entity: text,
+  type: z.enum(['HELD_WITH']),
+  fact: text,
+  reason: text,
+});
 const identitiesSchema = z.strictObject({
   same: z.array(decision),
   different: z.array(decision),
+  links: z.array(link).default([]),
 });
 export type Identities = z.infer<typeof identitiesSchema>;
 
@@ -159,6 +171,15 @@ export function readFacts(
     if (decided.has(pair))
       throw new AnnotationError(identitiesFile, fact, `${entity} is decided twice`);
     decided.add(pair);
+  }
+  for (const { entity, type, fact } of identities.links) {
+    if (!types.has(fact)) {
+      throw new AnnotationError(
+        identitiesFile,
+        `${entity} ${type} ${fact}`,
+        `"${fact}" is no entity of ${file}`,
+      );
+    }
   }
   const sameOnce = new Set<string>();
   for (const { fact } of identities.same) {

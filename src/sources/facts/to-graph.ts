@@ -1,7 +1,7 @@
 import { type EntityLabel } from '../../model';
 import { AnnotationError } from '../../ingest/errors';
 import { GraphAccumulator, Origin } from '../../ingest/graph-accumulator';
-import type { GraphData } from '../../ingest/graph-data';
+import type { GraphData, GraphNode } from '../../ingest/graph-data';
 import { sourceId } from '../../ingest/source-passages';
 import type { SourceContext } from '../types';
 import type { Facts } from './read';
@@ -40,7 +40,7 @@ const REPORT_MEETINGS_NOTE = "the report is about this project's partner meeting
 export type StoredClaim = {
   property: string;
   value: string;
-  basis: 'STATED';
+  basis: 'STATED' | 'INFERRED';
   preferred: boolean;
   note: string;
   sourceIds: string[];
@@ -80,27 +80,37 @@ export function factsToGraph(facts: Facts, context: SourceContext): GraphData {
       once: true,
     });
 
-  // Entities merged into an existing one: it keeps its properties and gains the file's names.
-  const mergedNames = new Map<string, Set<string>>();
+  // Entities merged into an existing one: it keeps its properties and gains the file's names,
+  // and each identity decision as a claim of its name: INFERRED, with the decision's reason.
+  const merged = new Map<string, { names: Set<string>; claims: StoredClaim[] }>();
   for (const entity of facts.entities) {
-    const target = same.get(entity.id)?.entity;
-    if (target === undefined) continue;
-    const existing = context.nodes.get(target);
+    const decision = same.get(entity.id);
+    if (decision === undefined) continue;
+    const existing = context.nodes.get(decision.entity);
     if (!existing) {
-      throw new AnnotationError('identities.yaml', entity.id, `"${target}" is not in the graph`);
+      throw new AnnotationError(
+        'identities.yaml',
+        entity.id,
+        `"${decision.entity}" is not in the graph`,
+      );
     }
-    const names = mergedNames.get(target) ?? new Set<string>();
-    names.add(entity.name);
-    if ('abbreviation' in entity && entity.abbreviation) names.add(entity.abbreviation);
-    mergedNames.set(target, names);
+    // the project is merged where its properties are (addProject)
+    if (entity.type === 'Project') continue;
+    const entry = merged.get(decision.entity) ?? { names: new Set<string>(), claims: [] };
+    entry.names.add(entity.name);
+    if ('abbreviation' in entity && entity.abbreviation) entry.names.add(entity.abbreviation);
+    const origin = { file: facts.file, entry: entity.id };
+    const source = citedSource(entity.cite, entity.says ?? entity.name, origin);
+    entry.claims.push(identityClaim(entity.name, existing, decision.reason, source));
+    merged.set(decision.entity, entry);
   }
-  for (const [id, names] of mergedNames) {
+  for (const [id, { names, claims }] of merged) {
     const { labels, props } = context.nodes.get(id)!;
-    const own = [props.name, props.nameDe];
-    const aliases = [...((props.aliases as string[] | undefined) ?? [])];
-    for (const name of names)
-      if (!own.includes(name) && !aliases.includes(name)) aliases.push(name);
-    graph.addNode({ labels, id, props: { ...props, aliases } }, identitiesOrigin(id));
+    const aliases = withAliases(props, names);
+    graph.addNode(
+      { labels, id, props: { ...props, aliases, claims: JSON.stringify(claims) } },
+      identitiesOrigin(id),
+    );
   }
 
   const addProject = (
@@ -111,11 +121,25 @@ export function factsToGraph(facts: Facts, context: SourceContext): GraphData {
     const sourceOf = (fact: PropertyFact) =>
       citedSource(fact.cite, fact.says ?? String(fact.value), origin);
     const { props, claims } = projectProperties(entity.properties, facts, sourceOf);
+    // the report's node of the project, where data/identities.yaml says it is this one
+    const decision = same.get(entity.id);
+    const existing = decision ? context.nodes.get(decision.entity) : undefined;
+    if (existing && decision) {
+      const [first] = entity.properties;
+      claims.unshift(identityClaim(entity.name, existing, decision.reason, sourceOf(first!)));
+    }
+    const name = (existing?.props.name as string | undefined) ?? entity.name;
     graph.addNode(
       {
-        labels: ['Entity', 'Project'],
+        labels: existing?.labels ?? ['Entity', 'Project'],
         id,
-        props: { name: entity.name, ...props, claims: JSON.stringify(claims) },
+        props: {
+          ...existing?.props,
+          name,
+          ...props,
+          aliases: withAliases({ ...existing?.props, name }, [entity.name]),
+          claims: JSON.stringify(claims),
+        },
       },
       origin,
     );
@@ -143,6 +167,17 @@ export function factsToGraph(facts: Facts, context: SourceContext): GraphData {
     statedIn(id, source, origin);
     const cited = { sourceIds: [source] };
     switch (entity.type) {
+      case 'City': {
+        // the report names no country for Leipzig: the fact sheet does
+        const country = [...context.nodes.values()].find(
+          (node) => node.labels.includes('Country') && node.props.name === entity.country,
+        );
+        if (country) {
+          const quote = `${entity.name}, ${entity.country}`;
+          statedIn(country.id, citedSource(entity.cite, quote, origin), origin);
+        }
+        break;
+      }
       case 'Event':
         graph.addRelationship(
           { type: 'HELD_IN', from: id, to: idOf(entity.city), props: {} },
@@ -200,10 +235,27 @@ export function factsToGraph(facts: Facts, context: SourceContext): GraphData {
         break;
       case 'OPENED':
       case 'HOUSED_AT':
-        // The model has no relationship for these (yet); the cited Source keeps the fact.
-        statedIn(to, props.sourceIds[0]!, origin);
+        graph.addRelationship({ type: relation.type, from, to, props }, origin);
         break;
     }
+  }
+
+  // Links between an entity of the report and one of this file (data/identities.yaml `links`):
+  // our reading of the two documents, so INFERRED with the reason, citing the file's fact.
+  for (const link of facts.identities.links) {
+    const origin = { file: 'identities.yaml', entry: `${link.entity} ${link.type} ${link.fact}` };
+    const fact = byId.get(link.fact)!;
+    if (fact.type === 'Project')
+      throw new AnnotationError(origin.file, origin.entry, 'links no project');
+    if (!context.nodes.has(link.entity)) {
+      throw new AnnotationError(origin.file, origin.entry, `"${link.entity}" is not in the graph`);
+    }
+    const source = citedSource(fact.cite, fact.says ?? fact.name, origin);
+    const props = { inferred: true, note: link.reason, sourceIds: [source] };
+    graph.addRelationship(
+      { type: link.type, from: link.entity, to: idOf(link.fact), props },
+      origin,
+    );
   }
 
   // Nodes of other sources this graph points at (the report's, the documents) come along
@@ -222,6 +274,36 @@ export function factsToGraph(facts: Facts, context: SourceContext): GraphData {
     }
   }
   return data;
+}
+
+/** The node's aliases with `names` added, except its own name and German name. */
+function withAliases(props: Record<string, unknown>, names: Iterable<string>): string[] {
+  const own = [props.name, props.nameDe];
+  const aliases = [...((props.aliases as string[] | undefined) ?? [])];
+  for (const name of names) if (!own.includes(name) && !aliases.includes(name)) aliases.push(name);
+  return aliases;
+}
+
+/**
+ * That the file's entity `name` is the graph's entity `existing` (data/identities.yaml, same),
+ * as a claim of its name: our reading, so INFERRED, with the decision's reason and the file's
+ * fact as source; preferred where the file's name is the entity's.
+ */
+function identityClaim(
+  name: string,
+  existing: GraphNode,
+  reason: string,
+  sourceId: string,
+): StoredClaim {
+  const preferred = existing.props.name === name;
+  return {
+    property: 'name',
+    value: name,
+    basis: 'INFERRED',
+    preferred,
+    note: `one identity across documents: the fact file's "${name}" is this entity (${reason})`,
+    sourceIds: [sourceId],
+  };
 }
 
 function newEntityProps(entity: FactEntity): Record<string, unknown> {

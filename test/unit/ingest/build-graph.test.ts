@@ -24,7 +24,7 @@ describe('buildReportGraph on the real report', () => {
     expect(countBy(graph.nodes, (node) => node.labels.join(':'))).toMatchObject({
       'Entity:Country': 5,
       'Entity:City': 5,
-      'Entity:Meeting': 10,
+      'Entity:Meeting': 12,
       'Entity:FieldOfAction': 4,
       Statement: 86,
     });
@@ -80,7 +80,16 @@ describe('buildReportGraph on the real report', () => {
       ['meeting/ljubljana-2011', 'meeting/genoa-2011'],
       ['meeting/genoa-2011', 'meeting/gdansk-2011'],
       ['meeting/gdansk-2011', 'meeting/partner-meeting-2012-03'],
+      ['meeting/partner-meeting-2012-03', 'meeting/partner-meeting-2012-06-genoa'],
     ]);
+    // the report dates the meetings of one year only to the year: their order is INFERRED
+    const basis = (from: string) => rels('NEXT').find((rel) => rel.from === from)!.props;
+    expect(basis('meeting/gdansk-2010')).toMatchObject({
+      inferred: true,
+      note: expect.stringContaining('only to 2010'),
+    });
+    expect(basis('meeting/leipzig-2010').inferred).toBeUndefined();
+    expect(basis('meeting/leipzig-2010').sourceIds).toHaveLength(2);
   });
 
   it('records who leads which action ("Federführung")', () => {

@@ -94,6 +94,38 @@ describe('the fact file as a source', () => {
     expect(report).toEqual(node('city/leipzig'));
   });
 
+  it('records each identity decision as an INFERRED claim of the name, with its reason', () => {
+    const claims = JSON.parse(
+      node('institution/kontaktstelle-kreativwirtschaft-leipzig')!.props.claims as string,
+    ) as Array<Record<string, unknown>>;
+    expect(claims).toEqual([
+      expect.objectContaining({
+        property: 'name',
+        value: 'Centre of creative industries, Leipzig',
+        basis: 'INFERRED',
+        preferred: false,
+        note: expect.stringContaining('one identity across documents'),
+      }),
+    ]);
+  });
+
+  it('links the documents where data/identities.yaml says so, and writes OPENED and HOUSED_AT', () => {
+    const heldWith = rels('HELD_WITH', 'meeting/ljubljana-2012-03-30');
+    expect(heldWith).toEqual([
+      expect.objectContaining({
+        from: 'meeting/partner-meeting-2012-03',
+        props: expect.objectContaining({
+          inferred: true,
+          note: expect.stringMatching(/City Hall/),
+        }),
+      }),
+    ]);
+    expect(rels('OPENED', 'institution/regional-creative-economy-centre')[0]?.from).toBe(
+      'institution/rda-lur',
+    );
+    expect(rels('HOUSED_AT', 'institution/ljubljana-technology-park')).toHaveLength(1);
+  });
+
   it('reads a name the file splits at an unquoted comma as one name', () => {
     expect(node('institution/centre-genoa')?.props.name).toBe(
       'Virtual centre of creative industries, Genoa',
