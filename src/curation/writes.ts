@@ -492,7 +492,10 @@ export class CurationWrite {
    */
   async rechainMeetings(): Promise<void> {
     await this.tx.run(
+      // A meeting a document leaves undated (the planned final conference) stays off the chain,
+      // as the loader leaves it: its place in time is unknown.
       `MATCH (m:Meeting) WHERE NOT EXISTS { (m)<-[:HELD_WITH]-(:Meeting) }
+         AND (m.date IS NOT NULL OR m.createdBy IS NOT NULL)
        WITH m ORDER BY coalesce(m.date, toString(m.year)), m.order, m.id
        WITH collect(m) AS ms
        WITH ms, [i IN range(0, size(ms) - 2) | [ms[i].id, ms[i + 1].id]] AS pairs
@@ -502,7 +505,9 @@ export class CurationWrite {
        CALL (ms) {
          UNWIND range(0, size(ms) - 2) AS i
          WITH ms[i] AS a, ms[i + 1] AS b
-         MERGE (a)-[:NEXT]->(b)
+         MERGE (a)-[n:NEXT]->(b)
+           ON CREATE SET n.inferred = true,
+             n.note = 'ordered by the meetings' dates after a curator changed one'
        }`,
     );
   }
