@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase } from '../db/database';
+import { createDatabase, type Database } from '../db/database';
 import { isRelationshipType } from '../model';
 import {
   databaseDir,
@@ -50,10 +50,6 @@ function scalarType(value: unknown, where: () => string): ColumnType {
 function columnType(value: unknown, where: () => string): string | null {
   if (value === null || value === undefined) return null;
   if (!Array.isArray(value)) return scalarType(value, where);
-  if (value.length === 0) {
-    // The importer reads an empty field as no value: an empty list cannot be written.
-    throw new Error(`${where()}: an empty list cannot be bulk-imported`);
-  }
   const types = new Set(value.map((item) => scalarType(item, where)));
   if (types.size === 1) return `${[...types][0]}[]`;
   if (types.size === 2 && types.has('long') && types.has('double')) return 'double[]';
@@ -124,8 +120,35 @@ function shapeOf(props: Record<string, unknown>, where: () => string): Array<[st
     });
 }
 
+const isEmptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
+
+/** The properties without the empty lists, and the names of those. */
+function withoutEmptyLists(props: Record<string, unknown>) {
+  const empty = Object.keys(props).filter((key) => isEmptyList(props[key]));
+  if (empty.length === 0) return { props, empty };
+  return {
+    props: Object.fromEntries(Object.entries(props).filter(([, value]) => !isEmptyList(value))),
+    empty,
+  };
+}
+
 const headerOf = (columns: string[], shape: Array<[string, string]>) =>
   [...columns, ...shape.map(([key, type]) => `${key}:${type}`)].join(',');
+
+/**
+ * The empty lists the data holds: the importer reads an empty field as no value, so they are
+ * set after the import (restoreEmptyLists), as writeGraph stores them.
+ */
+export interface EmptyLists {
+  nodes: Array<{ id: string; property: string }>;
+  relationships: Array<{
+    type: string;
+    from: string;
+    to: string;
+    key: string | null;
+    property: string;
+  }>;
+}
 
 /** What the importer is given: the files, and how they are written. */
 export interface ImportCsv {
@@ -134,6 +157,7 @@ export interface ImportCsv {
   format: CsvFormat;
   nodeCount: number;
   relationshipCount: number;
+  emptyLists: EmptyLists;
 }
 
 /**
@@ -150,6 +174,7 @@ export class ImportCsvWriter {
   private multiline = false;
   private nodeCount = 0;
   private relationshipCount = 0;
+  private readonly emptyLists: EmptyLists = { nodes: [], relationships: [] };
 
   constructor(private readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true });
@@ -177,7 +202,9 @@ export class ImportCsvWriter {
       throw new Error(`node ${node.id}: label "${unknown ?? '(none)'}" is not in the graph model`);
     }
     const where = () => `node ${node.id}`;
-    const { id: _ignored, ...props } = node.props;
+    const { id: _ignored, ...all } = node.props;
+    const { props, empty } = withoutEmptyLists(all);
+    for (const property of empty) this.emptyLists.nodes.push({ id: node.id, property });
     const shape = shapeOf(props, where);
     const key = `node ${labels.join(':')} ${headerOf([], shape)}`;
     const csv = this.fileFor(key, (file) => {
@@ -197,7 +224,13 @@ export class ImportCsvWriter {
       throw new Error(`relationship type "${rel.type}" is not in the graph model`);
     }
     const where = () => `(${rel.from})-[:${rel.type}]->(${rel.to})`;
-    const props = rel.key === undefined ? rel.props : { ...rel.props, key: rel.key };
+    const { props, empty } = withoutEmptyLists(
+      rel.key === undefined ? rel.props : { ...rel.props, key: rel.key },
+    );
+    for (const property of empty) {
+      const { type, from, to } = rel;
+      this.emptyLists.relationships.push({ type, from, to, key: rel.key ?? null, property });
+    }
     const shape = shapeOf(props, where);
     const key = `relationship ${rel.type} ${headerOf([], shape)}`;
     const csv = this.fileFor(key, (file) => {
@@ -233,6 +266,7 @@ export class ImportCsvWriter {
       format: { arrayDelimiter: ARRAY_DELIMITER, multilineFields: this.multiline },
       nodeCount: this.nodeCount,
       relationshipCount: this.relationshipCount,
+      emptyLists: this.emptyLists,
     };
   }
 }
@@ -242,6 +276,27 @@ export async function writeImportCsv(chunks: Iterable<GraphData>, dir: string): 
   const writer = new ImportCsvWriter(dir);
   for (const chunk of chunks) await writer.add(chunk);
   return writer.close();
+}
+
+/** Sets the empty lists the import could not write (on the started Neo4j). */
+export async function restoreEmptyLists(
+  db: Pick<Database, 'write'>,
+  emptyLists: EmptyLists,
+): Promise<void> {
+  if (emptyLists.nodes.length > 0) {
+    await db.write('UNWIND $rows AS row MATCH (n {id: row.id}) SET n[row.property] = []', {
+      rows: emptyLists.nodes,
+    });
+  }
+  if (emptyLists.relationships.length > 0) {
+    await db.write(
+      `UNWIND $rows AS row
+       MATCH (a {id: row.from})-[r]->(b {id: row.to})
+       WHERE type(r) = row.type AND (row.key IS NULL OR r.key = row.key)
+       SET r[row.property] = []`,
+      { rows: emptyLists.relationships },
+    );
+  }
 }
 
 /**
@@ -288,9 +343,11 @@ export async function bulkLoadSources(dataDir: string): Promise<BulkLoadSummary>
   const timer = stopwatch();
   let imported;
   let csvSeconds;
+  let emptyLists;
   try {
     const csv = await writeImportCsv([combineGraphs(built.map(({ graph }) => graph))], csvDir);
     csvSeconds = timer();
+    emptyLists = csv.emptyLists;
     imported = await importIntoStore({ dataDir, ...csv });
   } finally {
     fs.rmSync(csvDir, { recursive: true, force: true });
@@ -304,6 +361,7 @@ export async function bulkLoadSources(dataDir: string): Promise<BulkLoadSummary>
     database: 'neo4j',
   });
   try {
+    await restoreEmptyLists(db, emptyLists);
     await applySchema(db);
     await db.write('CALL db.awaitIndexes(600)');
     await db.write(PLACE_UNPLACED_SOURCES, { curationId: CURATION_DOCUMENT_ID });
