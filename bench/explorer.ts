@@ -15,10 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Core } from 'cytoscape';
 import type { Page, Request } from 'playwright-core';
-import { createDatabase } from '../src/db/database';
+import type { Database } from '../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
 import { launchBrowser, type TestBrowser } from '../test/support/browser';
 import {
+  benchDatabase,
   buildIndexes,
   bulkLoadScale,
   graphql,
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-explorer-'));
   let neo4j: LocalNeo4j | undefined;
-  let db: ReturnType<typeof createDatabase> | undefined;
+  let db: Database | undefined;
   let ours: BenchServer | undefined;
   let browser: TestBrowser | undefined;
   try {
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
       `scale ${settings.scale}: ${bulk.nodes} nodes, ${bulk.relationships} relationships`,
     );
     neo4j = await startNeo4j({ dataDir, quiet: true, memory: neo4jMemoryFor(settings.scale) });
-    db = createDatabase({ uri: neo4j.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' });
+    db = benchDatabase(neo4j);
     await buildIndexes(db);
     ours = await startServer('ours', neo4j.uri);
     const origin = new URL(ours.url).origin;

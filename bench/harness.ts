@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { toNeo4jParams, type Database } from '../src/db/database';
+import { createDatabase, toNeo4jParams, type Database } from '../src/db/database';
 import { applySchema, writeGraph } from '../src/ingest';
 import { writeImportCsv } from '../src/ingest/bulk-import';
 import { importIntoStore } from '../src/neo4j/import';
@@ -35,6 +35,21 @@ export interface LoadResult {
   relationships: number;
   seconds: number;
   relationshipsPerSecond: number;
+}
+
+/**
+ * The benchmark's own connection to its Neo4j (not the API's): loads, constraint and index
+ * builds of scale 10,000 run for minutes, far beyond the API's 10 s transaction timeout.
+ */
+export function benchDatabase(neo4j: { uri: string; user: string; password: string }): Database {
+  const { uri, user, password } = neo4j;
+  return createDatabase({
+    uri,
+    user,
+    password,
+    database: 'neo4j',
+    transactionTimeoutMs: 3_600_000,
+  });
 }
 
 /** Empties the database (in chunks, so a big graph fits the heap). */

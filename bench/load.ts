@@ -11,9 +11,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase } from '../src/db/database';
+import type { Database } from '../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
-import { buildIndexes, bulkLoadScale, loadScale, median, neo4jMemoryFor } from './harness';
+import {
+  benchDatabase,
+  buildIndexes,
+  bulkLoadScale,
+  loadScale,
+  median,
+  neo4jMemoryFor,
+} from './harness';
 import { describeCpu, jvmCpuSeconds } from './jvm-threads';
 
 function option(name: string, fallback = ''): string {
@@ -53,18 +60,11 @@ async function loadRuns(scale: number): Promise<string> {
   };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-load-'));
   const start = () => startNeo4j({ dataDir, quiet: true, memory });
-  const connect = (neo4j: LocalNeo4j) =>
-    createDatabase({
-      uri: neo4j.uri,
-      user: neo4j.user,
-      password: neo4j.password,
-      database: 'neo4j',
-    });
   let neo4j: LocalNeo4j | undefined;
-  let db: ReturnType<typeof createDatabase> | undefined;
+  let db: Database | undefined;
   try {
     neo4j = await start();
-    db = connect(neo4j);
+    db = benchDatabase(neo4j);
     console.log(
       `scale ${scale}: Neo4j ${neo4j.uri}, heap ${memory.heap}, page cache ${memory.pageCache}`,
     );
@@ -101,7 +101,7 @@ async function loadRuns(scale: number): Promise<string> {
         `${Math.round(bulk.relationshipsPerSecond)} rel/s`,
     );
     neo4j = await start();
-    db = connect(neo4j);
+    db = benchDatabase(neo4j);
     const [counts] = await db.read<{ nodes: number; relationships: number }>(
       'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships',
     );

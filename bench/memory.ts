@@ -11,10 +11,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { createDatabase } from '../src/db/database';
+import type { Database } from '../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
 import { sampleIds } from './generate';
 import {
+  benchDatabase,
   buildIndexes,
   bulkLoadScale,
   neo4jMemoryFor,
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const memory = neo4jMemoryFor(settings.scale);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-memory-'));
   let neo4j: LocalNeo4j | undefined;
-  let db: ReturnType<typeof createDatabase> | undefined;
+  let db: Database | undefined;
   let ours: BenchServer | undefined;
   try {
     const bulk = await bulkLoadScale(dataDir, settings.scale);
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
         `imported in ${bulk.importSeconds.toFixed(1)} s`,
     );
     neo4j = await startNeo4j({ dataDir, quiet: true, memory });
-    db = createDatabase({ uri: neo4j.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' });
+    db = benchDatabase(neo4j);
     console.log(`indexes built in ${(await buildIndexes(db)).toFixed(1)} s`);
     ours = await startServer('ours', neo4j.uri);
     const server = ours;

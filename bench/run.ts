@@ -23,9 +23,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { createDatabase } from '../src/db/database';
+import type { Database } from '../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
 import {
+  benchDatabase,
   buildIndexes,
   bulkLoadScale,
   compareLatency,
@@ -129,21 +130,14 @@ async function benchScale(scale: number, versions: Record<string, string>): Prom
   const memory = neo4jMemoryFor(scale);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-neo4j-'));
   const start = () => startNeo4j({ dataDir, quiet: true, plugins: ['apoc'], memory });
-  const connect = (neo4j: LocalNeo4j) =>
-    createDatabase({
-      uri: neo4j.uri,
-      user: neo4j.user,
-      password: neo4j.password,
-      database: 'neo4j',
-    });
   log(`Neo4j heap ${memory.heap}, page cache ${memory.pageCache} (data ${dataDir})`);
   let neo4j: LocalNeo4j | undefined;
-  let db: ReturnType<typeof createDatabase> | undefined;
+  let db: Database | undefined;
   const servers: BenchServer[] = [];
   try {
     // Online: writeGraph into the new, empty database.
     neo4j = await start();
-    db = connect(neo4j);
+    db = benchDatabase(neo4j);
     const { sample, ...online } = await loadScale(db, scale, { batchSize: settings.batchSize });
     log(
       `online: ${online.nodes} nodes, ${online.relationships} relationships in ` +
@@ -159,7 +153,7 @@ async function benchScale(scale: number, versions: Record<string, string>): Prom
         `(${Math.round(bulk.relationshipsPerSecond)} rel/s)`,
     );
     neo4j = await start();
-    db = connect(neo4j);
+    db = benchDatabase(neo4j);
     const indexSeconds = await buildIndexes(db);
     log(`indexes built in ${fmt(indexSeconds)} s`);
     Object.assign(versions, await neo4jVersions(db));
@@ -250,7 +244,7 @@ async function benchScale(scale: number, versions: Record<string, string>): Prom
 
 const mb = (bytes: number) => fmt(bytes / 2 ** 20, 0);
 
-async function neo4jVersions(db: ReturnType<typeof createDatabase>) {
+async function neo4jVersions(db: Database) {
   const [neo4j] = await db.read<{ version: string }>(
     'CALL dbms.components() YIELD versions RETURN versions[0] AS version',
   );

@@ -354,11 +354,13 @@ export async function bulkLoadSources(dataDir: string): Promise<BulkLoadSummary>
   }
   const importSeconds = timer();
   const neo4j = await startNeo4j({ dataDir, quiet: true });
+  // Constraints and indexes over a large store take longer than the API's 10 s transactions.
   const db = createDatabase({
     uri: neo4j.uri,
     user: neo4j.user,
     password: neo4j.password,
     database: 'neo4j',
+    transactionTimeoutMs: LOAD_TIMEOUT_MS,
   });
   try {
     await restoreEmptyLists(db, emptyLists);
@@ -392,6 +394,9 @@ export async function bulkLoadSources(dataDir: string): Promise<BulkLoadSummary>
     seconds: { csv: csvSeconds, import: importSeconds, schema: timer() },
   };
 }
+
+/** How long the schema steps after a bulk import may take. */
+const LOAD_TIMEOUT_MS = 30 * 60_000;
 
 /** Seconds since the last call (or since it was made). */
 function stopwatch(): () => number {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateChunks, generateGraph } from '../../bench/generate';
 import {
+  benchDatabase,
   buildIndexes,
   bulkLoadScale,
   generatedRows,
@@ -30,7 +31,7 @@ import {
   variablesOf,
 } from '../../bench/operations';
 import { PEER_OPERATIONS } from '../../bench/peer';
-import { createDatabase, type Database } from '../../src/db/database';
+import type { Database } from '../../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../../src/neo4j/launcher';
 import { fingerprint } from '../support/graph-checksum';
 
@@ -47,7 +48,7 @@ describe('benchmark smoke run', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-smoke-'));
     neo4j = await startNeo4j({ dataDir, quiet: true, plugins: ['apoc'] });
-    db = createDatabase({ uri: neo4j.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' });
+    db = benchDatabase(neo4j);
     load = await loadScale(db, 1, { batchSize: 100 });
     await buildIndexes(db);
     ours = await startServer('ours', neo4j.uri);
@@ -106,12 +107,7 @@ describe('benchmark smoke run', () => {
       // The importer creates a database only: a second import into the folder is refused.
       await expect(bulkLoadScale(bulkDir, 1)).rejects.toThrow(/exists/);
       imported = await startNeo4j({ dataDir: bulkDir, quiet: true });
-      importedDb = createDatabase({
-        uri: imported.uri,
-        user: 'neo4j',
-        password: 'neo4j',
-        database: 'neo4j',
-      });
+      importedDb = benchDatabase(imported);
       // Every node and relationship with every property and its type (years as integers).
       expect(await fingerprint(importedDb)).toEqual(await fingerprint(db));
     } finally {

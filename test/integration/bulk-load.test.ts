@@ -43,10 +43,11 @@ let bulk: LocalNeo4j | undefined;
 let bulkDb: Database | undefined;
 
 beforeAll(async () => {
-  online = createDatabase(neo4jTestEnv());
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bulk-load-'));
+  // A first load into a fresh Neo4j on a busy machine may take longer than the API's 10 s.
+  online = createDatabase({ ...neo4jTestEnv(), transactionTimeoutMs: 120_000 });
   await online.write('MATCH (n) DETACH DELETE n');
   await loadSources(online);
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bulk-load-'));
 });
 
 afterAll(async () => {
@@ -65,7 +66,13 @@ test('bulk-loads the graph the online load gives, then refuses to load again', a
   });
 
   bulk = await startNeo4j({ dataDir, quiet: true });
-  bulkDb = createDatabase({ uri: bulk.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' });
+  bulkDb = createDatabase({
+    uri: bulk.uri,
+    user: 'neo4j',
+    password: 'neo4j',
+    database: 'neo4j',
+    transactionTimeoutMs: 120_000,
+  });
   const changes = await takeLoadChanges(bulkDb);
   expect(Object.keys(changes).length).toBeGreaterThan(0);
   expect(changes).toEqual(await takeLoadChanges(online));
