@@ -35,7 +35,7 @@ import type { Database } from '../../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../../src/neo4j/launcher';
 import { fingerprint } from '../support/graph-checksum';
 
-jest.setTimeout(240_000);
+jest.setTimeout(420_000);
 
 describe('benchmark smoke run', () => {
   let dataDir: string;

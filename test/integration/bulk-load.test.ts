@@ -13,7 +13,7 @@ import { startNeo4j, type LocalNeo4j } from '../../src/neo4j/launcher';
 import { fingerprint } from '../support/graph-checksum';
 import { neo4jTestEnv } from '../support/neo4j-env';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000); // two Neo4j starts and an import: ~1 min on an idle machine, far more on a busy one
 
 const ROOT = path.join(__dirname, '..', '..');
 const run = promisify(execFile);
