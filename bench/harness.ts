@@ -8,14 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { createDatabase, toNeo4jParams, type Database } from '../src/db/database';
+import { createDatabase, type Database } from '../src/db/database';
 import { applySchema, writeGraph } from '../src/ingest';
 import { writeImportCsv } from '../src/ingest/bulk-import';
 import { importIntoStore } from '../src/neo4j/import';
 import { generateChunks, generateGraph, sampleIds, type SampleIds } from './generate';
 import type { CapturedQuery, ServerStats } from './server';
-
-type Params = Record<string, unknown>;
 
 /**
  * Neo4j's memory for a scale, on a machine of 2 cores and 24 GiB. Up to scale 1000 the sizes
@@ -316,16 +314,24 @@ export async function generatedRows(
 ): Promise<Array<Record<string, unknown>>> {
   const rows: Array<Record<string, unknown>> = [];
   for (const query of queries) {
-    const result = await runRead(driver, query.cypher, toNeo4jParams(query.params) as Params);
+    const result = await runRead(driver, query.cypher, toIntegers(query.params));
     for (const record of result.records) rows.push(record.toObject());
   }
   return rows;
 }
 
-function toIntegers(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, Number.isInteger(v) ? neo4j.int(v as number) : v]),
-  );
+/**
+ * Whole numbers as Neo4j Integers, at any depth (Cypher wants them for LIMIT and the like).
+ * Unlike toNeo4jParams it converts objects of any realm: parameters that came over IPC into a
+ * jest test are not of the test's Object.prototype.
+ */
+function toIntegers<T>(value: T): T {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value) as T;
+  if (Array.isArray(value)) return value.map(toIntegers) as T;
+  if (value && typeof value === 'object' && !neo4j.isInt(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toIntegers(v)])) as T;
+  }
+  return value;
 }
 
 function plain(value: unknown): unknown {
