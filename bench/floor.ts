@@ -13,7 +13,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDatabase } from '../src/db/database';
 import { startNeo4j } from '../src/neo4j/launcher';
-import { NEO4J_MEMORY, compareLatency, graphql, loadScale, rawData, startServer } from './harness';
+import {
+  buildIndexes,
+  compareLatency,
+  graphql,
+  loadScale,
+  neo4jMemoryFor,
+  rawData,
+  startServer,
+} from './harness';
 import { contractDocuments, rawQuery, READ_OPERATIONS, variablesOf } from './operations';
 
 const BARE_SERVER = `const express = require('express');
@@ -44,7 +52,7 @@ async function main(): Promise<void> {
   const neo4j = await startNeo4j({
     dataDir: path.join(os.tmpdir(), `ccg-bench-floor-${process.pid}`),
     quiet: true,
-    memory: NEO4J_MEMORY,
+    memory: neo4jMemoryFor(1),
   });
   const db = createDatabase({
     uri: neo4j.uri,
@@ -58,13 +66,14 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
-    const { graph } = await loadScale(db, 1);
+    const { sample } = await loadScale(db, 1);
+    await buildIndexes(db);
     const barePort = await new Promise<number>((resolve) =>
       bare.once('message', (port) => resolve(port as number)),
     );
-    const raw = rawQuery(operation, graph.sample);
+    const raw = rawQuery(operation, sample);
     const document = contractDocuments().get(operation)!;
-    const variables = variablesOf(operation, graph.sample);
+    const variables = variablesOf(operation, sample);
     const result = await compareLatency(
       {
         raw: () => rawData(db.driver, raw.cypher, raw.params),

@@ -2,8 +2,10 @@
 // cities, institutions, meetings with topics and outcomes, actions in fields, sources for
 // everything), repeated once per "project network" (scale 1 ≈ the report's size), with
 // Zipf-skewed leads, contributions and participations, and a few ties across networks.
-// Deterministic: the same scale and seed give the same graph. bench/run.ts loads it through
-// the project's own loader (writeGraph, in batches) and times that. Labels, id prefixes and
+// Deterministic: the same scale and seed give the same graph. It comes as a stream of chunks
+// (generateChunks), so that scale 10,000 need not be in memory at once; bench/run.ts writes
+// them as import CSV for neo4j-admin's bulk import and loads the whole graph through the
+// project's own loader (writeGraph, in batches), and times both. Labels, id prefixes and
 // relationship types are the model's (src/model); test/unit/model.test.ts checks that every
 // relationship joins the labels the model says it joins.
 import type { GraphData, GraphNode, GraphRelationship } from '../src/ingest/graph-data';
@@ -108,11 +110,43 @@ function toLetters(n: number): string {
   return text;
 }
 
+/** The ids the benchmarks ask for at a scale (they exist in the graph of that scale). */
+export function sampleIds(scale: number): SampleIds {
+  return {
+    city: benchId('City', 0, 0),
+    otherCity: benchId('City', scale - 1, 3),
+    institution: benchId('Institution', 0, 1),
+    meeting: benchId('Meeting', 0, 1),
+    action: benchId('Action', 0, 0),
+    searchText: placeName(0, 2),
+  };
+}
+
+/** The whole graph of a scale in memory: for small scales (tests, scales up to 1000). */
 export function generateGraph(scale: number, seed = 1): GeneratedGraph {
-  if (!Number.isInteger(scale) || scale < 1) throw new Error(`invalid scale ${scale}`);
-  const rand = random(seed);
   const nodes: GraphNode[] = [];
   const relationships: GraphRelationship[] = [];
+  for (const chunk of generateChunks(scale, { seed })) {
+    for (const node of chunk.nodes) nodes.push(node);
+    for (const rel of chunk.relationships) relationships.push(rel);
+  }
+  return { scale, nodes, relationships, sample: sampleIds(scale) };
+}
+
+/**
+ * The graph of a scale as a stream of chunks of `networksPerChunk` networks each (the first
+ * also holds the countries and fields), so that scale 10,000 (≈ 3 M nodes, 6.6 M
+ * relationships) never has to be in memory at once. Together the chunks are exactly
+ * generateGraph's graph; a chunk's relationships may end at nodes of earlier chunks.
+ */
+export function* generateChunks(
+  scale: number,
+  { seed = 1, networksPerChunk = 200 }: { seed?: number; networksPerChunk?: number } = {},
+): Generator<GraphData> {
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`invalid scale ${scale}`);
+  const rand = random(seed);
+  let nodes: GraphNode[] = [];
+  let relationships: GraphRelationship[] = [];
   const document = 'Synthetic partner meetings (benchmark)';
   const relate = (
     type: RelationshipTypeName,
@@ -144,6 +178,13 @@ export function generateGraph(scale: number, seed = 1): GeneratedGraph {
     sourceId: string,
     props: Record<string, unknown> = {},
   ) => relate(type, from, to, { ...props, sourceIds: [sourceId] });
+  /** The chunk so far, its relationships deduplicated; starts the next one. */
+  const flush = (): GraphData => {
+    const chunk = { nodes, relationships: dedupe(relationships) };
+    nodes = [];
+    relationships = [];
+    return chunk;
+  };
 
   // Countries and fields grow slowly: there are only so many countries and topics.
   const countryCount = Math.min(45, 5 * Math.ceil(Math.sqrt(scale)));
@@ -276,24 +317,15 @@ export function generateGraph(scale: number, seed = 1): GeneratedGraph {
         }
       }
     });
+    if ((network + 1) % networksPerChunk === 0 && network + 1 < scale) yield flush();
   }
-
-  return {
-    scale,
-    nodes,
-    relationships: dedupe(relationships),
-    sample: {
-      city: benchId('City', 0, 0),
-      otherCity: benchId('City', scale - 1, 3),
-      institution: benchId('Institution', 0, 1),
-      meeting: benchId('Meeting', 0, 1),
-      action: benchId('Action', 0, 0),
-      searchText: placeName(0, 2),
-    },
-  };
+  yield flush();
 }
 
-/** One relationship per (type, from, to, key): the loader MERGEs them anyway. */
+/**
+ * One relationship per (type, from, to, key): the loader MERGEs them anyway. Per chunk is
+ * enough: every relationship has an end among the nodes of its network.
+ */
 function dedupe(relationships: GraphRelationship[]): GraphRelationship[] {
   const seen = new Set<string>();
   return relationships.filter((rel) => {

@@ -1,26 +1,53 @@
-// The pieces the benchmark (bench/run.ts) and its smoke test share: loading a scale, the
-// API servers in child processes, one request of each kind, timing.
+// The pieces the benchmark (bench/run.ts) and its smoke test share: loading a scale (online
+// through writeGraph, and in bulk through Neo4j's importer), the API servers in child
+// processes, one request of each kind, timing.
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Database } from '../src/db/database';
+import { createDatabase, type Database } from '../src/db/database';
 import { applySchema, writeGraph } from '../src/ingest';
-import { generateGraph, type GeneratedGraph } from './generate';
-import type { ServerStats } from './server';
+import { writeImportCsv } from '../src/ingest/bulk-import';
+import { importIntoStore } from '../src/neo4j/import';
+import { generateChunks, generateGraph, sampleIds, type SampleIds } from './generate';
+import type { CapturedQuery, ServerStats } from './server';
 
-/** Neo4j's memory in the benchmarks: room for scale 1000 and the peer's large APOC queries. */
-export const NEO4J_MEMORY = { heap: '2g', pageCache: '1g' };
+/**
+ * Neo4j's memory for a scale, on a machine of 2 cores and 24 GiB. Up to scale 1000 the sizes
+ * the benchmark always had (a store of ≈ 0.3 GB at scale 1000; the peer's large APOC queries
+ * want the heap). Above it the page cache holds the whole store and its indexes (≈ 0.35 GB per
+ * 1000 networks) and the heap the online load's batches and the index builds: 4 GB heap and
+ * 4 GB page cache at scale 10,000, which leaves room for the benchmark's Node processes.
+ */
+export function neo4jMemoryFor(scale: number): { heap: string; pageCache: string } {
+  if (scale <= 1000) return { heap: '2g', pageCache: '1g' };
+  return { heap: '4g', pageCache: `${Math.ceil((scale * 0.4) / 1000)}g` };
+}
 
 export interface LoadResult {
-  graph: GeneratedGraph;
+  sample: SampleIds;
   nodes: number;
   relationships: number;
   seconds: number;
-  /** Building the search and filter indexes after the load. */
-  indexSeconds: number;
   relationshipsPerSecond: number;
+}
+
+/**
+ * The benchmark's own connection to its Neo4j (not the API's): loads, constraint and index
+ * builds of scale 10,000 run for minutes, far beyond the API's 10 s transaction timeout.
+ */
+export function benchDatabase(neo4j: { uri: string; user: string; password: string }): Database {
+  const { uri, user, password } = neo4j;
+  return createDatabase({
+    uri,
+    user,
+    password,
+    database: 'neo4j',
+    transactionTimeoutMs: 3_600_000,
+  });
 }
 
 /** Empties the database (in chunks, so a big graph fits the heap). */
@@ -33,11 +60,6 @@ export async function emptyDatabase(driver: Driver): Promise<void> {
   }
 }
 
-/**
- * Generates the graph of a scale and loads it through writeGraph, timed: into the emptied
- * database (CREATE, not MERGE), batch by batch, `concurrency` batches at a time (default 2,
- * a transaction per core of our 2-core machine).
- */
 /** Drops the indexes that back no constraint (those of the schema's searches and filters). */
 async function dropIndexes(db: Database): Promise<void> {
   const indexes = await db.read<{ name: string }>(
@@ -47,6 +69,24 @@ async function dropIndexes(db: Database): Promise<void> {
   for (const { name } of indexes) await db.write(`DROP INDEX \`${name}\` IF EXISTS`);
 }
 
+/**
+ * Builds the whole schema (constraints, search and filter indexes) and waits until the indexes
+ * are online, so that full-text results see every node before anything is measured. Seconds.
+ */
+export async function buildIndexes(db: Database): Promise<number> {
+  const started = process.hrtime.bigint();
+  await applySchema(db);
+  await db.write('CALL db.awaitIndexes(3600)');
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/**
+ * The online load: generates the graph of a scale and loads it through writeGraph, timed: into
+ * the emptied database (CREATE, not MERGE), batch by batch, `concurrency` batches at a time
+ * (default 2, a transaction per core of our 2-core machine), with only the id constraints in
+ * place (buildIndexes builds the rest after it, as a bulk load into an empty database should).
+ * writeGraph takes the whole graph at once: at scale 10,000 about 5 GB of Node's heap.
+ */
 export async function loadScale(
   db: Database,
   scale: number,
@@ -58,11 +98,10 @@ export async function loadScale(
   } = {},
 ): Promise<LoadResult> {
   await emptyDatabase(db.driver);
-  // The id constraints serve the load's lookups; the search and filter indexes are built
-  // once after it (timed apart), as a bulk load into an empty database should.
   await dropIndexes(db);
   await applySchema(db, undefined, { constraintsOnly: true });
   const graph = generateGraph(scale);
+  const size = { nodes: graph.nodes.length, relationships: graph.relationships.length };
   options.around?.before();
   const started = process.hrtime.bigint();
   await writeGraph(db, graph, {
@@ -73,32 +112,85 @@ export async function loadScale(
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   options.around?.after();
-  // Full-text results must see the new nodes before anything is measured.
-  const indexing = process.hrtime.bigint();
-  await applySchema(db);
-  await db.write('CALL db.awaitIndexes(600)');
-  const indexSeconds = Number(process.hrtime.bigint() - indexing) / 1e9;
+  // Only its size and sample are returned: the measurements run without the graph in memory.
   return {
-    graph,
-    nodes: graph.nodes.length,
-    relationships: graph.relationships.length,
+    sample: sampleIds(scale),
+    ...size,
     seconds,
-    indexSeconds,
-    relationshipsPerSecond: graph.relationships.length / seconds,
+    relationshipsPerSecond: size.relationships / seconds,
   };
+}
+
+export interface BulkLoadResult {
+  nodes: number;
+  relationships: number;
+  /** Writing the generated graph as import CSV (chunk by chunk). */
+  csvSeconds: number;
+  /** neo4j-admin database import full, JVM start included. */
+  importSeconds: number;
+  /** Relationships per second of the importer's run. */
+  relationshipsPerSecond: number;
+}
+
+/**
+ * The bulk load: writes the graph of a scale as import CSV, chunk by chunk (never all of it in
+ * memory), and imports it with Neo4j's importer into the data folder's database, which no
+ * Neo4j may have open (stop it first; startNeo4j on the folder then serves the new store).
+ * `overwrite` replaces the database a former load left there.
+ */
+export async function bulkLoadScale(
+  dataDir: string,
+  scale: number,
+  options: { overwrite?: boolean; importerHeap?: string } = {},
+): Promise<BulkLoadResult> {
+  const csvDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-csv-'));
+  try {
+    const writing = process.hrtime.bigint();
+    const csv = await writeImportCsv(generateChunks(scale), csvDir);
+    const csvSeconds = Number(process.hrtime.bigint() - writing) / 1e9;
+    // (An empty list would need restoreEmptyLists on the started Neo4j: the generator has none.)
+    if (csv.emptyLists.nodes.length + csv.emptyLists.relationships.length > 0) {
+      throw new Error('the generated graph holds empty lists');
+    }
+    const imported = await importIntoStore({
+      dataDir,
+      ...csv,
+      overwrite: options.overwrite,
+      heap: options.importerHeap ?? (scale > 1000 ? '2g' : '1g'),
+    });
+    if (imported.nodes !== csv.nodeCount || imported.relationships !== csv.relationshipCount) {
+      throw new Error(
+        `the importer imported ${imported.nodes} nodes and ${imported.relationships} ` +
+          `relationships of ${csv.nodeCount} and ${csv.relationshipCount}`,
+      );
+    }
+    return {
+      nodes: imported.nodes,
+      relationships: imported.relationships,
+      csvSeconds,
+      importSeconds: imported.seconds,
+      relationshipsPerSecond: imported.relationships / imported.seconds,
+    };
+  } finally {
+    fs.rmSync(csvDir, { recursive: true, force: true });
+  }
 }
 
 export interface BenchServer {
   kind: 'ours' | 'peer';
   url: string;
-  stats(): Promise<ServerStats>;
+  /** CPU, round trips and memory so far; `gc`: after a full garbage collection. */
+  stats(options?: { gc?: boolean }): Promise<ServerStats>;
+  /** The queries the server sent to Neo4j since the last call (ours only; the peer: none). */
+  queries(): Promise<CapturedQuery[]>;
   stop(): Promise<void>;
 }
 
 /** Starts bench/server.ts in its own Node process (tsx), on a free port. */
 export async function startServer(kind: 'ours' | 'peer', neo4jUri: string): Promise<BenchServer> {
   const child: ChildProcess = fork(path.join(__dirname, 'server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // --expose-gc: the memory figures after a full collection (stats({ gc: true })).
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     env: { ...process.env, BENCH_SERVER: kind, NEO4J_URI: neo4jUri },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -109,19 +201,23 @@ export async function startServer(kind: 'ours' | 'peer', neo4jUri: string): Prom
       if (message.type === 'ready') resolve(message.port as number);
     });
   });
+  /** Asks the server over IPC and waits for its answer of the same type. */
+  const ask = <T extends { type: string }>(type: T['type'], extra: object = {}) =>
+    new Promise<T>((resolve) => {
+      const onMessage = (message: T) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        resolve(message);
+      };
+      child.on('message', onMessage);
+      child.send({ type, ...extra });
+    });
   return {
     kind,
     url: `http://127.0.0.1:${port}/graphql`,
-    stats: () =>
-      new Promise<ServerStats>((resolve) => {
-        const onMessage = (message: ServerStats) => {
-          if (message.type !== 'stats') return;
-          child.off('message', onMessage);
-          resolve(message);
-        };
-        child.on('message', onMessage);
-        child.send({ type: 'stats' });
-      }),
+    stats: (options = {}) => ask<ServerStats>('stats', options),
+    queries: async () =>
+      (await ask<{ type: 'queries'; queries: CapturedQuery[] }>('queries')).queries,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.removeAllListeners('exit');
@@ -185,23 +281,57 @@ export function graphql(
   });
 }
 
-/** One raw query through neo4j-driver; its `data` column, Integers as JS numbers. */
+/**
+ * One query through neo4j-driver as our API sends its reads: an auto-commit transaction (RUN
+ * and PULL in one round trip, no BEGIN or COMMIT), the fastest way the driver offers.
+ */
+async function runRead(driver: Driver, cypher: string, params: Record<string, unknown>) {
+  const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.run(cypher, params);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The hand-written raw query (bench/operations.ts); its `data` column, Integers as JS numbers. */
 export async function rawData(
   driver: Driver,
   cypher: string,
   params: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const result = await driver.executeQuery(cypher, toIntegers(params), {
-    database: 'neo4j',
-    routing: neo4j.routing.READ,
-  });
+  const result = await runRead(driver, cypher, toIntegers(params));
   return plain(result.records[0]?.get('data')) as Record<string, unknown>;
 }
 
-function toIntegers(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, Number.isInteger(v) ? neo4j.int(v as number) : v]),
-  );
+/**
+ * The queries our API sent for a request (BenchServer.queries), run again directly through the
+ * driver: the same Cypher and parameters without the GraphQL layer. Their rows as plain objects.
+ */
+export async function generatedRows(
+  driver: Driver,
+  queries: CapturedQuery[],
+): Promise<Array<Record<string, unknown>>> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const query of queries) {
+    const result = await runRead(driver, query.cypher, toIntegers(query.params));
+    for (const record of result.records) rows.push(record.toObject());
+  }
+  return rows;
+}
+
+/**
+ * Whole numbers as Neo4j Integers, at any depth (Cypher wants them for LIMIT and the like).
+ * Unlike toNeo4jParams it converts objects of any realm: parameters that came over IPC into a
+ * jest test are not of the test's Object.prototype.
+ */
+function toIntegers<T>(value: T): T {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value) as T;
+  if (Array.isArray(value)) return value.map(toIntegers) as T;
+  if (value && typeof value === 'object' && !neo4j.isInt(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toIntegers(v)])) as T;
+  }
+  return value;
 }
 
 function plain(value: unknown): unknown {

@@ -1,17 +1,26 @@
-// `npm run bench:load`: only the load part of the benchmark (issue 6): generates the synthetic
-// graph of each scale and loads it through writeGraph as bench/run.ts does (loadScale), a few
-// times per scale into an emptied database, on a throwaway Neo4j; prints relationships/s and,
-// per load, the CPU time Neo4j's threads spent on it by kind (Linux): the queries (Bolt
-// workers), the JIT compilers, the garbage collector.
+// `npm run bench:load`: only the load part of the benchmark (issues 6 and 19): for each scale,
+// on a throwaway Neo4j sized for it (neo4jMemoryFor, or --heap/--page-cache), the synthetic
+// graph loaded online through writeGraph as bench/run.ts does (loadScale), `--runs` times into
+// the emptied database, with the CPU time Neo4j's threads spent on each load by kind (Linux:
+// the queries (Bolt workers), the JIT compilers, the garbage collector); then Neo4j stopped
+// and the same graph bulk-imported (neo4j-admin database import full, replacing the store),
+// Neo4j started on it, its counts checked and its indexes built. Prints relationships/s.
 //
 // Options (also as env BENCH_*): --scales 1,10,100  --runs 3  --batch-size 2000
-//   --concurrency 2  --heap 512m --page-cache 64m (the launcher's defaults when not given)
+//   --concurrency 2  --heap 2g --page-cache 1g (default: neo4jMemoryFor(scale))
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase } from '../src/db/database';
+import type { Database } from '../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
-import { loadScale, median } from './harness';
+import {
+  benchDatabase,
+  buildIndexes,
+  bulkLoadScale,
+  loadScale,
+  median,
+  neo4jMemoryFor,
+} from './harness';
 import { describeCpu, jvmCpuSeconds } from './jvm-threads';
 
 function option(name: string, fallback = ''): string {
@@ -30,65 +39,88 @@ const settings = {
 };
 
 async function main(): Promise<void> {
+  console.log(`settings ${JSON.stringify(settings)}`);
+  const rows: string[] = [];
+  for (const scale of settings.scales) rows.push(await loadRuns(scale));
+  console.log(
+    [
+      '',
+      '| scale | nodes | relationships | Neo4j heap / page cache | online s (median) | online rel/s (median) | online rel/s (runs) | CSV s | import s | bulk rel/s | index build s |',
+      '| ----: | ----: | ------------: | --- | ---------------: | -------------: | ------------ | ---: | ---: | ---: | ---: |',
+      ...rows,
+    ].join('\n'),
+  );
+}
+
+/** The loads of one scale on a Neo4j of its own; one row of the table. */
+async function loadRuns(scale: number): Promise<string> {
+  const memory = {
+    heap: settings.heap ?? neo4jMemoryFor(scale).heap,
+    pageCache: settings.pageCache ?? neo4jMemoryFor(scale).pageCache,
+  };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-load-'));
+  const start = () => startNeo4j({ dataDir, quiet: true, memory });
   let neo4j: LocalNeo4j | undefined;
+  let db: Database | undefined;
   try {
-    neo4j = await startNeo4j({
-      dataDir,
-      quiet: true,
-      memory: { heap: settings.heap, pageCache: settings.pageCache },
-    });
-    console.log(`Neo4j ${neo4j.uri}; settings ${JSON.stringify(settings)}`);
-    const db = createDatabase({
-      uri: neo4j.uri,
-      user: neo4j.user,
-      password: neo4j.password,
-      database: 'neo4j',
-    });
-    try {
-      const rows: string[] = [];
-      for (const scale of settings.scales) {
-        const rates: number[] = [];
-        const seconds: number[] = [];
-        let size = '';
-        for (let run = 1; run <= settings.runs; run++) {
-          const cpu: Array<ReturnType<typeof jvmCpuSeconds>> = [];
-          const pid = neo4j.pid;
-          const load = await loadScale(db, scale, {
-            batchSize: settings.batchSize,
-            concurrency: settings.concurrency,
-            around: {
-              before: () => cpu.push(jvmCpuSeconds(pid)),
-              after: () => cpu.push(jvmCpuSeconds(pid)),
-            },
-          });
-          size = `${load.nodes} | ${load.relationships}`;
-          rates.push(load.relationshipsPerSecond);
-          seconds.push(load.seconds);
-          console.log(
-            `scale ${scale} run ${run}: ${load.nodes} nodes, ${load.relationships} relationships ` +
-              `in ${load.seconds.toFixed(2)} s = ${Math.round(load.relationshipsPerSecond)} rel/s ` +
-              `(then indexes built in ${load.indexSeconds.toFixed(2)} s)\n  ` +
-              describeCpu(cpu[0], cpu[1]),
-          );
-        }
-        const all = rates.map(Math.round).join(', ');
-        rows.push(
-          `| ${scale} | ${size} | ${median(seconds).toFixed(2)} | ${Math.round(median(rates))} | ${all} |`,
-        );
-      }
+    neo4j = await start();
+    db = benchDatabase(neo4j);
+    console.log(
+      `scale ${scale}: Neo4j ${neo4j.uri}, heap ${memory.heap}, page cache ${memory.pageCache}`,
+    );
+    const rates: number[] = [];
+    const seconds: number[] = [];
+    let size = '';
+    for (let run = 1; run <= settings.runs; run++) {
+      const cpu: Array<ReturnType<typeof jvmCpuSeconds>> = [];
+      const pid = neo4j.pid;
+      const load = await loadScale(db, scale, {
+        batchSize: settings.batchSize,
+        concurrency: settings.concurrency,
+        around: {
+          before: () => cpu.push(jvmCpuSeconds(pid)),
+          after: () => cpu.push(jvmCpuSeconds(pid)),
+        },
+      });
+      size = `${load.nodes} | ${load.relationships}`;
+      rates.push(load.relationshipsPerSecond);
+      seconds.push(load.seconds);
       console.log(
-        [
-          '',
-          '| scale | nodes | relationships | seconds (median) | rel/s (median) | rel/s (runs) |',
-          '| ----: | ----: | ------------: | ---------------: | -------------: | ------------ |',
-          ...rows,
-        ].join('\n'),
+        `scale ${scale} online run ${run}: ${load.nodes} nodes, ${load.relationships} ` +
+          `relationships in ${load.seconds.toFixed(2)} s = ` +
+          `${Math.round(load.relationshipsPerSecond)} rel/s\n  ${describeCpu(cpu[0], cpu[1])}`,
       );
-    } finally {
-      await db.close();
     }
+    await db.close();
+    await neo4j.stop();
+
+    const bulk = await bulkLoadScale(dataDir, scale, { overwrite: true });
+    console.log(
+      `scale ${scale} bulk: CSV written in ${bulk.csvSeconds.toFixed(2)} s, ` +
+        `${bulk.relationships} relationships imported in ${bulk.importSeconds.toFixed(2)} s = ` +
+        `${Math.round(bulk.relationshipsPerSecond)} rel/s`,
+    );
+    neo4j = await start();
+    db = benchDatabase(neo4j);
+    const [counts] = await db.read<{ nodes: number; relationships: number }>(
+      'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships',
+    );
+    if (counts?.nodes !== bulk.nodes || counts.relationships !== bulk.relationships) {
+      throw new Error(`the imported store holds ${JSON.stringify(counts)}`);
+    }
+    const indexSeconds = await buildIndexes(db);
+    console.log(
+      `scale ${scale}: Neo4j serves the imported store; indexes built in ${indexSeconds.toFixed(2)} s`,
+    );
+    return (
+      `| ${scale} | ${size || `${bulk.nodes} | ${bulk.relationships}`} | ${memory.heap} / ${memory.pageCache} | ` +
+      `${median(seconds).toFixed(2)} | ${Math.round(median(rates))} | ` +
+      `${rates.map(Math.round).join(', ')} | ${bulk.csvSeconds.toFixed(1)} | ` +
+      `${bulk.importSeconds.toFixed(1)} | ${Math.round(bulk.relationshipsPerSecond)} | ` +
+      `${indexSeconds.toFixed(1)} |`
+    );
   } finally {
+    await db?.close();
     await neo4j?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

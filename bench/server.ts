@@ -1,15 +1,18 @@
 // One API server in its own process, so that its CPU time is its own: `ours` (createServer of
 // src/graphql/server.ts) or `peer` (@neo4j/graphql by Apollo), both served the same way:
 // Express, its JSON body parser and Apollo's expressMiddleware. Started by bench/run.ts with
-// fork(); tells its port over IPC and answers {type: 'stats'} with CPU time and database
-// round trips so far. Environment: BENCH_SERVER (ours|peer), NEO4J_URI.
+// fork(); tells its port over IPC and answers {type: 'stats'} with CPU time, database round
+// trips and memory so far (after a full garbage collection with {gc: true}: the process runs
+// with --expose-gc), and {type: 'queries'} with the Cypher our API sent since the last time
+// (the benchmark runs it again without the GraphQL layer). Environment: BENCH_SERVER
+// (ours|peer), NEO4J_URI.
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
-import { createDatabase } from '../src/db/database';
+import { createDatabase, type Database } from '../src/db/database';
 import { createServer } from '../src/graphql/server';
 import { peerSchema } from './peer';
 
@@ -19,6 +22,16 @@ export interface ServerStats {
   cpuMicros: number;
   /** Transactions / queries sent to Neo4j. */
   roundTrips: number;
+  /** process.memoryUsage(): resident set and V8 heap, bytes. */
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+}
+
+/** A read our API sent to Neo4j, as its read path built it. */
+export interface CapturedQuery {
+  cypher: string;
+  params: Record<string, unknown>;
 }
 
 // Run as deployed (compiled JavaScript, node without --enable-source-maps): tsx turns source
@@ -26,6 +39,9 @@ export interface ServerStats {
 process.setSourceMapsEnabled(false);
 
 const counter = { roundTrips: 0 };
+/** Reads since the last {type: 'queries'}; at most a few, so a long run does not pile them up. */
+let captured: CapturedQuery[] = [];
+const CAPTURE_LIMIT = 20;
 
 /** Counts every session's transactions and auto-commit queries of the peer's driver. */
 function countingDriver(driver: Driver): Driver {
@@ -53,13 +69,20 @@ async function main(): Promise<void> {
   let handler: http.RequestListener;
   let stop: () => Promise<void>;
   if (kind === 'ours') {
-    const db = createDatabase({
+    const database = createDatabase({
       uri,
       user: 'neo4j',
       password: 'neo4j',
       database: 'neo4j',
       onRoundTrip: () => (counter.roundTrips += 1),
     });
+    const db: Database = {
+      ...database,
+      read: (cypher, params = {}) => {
+        if (captured.length < CAPTURE_LIMIT) captured.push({ cypher, params });
+        return database.read(cypher, params);
+      },
+    };
     const api = await createServer({
       config: { apiKeys: new Map(), production: true },
       db,
@@ -88,15 +111,23 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
 
-  process.on('message', (message: { type: string }) => {
+  process.on('message', (message: { type: string; gc?: boolean }) => {
     if (message.type === 'stats') {
+      if (message.gc) global.gc?.();
       const cpu = process.cpuUsage();
+      const memory = process.memoryUsage();
       const stats: ServerStats = {
         type: 'stats',
         cpuMicros: cpu.user + cpu.system,
         roundTrips: counter.roundTrips,
+        rss: memory.rss,
+        heapUsed: memory.heapUsed,
+        heapTotal: memory.heapTotal,
       };
       process.send?.(stats);
+    } else if (message.type === 'queries') {
+      process.send?.({ type: 'queries', queries: captured });
+      captured = [];
     } else if (message.type === 'stop') {
       server.closeAllConnections();
       server.close();

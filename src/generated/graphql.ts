@@ -1066,13 +1066,16 @@ export type Query = {
   __typename?: 'Query';
   /** An action by id; null if there is none. */
   action: Maybe<Action>;
-  /** The actions, filtered where arguments are given (all must hold). */
+  /**
+   * The actions, filtered where arguments are given (all must hold); at most 500
+   * (actionsConnection pages through all).
+   */
   actions: Array<Action>;
   /** The actions, as actions filters and orders them, a page at a time. */
   actionsConnection: ActionConnection;
   /** Recorded changes, newest first; of one entity where entityId is given (first: 1–200). */
   changes: Array<Change>;
-  /** The cities, by name. */
+  /** The cities, by name; at most 500 (citiesConnection pages through all). */
   cities: Array<City>;
   /** The cities, by name, a page at a time. */
   citiesConnection: CityConnection;
@@ -1080,23 +1083,29 @@ export type Query = {
   city: Maybe<City>;
   /** The shortest path between two entities (maxHops 1–10), or null. */
   connection: Maybe<Path>;
-  /** The countries of the partner cities. */
+  /** The countries of the partner cities; at most 500, by name. */
   countries: Array<Country>;
-  /** Every document the graph draws on. */
+  /** Every document the graph draws on, by date, then title; at most 500. */
   documents: Array<Document>;
   /** Any entity by id, whatever its kind; null if there is none. */
   entity: Maybe<Entity>;
-  /** The fields of action, by name. */
+  /** The fields of action, by name; at most 500. */
   fieldsOfAction: Array<FieldOfAction>;
   /** An institution by id; null if there is none. */
   institution: Maybe<Institution>;
-  /** The institutions, by name; filtered by kind and city where given. */
+  /**
+   * The institutions, by name; filtered by kind and city where given; at most 500
+   * (institutionsConnection pages through all).
+   */
   institutions: Array<Institution>;
   /** The institutions, as institutions filters them, a page at a time. */
   institutionsConnection: InstitutionConnection;
   /** A meeting by id; null if there is none. */
   meeting: Maybe<Meeting>;
-  /** Chronological: by date, then by order in the source. */
+  /**
+   * Chronological: by date, then by order in the source; at most 500 (meetingsConnection pages
+   * through all).
+   */
   meetings: Array<Meeting>;
   /** The meetings, as meetings filters and orders them, a page at a time. */
   meetingsConnection: MeetingConnection;
@@ -1104,7 +1113,7 @@ export type Query = {
   neighbourhood: Subgraph;
   /** A project by id; null if there is none. */
   project: Maybe<Project>;
-  /** The EU projects: Creative Cities and those it names. */
+  /** The EU projects: Creative Cities and those it names; at most 500, by name. */
   projects: Array<Project>;
   /** Full-text search over names, descriptions and quotes, German and English, accent-insensitive. */
   search: Array<SearchHit>;

@@ -31,7 +31,7 @@ function garbageCollectorFor(heap: string): string {
   return megabytes >= 1024 ? '-XX:+UseG1GC' : '-XX:+UseSerialGC';
 }
 
-const JVM_OPTIONS = [
+export const JVM_OPTIONS = [
   '-XX:+ExitOnOutOfMemoryError',
   // What Neo4j's own start script passes to Java 17.
   '--add-opens=java.base/java.nio=ALL-UNNAMED',

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { MAX_LIST } from '../translate';
 
 /** A Document node as the API shows it. */
 export interface DocumentRecord {
@@ -16,9 +17,10 @@ const DOCUMENTS = `
 MATCH (d:Document)
 RETURN d.id AS id, d.title AS title, d.kind AS kind, d.issuer AS issuer, d.date AS date,
        d.language AS language, d.url AS url
-ORDER BY d.date, d.title`;
+ORDER BY d.date, d.title
+LIMIT ${MAX_LIST}`;
 
-/** Every document the graph draws on, by date, then title. */
+/** The documents the graph draws on, by date, then title (at most MAX_LIST, as every list). */
 export function listDocuments(db: Pick<Database, 'read'>): Promise<DocumentRecord[]> {
   return db.read<DocumentRecord>(DOCUMENTS);
 }

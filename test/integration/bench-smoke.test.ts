@@ -1,13 +1,19 @@
 // Smoke version of `npm run bench` (bench/): the generator at the smallest scale, loaded
-// through writeGraph in batches, then each benchmark's query path once: our API and the
-// hand-written raw Cypher return the same data for every contract read operation, and the
-// @neo4j/graphql peer answers its operations. Correctness only, no timing assertions.
-// It starts its own Neo4j with APOC (the peer needs it), apart from the suite's database.
+// through writeGraph in batches and, into a second Neo4j, through the bulk import (the same
+// graph), then each benchmark's query path once: our API and the hand-written raw Cypher
+// return the same data for every contract read operation, the Cypher our API sent runs again
+// directly (the generated raw side), and the @neo4j/graphql peer answers its operations.
+// Correctness only, no timing assertions. It starts its own Neo4j with APOC (the peer needs
+// it), apart from the suite's database.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateGraph } from '../../bench/generate';
+import { generateChunks, generateGraph } from '../../bench/generate';
 import {
+  benchDatabase,
+  buildIndexes,
+  bulkLoadScale,
+  generatedRows,
   graphql,
   loadScale,
   rawData,
@@ -25,10 +31,11 @@ import {
   variablesOf,
 } from '../../bench/operations';
 import { PEER_OPERATIONS } from '../../bench/peer';
-import { createDatabase, type Database } from '../../src/db/database';
+import type { Database } from '../../src/db/database';
 import { startNeo4j, type LocalNeo4j } from '../../src/neo4j/launcher';
+import { fingerprint } from '../support/graph-checksum';
 
-jest.setTimeout(240_000);
+jest.setTimeout(420_000);
 
 describe('benchmark smoke run', () => {
   let dataDir: string;
@@ -41,8 +48,9 @@ describe('benchmark smoke run', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-smoke-'));
     neo4j = await startNeo4j({ dataDir, quiet: true, plugins: ['apoc'] });
-    db = createDatabase({ uri: neo4j.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' });
+    db = benchDatabase(neo4j);
     load = await loadScale(db, 1, { batchSize: 100 });
+    await buildIndexes(db);
     ours = await startServer('ours', neo4j.uri);
     peer = await startServer('peer', neo4j.uri);
   });
@@ -61,6 +69,11 @@ describe('benchmark smoke run', () => {
     const larger = generateGraph(3);
     expect(larger.nodes.length).toBeGreaterThan(2.5 * small.nodes.length);
     expect(larger.relationships.length).toBeGreaterThan(2.5 * small.relationships.length);
+    // The stream of chunks (scale 10,000 is written as CSV chunk by chunk) is the same graph.
+    const chunks = [...generateChunks(3, { networksPerChunk: 1 })];
+    expect(chunks).toHaveLength(3);
+    expect(chunks.flatMap((chunk) => chunk.nodes)).toEqual(larger.nodes);
+    expect(chunks.flatMap((chunk) => chunk.relationships)).toEqual(larger.relationships);
     const [counts] = await db.read<{ nodes: number; relationships: number }>(
       'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships',
     );
@@ -70,9 +83,9 @@ describe('benchmark smoke run', () => {
 
   test.each(READ_OPERATIONS)('%s: our API and the raw Cypher return the same data', async (op) => {
     const document = contractDocuments().get(op) as string;
-    const variables = variablesOf(op, load.graph.sample);
+    const variables = variablesOf(op, load.sample);
     const api = await graphql(ours.url, document, variables);
-    const raw = rawQuery(op, load.graph.sample);
+    const raw = rawQuery(op, load.sample);
     const direct = await rawData(db.driver, raw.cypher, raw.params);
     expect(canonical(api)).toEqual(canonical(direct));
     // Not a trivial answer: the sample ids exist and lists are filled.
@@ -83,9 +96,44 @@ describe('benchmark smoke run', () => {
     expect(trips).toBeLessThanOrEqual(10);
   });
 
+  test("the bulk import (neo4j-admin database import full) gives the online load's graph", async () => {
+    const bulkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-smoke-bulk-'));
+    let imported: LocalNeo4j | undefined;
+    let importedDb: Database | undefined;
+    try {
+      const bulk = await bulkLoadScale(bulkDir, 1);
+      expect(bulk).toMatchObject({ nodes: load.nodes, relationships: load.relationships });
+      expect(bulk.relationshipsPerSecond).toBeGreaterThan(0);
+      // The importer creates a database only: a second import into the folder is refused.
+      await expect(bulkLoadScale(bulkDir, 1)).rejects.toThrow(/exists/);
+      imported = await startNeo4j({ dataDir: bulkDir, quiet: true });
+      importedDb = benchDatabase(imported);
+      // Every node and relationship with every property and its type (years as integers).
+      expect(await fingerprint(importedDb)).toEqual(await fingerprint(db));
+    } finally {
+      await importedDb?.close();
+      await imported?.stop();
+      fs.rmSync(bulkDir, { recursive: true, force: true });
+    }
+  });
+
+  test.each(READ_OPERATIONS)('%s: the Cypher our API sent runs directly', async (op) => {
+    const document = contractDocuments().get(op) as string;
+    const variables = variablesOf(op, load.sample);
+    await ours.queries(); // forget earlier ones
+    await graphql(ours.url, document, variables);
+    const sent = await ours.queries();
+    // One query per root field, and it is the read path's (a projection, not the raw one).
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.cypher).not.toEqual(rawQuery(op, load.sample).cypher);
+    const rows = await generatedRows(db.driver, sent);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).toMatch(/bench-/);
+  });
+
   test.each(Object.keys(PEER_OPERATIONS))('%s: the @neo4j/graphql peer answers', async (op) => {
     const operation = op as keyof typeof PEER_OPERATIONS;
-    const variables = variablesOf(operation, load.graph.sample);
+    const variables = variablesOf(operation, load.sample);
     const data = await graphql(peer.url, PEER_OPERATIONS[operation] as string, variables);
     const list = Object.values(data)[0] as unknown[];
     expect(list.length).toBeGreaterThan(0);

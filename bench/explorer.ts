@@ -1,0 +1,167 @@
+// `npm run bench:explorer`: the explorer page on a large graph (issue 19: scale 1000). The
+// synthetic graph bulk-imported into a throwaway Neo4j sized for it, our API in its own
+// process serving the explorer (web/dist, built first), the page opened in headless Chromium
+// (test/support/browser.ts; scripts/setup-browser.sh installs it). It prints
+//   - the first view: navigation start → first graph drawn, as the page marks it, cold and warm,
+//     and how many nodes and edges it drew;
+//   - search as you type: for each prefix of a few names (from 2 letters on), the search request
+//     the page sends after its 200 ms debounce, from leaving the page to its hits drawn (p50, p90).
+// Goals (issue 19): first view ≤ 2 s, search p50 ≤ 100 ms.
+//
+// Options (also as env BENCH_*): --scale 1000  --names 10
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Core } from 'cytoscape';
+import type { Page, Request } from 'playwright-core';
+import type { Database } from '../src/db/database';
+import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
+import { launchBrowser, type TestBrowser } from '../test/support/browser';
+import {
+  benchDatabase,
+  buildIndexes,
+  bulkLoadScale,
+  graphql,
+  neo4jMemoryFor,
+  percentile,
+  startServer,
+  type BenchServer,
+} from './harness';
+
+process.env.NODE_ENV = 'production';
+process.setSourceMapsEnabled(false);
+
+function option(name: string, fallback: string): string {
+  const flag = process.argv.indexOf(`--${name}`);
+  if (flag >= 0 && process.argv[flag + 1]) return process.argv[flag + 1] as string;
+  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
+}
+
+const settings = {
+  scale: Number(option('scale', '1000')),
+  names: Number(option('names', '10')),
+};
+
+type ExplorerWindow = Window & { __cy: Core };
+
+/** Waits until the page has no request, layout or camera move in flight. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.body.dataset.ready === 'true' && document.body.dataset.pending === '0',
+    undefined,
+    { timeout: 120_000 },
+  );
+}
+
+async function firstView(page: Page) {
+  return page.evaluate(() => {
+    const mark = performance.getEntriesByName('explorer:first-view')[0];
+    const cy = (window as unknown as ExplorerWindow).__cy;
+    return {
+      ms: mark ? Math.round(mark.startTime) : NaN,
+      nodes: cy.nodes().length,
+      edges: cy.edges().length,
+    };
+  });
+}
+
+const isSearch = (request: Request) =>
+  request.url().endsWith('/graphql') && /\bsearch\b/.test(request.postData() ?? '');
+
+/**
+ * Types `name` letter by letter, each prefix of 2 letters or more left for the debounce and the
+ * answer; the milliseconds from each search request leaving the page to its hits drawn.
+ */
+async function searchAsYouType(page: Page, name: string): Promise<number[]> {
+  const input = page.getByTestId('search-input');
+  const times: number[] = [];
+  await input.fill('');
+  for (let length = 2; length <= name.length; length++) {
+    const sent = page.waitForRequest(isSearch, { timeout: 30_000 }).then(() => Date.now());
+    await input.fill(name.slice(0, length));
+    const sentAt = await sent;
+    // Hits drawn: the list is open and shows options or the "no hits" note of this answer.
+    await page.waitForResponse((response) => isSearch(response.request()), { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const list = document.querySelector('[data-testid="search-results"]') as HTMLElement;
+        return list && !list.hidden && list.children.length > 0;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    times.push(Date.now() - sentAt);
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  console.log(`settings ${JSON.stringify(settings)}`);
+  const root = path.join(__dirname, '..');
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-web.mjs'), '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-explorer-'));
+  let neo4j: LocalNeo4j | undefined;
+  let db: Database | undefined;
+  let ours: BenchServer | undefined;
+  let browser: TestBrowser | undefined;
+  try {
+    const bulk = await bulkLoadScale(dataDir, settings.scale);
+    console.log(
+      `scale ${settings.scale}: ${bulk.nodes} nodes, ${bulk.relationships} relationships`,
+    );
+    neo4j = await startNeo4j({ dataDir, quiet: true, memory: neo4jMemoryFor(settings.scale) });
+    db = benchDatabase(neo4j);
+    await buildIndexes(db);
+    ours = await startServer('ours', neo4j.uri);
+    const origin = new URL(ours.url).origin;
+    // City names spread over the networks: what a user would look for.
+    const { cities } = (await graphql(ours.url, '{ cities { name } }', {})) as {
+      cities: Array<{ name: string }>;
+    };
+    const step = Math.max(1, Math.floor(cities.length / settings.names));
+    const names = cities.filter((_, i) => i % step === 0).slice(0, settings.names);
+
+    browser = await launchBrowser();
+    const page = await browser.newPage({ width: 1366, height: 900 });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${origin}/`);
+    await settled(page);
+    const cold = await firstView(page);
+    await page.reload();
+    await settled(page);
+    const warm = await firstView(page);
+
+    const times: number[] = [];
+    for (const { name } of names) times.push(...(await searchAsYouType(page, name)));
+    times.sort((a, b) => a - b);
+    console.log(
+      [
+        '',
+        '| scale | first view cold ms | first view warm ms | nodes drawn | edges drawn | searches | search p50 ms | search p90 ms |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        `| ${settings.scale} | ${cold.ms} | ${warm.ms} | ${warm.nodes} | ${warm.edges} | ` +
+          `${times.length} | ${percentile(times, 50)} | ${percentile(times, 90)} |`,
+        '',
+        `Goals: first view ≤ 2000 ms (${warm.ms <= 2000 ? 'met' : 'NOT met'}), ` +
+          `search p50 ≤ 100 ms (${percentile(times, 50) <= 100 ? 'met' : 'NOT met'}).` +
+          (errors.length ? ` Page errors: ${errors.join('; ')}` : ''),
+      ].join('\n'),
+    );
+  } finally {
+    await browser?.close();
+    await ours?.stop();
+    await db?.close();
+    await neo4j?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,134 @@
+// `npm run bench:memory`: does our API process keep its memory under a long mixed load? The
+// graph of a scale bulk-imported into a throwaway Neo4j sized for it, our API in its own
+// process (as in bench/run.ts, with --expose-gc), then autocannon cycling through every
+// contract read operation for `--minutes`; the API's V8 heap after a full GC is sampled at the
+// start (after a warm-up of the same mix) and every `--sample-seconds`. Target (issue 19): the
+// heap after GC at the end within +10 % of its start.
+//
+// Options (also as env BENCH_*): --scale 10000  --minutes 5  --connections 8
+//   --sample-seconds 30  --warmup-seconds 20
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import type { Database } from '../src/db/database';
+import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
+import { sampleIds } from './generate';
+import {
+  benchDatabase,
+  buildIndexes,
+  bulkLoadScale,
+  neo4jMemoryFor,
+  startServer,
+  type BenchServer,
+} from './harness';
+import { contractDocuments, READ_OPERATIONS, variablesOf } from './operations';
+
+process.env.NODE_ENV = 'production';
+process.setSourceMapsEnabled(false);
+
+function option(name: string, fallback: string): string {
+  const flag = process.argv.indexOf(`--${name}`);
+  if (flag >= 0 && process.argv[flag + 1]) return process.argv[flag + 1] as string;
+  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
+}
+
+const settings = {
+  scale: Number(option('scale', '10000')),
+  minutes: Number(option('minutes', '5')),
+  connections: Number(option('connections', '8')),
+  sampleSeconds: Number(option('sample-seconds', '30')),
+  warmupSeconds: Number(option('warmup-seconds', '20')),
+};
+
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+
+/** Every contract read operation, with the scale's parameters: what each connection cycles through. */
+function mixedRequests(scale: number): autocannon.Request[] {
+  const documents = contractDocuments();
+  const sample = sampleIds(scale);
+  return READ_OPERATIONS.map((operation) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: documents.get(operation),
+      variables: variablesOf(operation, sample),
+    }),
+  }));
+}
+
+/** Runs the mix for `seconds`; resolves with autocannon's result. */
+function mixedLoad(server: BenchServer, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: new URL(server.url).origin,
+    requests: mixedRequests(settings.scale),
+    connections: settings.connections,
+    duration: seconds,
+  });
+}
+
+async function main(): Promise<void> {
+  console.log(`settings ${JSON.stringify(settings)}`);
+  const memory = neo4jMemoryFor(settings.scale);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-memory-'));
+  let neo4j: LocalNeo4j | undefined;
+  let db: Database | undefined;
+  let ours: BenchServer | undefined;
+  try {
+    const bulk = await bulkLoadScale(dataDir, settings.scale);
+    console.log(
+      `scale ${settings.scale}: ${bulk.nodes} nodes, ${bulk.relationships} relationships ` +
+        `imported in ${bulk.importSeconds.toFixed(1)} s`,
+    );
+    neo4j = await startNeo4j({ dataDir, quiet: true, memory });
+    db = benchDatabase(neo4j);
+    console.log(`indexes built in ${(await buildIndexes(db)).toFixed(1)} s`);
+    ours = await startServer('ours', neo4j.uri);
+    const server = ours;
+
+    await mixedLoad(server, settings.warmupSeconds);
+    const start = await server.stats({ gc: true });
+    console.log(`start: heap after GC ${mb(start.heapUsed)} MB, RSS ${mb(start.rss)} MB`);
+    const samples = [start.heapUsed];
+    let requests = 0;
+    let errors = 0;
+    const total = settings.minutes * 60;
+    for (let elapsed = 0; elapsed < total; elapsed += settings.sampleSeconds) {
+      const seconds = Math.min(settings.sampleSeconds, total - elapsed);
+      const result = await mixedLoad(server, seconds);
+      requests += result.requests.total;
+      errors += result.errors + result.non2xx;
+      const stats = await server.stats({ gc: true });
+      samples.push(stats.heapUsed);
+      console.log(
+        `${elapsed + seconds} s: ${Math.round(result.requests.total / seconds)} req/s, ` +
+          `heap after GC ${mb(stats.heapUsed)} MB, RSS ${mb(stats.rss)} MB`,
+      );
+    }
+    const end = await server.stats({ gc: true });
+    const growth = (end.heapUsed / start.heapUsed - 1) * 100;
+    console.log(
+      [
+        '',
+        `| scale | minutes | requests | errors | heap after GC at start MB | at end MB | max MB | growth | RSS at end MB |`,
+        `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+        `| ${settings.scale} | ${settings.minutes} | ${requests} | ${errors} | ${mb(start.heapUsed)} | ` +
+          `${mb(end.heapUsed)} | ${mb(Math.max(...samples))} | ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % | ` +
+          `${mb(end.rss)} |`,
+        '',
+        `Heap after GC within +10 % of its start: ${growth <= 10 ? 'yes' : 'NO'}.`,
+      ].join('\n'),
+    );
+  } finally {
+    await ours?.stop();
+    await db?.close();
+    await neo4j?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
