@@ -507,7 +507,7 @@ export class CurationWrite {
          WITH ms[i] AS a, ms[i + 1] AS b
          MERGE (a)-[n:NEXT]->(b)
            ON CREATE SET n.inferred = true,
-             n.note = 'ordered by the meetings' dates after a curator changed one'
+             n.note = 'ordered by date after a curator changed a meeting'
        }`,
     );
   }

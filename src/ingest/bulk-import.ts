@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDatabase, type Database } from '../db/database';
-import { isRelationshipType } from '../model';
+import { DOCUMENT_IDS, isRelationshipType } from '../model';
 import {
   databaseDir,
   importIntoStore,
@@ -302,17 +302,33 @@ export async function restoreEmptyLists(
 /**
  * The sources' graphs as one, as loading them one after the other gives it (writeGraph's
  * MERGE): a node the sources share once (buildSources gives it the same properties in each),
- * a relationship they share once, with the later sources' property values winning.
+ * a relationship they share once, with the later sources' property values winning; each
+ * element lists the documents that state it in documentIds, in the order they are loaded.
  */
 export function combineGraphs(graphs: GraphData[]): GraphData {
   const nodes = new Map<string, GraphNode>();
   const relationships = new Map<string, GraphRelationship>();
+  const statedBy = (
+    earlier: Record<string, unknown> | undefined,
+    props: Record<string, unknown>,
+    document: string | undefined,
+  ) => {
+    const documents = (earlier?.[DOCUMENT_IDS] as string[] | undefined) ?? [];
+    if (!document) return documents.length ? { ...props, [DOCUMENT_IDS]: documents } : props;
+    const all = documents.includes(document) ? documents : [...documents, document];
+    return { ...props, [DOCUMENT_IDS]: all };
+  };
   for (const graph of graphs) {
-    for (const node of graph.nodes) nodes.set(node.id, node);
+    const document = graph.document?.id;
+    for (const node of graph.nodes) {
+      const props = statedBy(nodes.get(node.id)?.props, node.props, document);
+      nodes.set(node.id, { ...node, props });
+    }
     for (const rel of graph.relationships) {
       const key = `${rel.type} ${rel.from} ${rel.to} ${rel.key ?? ''}`;
       const earlier = relationships.get(key);
-      relationships.set(key, earlier ? { ...rel, props: { ...earlier.props, ...rel.props } } : rel);
+      const props = statedBy(earlier?.props, { ...earlier?.props, ...rel.props }, document);
+      relationships.set(key, { ...rel, props });
     }
   }
   return { nodes: [...nodes.values()], relationships: [...relationships.values()] };

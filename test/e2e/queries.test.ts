@@ -36,8 +36,12 @@ describe('filters', () => {
       'meeting/gdansk-2011',
       'meeting/inno3city-2011',
     ]);
+    // planned in the report: the next partner meeting (March 2012), the students' presentation
+    // at the June 2012 meeting in Genoa, and the final conference in Leipzig
     expect(ids((await data('{ meetings(status: PLANNED) { id } }')).meetings)).toEqual([
+      'meeting/final-conference-leipzig',
       'meeting/partner-meeting-2012-03',
+      'meeting/partner-meeting-2012-06-genoa',
     ]);
     expect(ids((await data('{ meetings(kind: KICK_OFF_EVENT) { id } }')).meetings)).toEqual([
       'meeting/gdansk-2010',
