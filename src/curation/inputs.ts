@@ -85,17 +85,16 @@ export const createActionArgs = z.object({ input: actionInput });
 export const updateActionArgs = z.object({ id, patch: actionPatch });
 export const createInstitutionArgs = z.object({ input: institutionInput });
 export const updateInstitutionArgs = z.object({ id, patch: institutionPatch });
-/** A delete's or a restore's: the entity, and why (for the history). */
-export const deleteArgs = z.object({
+const reason = z.string().trim().max(500, 'at most 500 characters');
+
+/** A delete's: the entity, and why (for the history and the retraction). */
+export const deleteArgs = z.object({ id, reason: reason.min(1, 'say why it is deleted') });
+
+/** A restore's: the entity, and why if given. */
+export const restoreArgs = z.object({
   id,
-  reason: z
-    .string()
-    .trim()
-    .max(500, 'at most 500 characters')
-    .nullish()
-    .transform((reason) => reason || 'no reason given'),
+  reason: reason.nullish().transform((given) => given || 'no reason given'),
 });
-export const restoreArgs = deleteArgs;
 
 export const leadArgs = z.object({ actionId: id, actorId: id, source: sourceInput.nullish() });
 export const contributorArgs = z.object({

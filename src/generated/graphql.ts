@@ -868,14 +868,14 @@ export type MutationCreateInstitutionArgs = {
 /** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationDeleteActionArgs = {
   id: Scalars['ID']['input'];
-  reason?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
 };
 
 
 /** Curation: writes to the graph. Each needs an API key (Authorization: Bearer <key>); each is recorded in Query.changes under the key's name. */
 export type MutationDeleteInstitutionArgs = {
   id: Scalars['ID']['input'];
-  reason?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1840,8 +1840,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   assignLead?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationAssignLeadArgs, 'actionId' | 'actorId'>>;
   createAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationCreateActionArgs, 'input'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
-  deleteAction?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteActionArgs, 'id'>>;
-  deleteInstitution?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteInstitutionArgs, 'id'>>;
+  deleteAction?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteActionArgs, 'id' | 'reason'>>;
+  deleteInstitution?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteInstitutionArgs, 'id' | 'reason'>>;
   removeContributor?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationRemoveContributorArgs, 'actionId' | 'actorId'>>;
   removeLead?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationRemoveLeadArgs, 'actionId' | 'actorId'>>;
   removeParticipant?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRemoveParticipantArgs, 'actorId' | 'meetingId'>>;

@@ -257,7 +257,7 @@ describe('create, update and delete', () => {
 
     const deleted = await gql<Row>(
       api.url,
-      `mutation { deleteAction(id: "action/final-conference") { id deleted } }`,
+      `mutation { deleteAction(id: "action/final-conference", reason: "a test") { id deleted } }`,
       {},
       auth,
     );
@@ -300,11 +300,33 @@ describe('create, update and delete', () => {
     );
     const deleted = await gql<Row>(
       api.url,
-      `mutation { deleteInstitution(id: "institution/genoa-university") { deleted } }`,
+      `mutation { deleteInstitution(id: "institution/genoa-university", reason: "a test") { deleted } }`,
       {},
       auth,
     );
     expect(deleted.data!.deleteInstitution.deleted).toBe(true);
+  });
+
+  it('deletes only with a reason, and changes nothing without one', async () => {
+    const blank = await gql<Row>(
+      api.url,
+      `mutation { deleteAction(id: "action/swot-analysis", reason: "  ") { deleted } }`,
+      {},
+      auth,
+    );
+    expect(blank.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
+    const none = await gql<Row>(
+      api.url,
+      `mutation { deleteAction(id: "action/swot-analysis") { deleted } }`,
+      {},
+      auth,
+    );
+    expect(none.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const still = await gql<Row>(api.url, `{ action(id: "action/swot-analysis") { id } }`);
+    expect(still.data!.action).toEqual({ id: 'action/swot-analysis' });
   });
 });
 
@@ -354,7 +376,7 @@ describe('history', () => {
     // a delete leaves its trace, and the history outlives the entity
     await gql(
       api.url,
-      `mutation($id: ID!) { deleteAction(id: $id) { deleted } }`,
+      `mutation($id: ID!) { deleteAction(id: $id, reason: "a test") { deleted } }`,
       { id: actionId },
       auth,
     );
@@ -363,7 +385,7 @@ describe('history', () => {
     expect(afterDelete[0]).toMatchObject({
       operation: 'deleteAction',
       by: 'curator',
-      summary: 'deleted Action "History walk 2012" ("no reason given")',
+      summary: 'deleted Action "History walk 2012" ("a test")',
     });
   });
 

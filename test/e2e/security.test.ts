@@ -244,7 +244,7 @@ describe('attacks are refused with a coded error without touching Neo4j', () => 
 });
 
 describe('CSRF prevention', () => {
-  const mutation = 'mutation { deleteAction(id: "action/swot-analysis") { deleted } }';
+  const mutation = 'mutation { deleteAction(id: "action/swot-analysis", reason: "x") { deleted } }';
   const keyed = { ...auth };
 
   it.each<[string, () => Promise<HttpAnswer>, number, RegExp]>([
@@ -462,7 +462,7 @@ function baseArguments(scratch: Scratch): Record<string, Row> {
         source,
       },
     },
-    deleteAction: { id: 'action/none' },
+    deleteAction: { id: 'action/none', reason: 'x' },
     createInstitution: {
       input: {
         name: 'Injection institution',
@@ -476,7 +476,7 @@ function baseArguments(scratch: Scratch): Record<string, Row> {
       id: scratch.institution,
       patch: { name: 'n', nameDe: 'n', cityId: 'city/leipzig', source },
     },
-    deleteInstitution: { id: 'institution/none' },
+    deleteInstitution: { id: 'institution/none', reason: 'x' },
     restore: { id: 'institution/none' },
   };
 }
@@ -624,8 +624,8 @@ describe('mutations without a valid API key change nothing', () => {
     institution: 'institution/hgb-leipzig',
     meeting: 'meeting/x',
   });
-  bases.deleteAction = { id: 'action/swot-analysis' };
-  bases.deleteInstitution = { id: 'institution/hgb-leipzig' };
+  bases.deleteAction = { id: 'action/swot-analysis', reason: 'x' };
+  bases.deleteInstitution = { id: 'institution/hgb-leipzig', reason: 'x' };
   bases.removeLead = { actionId: 'action/swot-analysis', actorId: 'city/leipzig' };
   const fields = Object.values(schema.getMutationType()!.getFields());
 
