@@ -108,6 +108,9 @@ async function main(): Promise<void> {
     };
   }
   const server = http.createServer(handler);
+  // The client keeps its connections between phases (index builds, other operations): with
+  // Node's default of 5 s the server closes an idle one just as the client reuses it (ECONNRESET).
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
 
