@@ -20,7 +20,7 @@ const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /**
  * Spans of every HTTP request (continuing the caller's trace from its `traceparent` header),
- * of each GraphQL operation's parse, validation and execution, and of each Neo4j query
+ * of each GraphQL operation's parse, validation and execution (src/graphql/execution.ts), and of each Neo4j query
  * (src/db/database.ts), sent in batches over OTLP/HTTP. The exporter, sampler and batching
  * read OpenTelemetry's own variables (OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER,
  * OTEL_BSP_SCHEDULE_DELAY, OTEL_SERVICE_NAME, …); config.ts checks the endpoint and protocol.
@@ -47,8 +47,8 @@ function startTracing(env: NodeJS.ProcessEnv): NodeTracerProvider | null {
         // The API calls no HTTP services; the exporter's own requests need no spans.
         disableOutgoingRequestInstrumentation: true,
       }),
-      // One span per parse, validation and execution; none per field (the resolvers' work is
-      // the Neo4j query, which has its own span).
+      // One span per parse and validation (the execution's: src/graphql/execution.ts); none
+      // per field (the resolvers' work is the Neo4j query, which has its own span).
       new GraphQLInstrumentation({ ignoreResolveSpans: true }),
     ],
   });

@@ -28,6 +28,7 @@ import { callerFromHeader } from './auth';
 import type { Context } from './context';
 import { maskSchemaNames } from './mask-schema-names';
 import { formatError, isPublicError } from './format-error';
+import { jitExecution } from './execution';
 import { DocumentCosts, HeavyQueryGate, heavyQueryPlugin } from './heavy-queries';
 import { createMetrics } from './metrics';
 import { idempotencyPlugin } from './idempotency';
@@ -193,7 +194,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     resolvers,
   });
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: jitExecution(schema),
     parseOptions: { maxTokens: MAX_TOKENS },
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,

@@ -179,7 +179,7 @@ describe('tracing', () => {
           () =>
             inTrace().find(
               (span) =>
-                span.scope === '@opentelemetry/instrumentation-graphql' &&
+                span.name === 'graphql.execute' &&
                 span.attributes['graphql.operation.type'] === 'query',
             ),
           'the GraphQL execution span',
