@@ -488,6 +488,8 @@ export type GraphRelationship = {
   note: Maybe<Scalars['String']['output']>;
   /** The role, where the relationship has one (CONTRIBUTES_TO, TOOK_PART_IN, LEADS, MEMBER_OF). */
   role: Maybe<Scalars['String']['output']>;
+  /** The role in German, as the report words it (e.g. "Federführung", "Redaktion", "präsentiert"), where the stored link has one. Null where no source gives the role in German: links without a role, and the fact file's roles (PARTNER_IN "lead partner" / "partner", MEMBER_OF "part of"), which its English documents state and no German source words; they are not translated here. */
+  roleDe: Maybe<Scalars['String']['output']>;
   /** Where it is stated (empty for structural links). */
   sources: Array<Source>;
   /** The id of the entity it ends at. */
@@ -1737,6 +1739,7 @@ export type GraphRelationshipResolvers<ContextType = Context, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
