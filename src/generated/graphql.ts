@@ -478,7 +478,7 @@ export type GraphNode = {
 /** A relationship between two entities, as a graph view draws it. */
 export type GraphRelationship = {
   __typename?: 'GraphRelationship';
-  /** Null for structural links (e.g. to a Source). */
+  /** Null for structural links (e.g. to a Source), except where the link is inferred (e.g. a BASED_IN the report implies): INFERRED, with the reason in note. */
   basis: Maybe<Basis>;
   /** The id of the entity it starts at. */
   from: Scalars['ID']['output'];

@@ -230,7 +230,13 @@ function relationshipProjection(
     to,
     r.property('role'),
     r.property('roleDe'),
-    new Cypher.Case().when(qualified).then(basisOf(r)),
+    // an unqualified link has no basis, unless the loader inferred it (a BASED_IN the report
+    // implies): then it says so, as its note says why
+    new Cypher.Case()
+      .when(qualified)
+      .then(basisOf(r))
+      .when(Cypher.eq(r.property('inferred'), Cypher.true))
+      .then(new Cypher.Literal('INFERRED')),
     r.property('note'),
     sourcesProjection ? sourcesProjection.expr : new Cypher.List([]),
   ]);

@@ -424,6 +424,7 @@ describe('the Cypher of a request', () => {
          WHEN this7.inferred = true THEN 'INFERRED'
          ELSE 'STATED'
        END
+       WHEN this7.inferred = true THEN 'INFERRED'
      END, this7.note, COLLECT {
        UNWIND coalesce(this7.sourceIds, []) AS var8
        MATCH (this9:Source { id: var8 })
@@ -456,6 +457,7 @@ describe('the Cypher of a request', () => {
            WHEN this8.inferred = true THEN 'INFERRED'
            ELSE 'STATED'
          END
+         WHEN this8.inferred = true THEN 'INFERRED'
        END, this8.note, []]) AS var10
      }
      RETURN [this2 IN var6 | [this2.id, this2.name, this2.nameDe, labels(this2)]] AS nodes, var10 AS relationships, var5 AS truncated"
