@@ -478,7 +478,7 @@ export type GraphNode = {
 /** A relationship between two entities, as a graph view draws it. */
 export type GraphRelationship = {
   __typename?: 'GraphRelationship';
-  /** Null for structural links (e.g. to a Source). */
+  /** Null for structural links (e.g. to a Source), except where the link is inferred (e.g. a BASED_IN the report implies): INFERRED, with the reason in note. */
   basis: Maybe<Basis>;
   /** The id of the entity it starts at. */
   from: Scalars['ID']['output'];
@@ -488,6 +488,8 @@ export type GraphRelationship = {
   note: Maybe<Scalars['String']['output']>;
   /** The role, where the relationship has one (CONTRIBUTES_TO, TOOK_PART_IN, LEADS, MEMBER_OF). */
   role: Maybe<Scalars['String']['output']>;
+  /** The role in German, as the report words it (e.g. "Federführung", "Redaktion", "präsentiert"), where the stored link has one. Null where no source gives the role in German: links without a role, and the fact file's roles (PARTNER_IN "lead partner" / "partner", MEMBER_OF "part of"), which its English documents state and no German source words; they are not translated here. */
+  roleDe: Maybe<Scalars['String']['output']>;
   /** Where it is stated (empty for structural links). */
   sources: Array<Source>;
   /** The id of the entity it ends at. */
@@ -1737,6 +1739,7 @@ export type GraphRelationshipResolvers<ContextType = Context, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleDe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

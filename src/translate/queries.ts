@@ -210,7 +210,7 @@ const upTo = (list: Cypher.Expr, end: Cypher.Expr) =>
 export type RelationshipSelection = NodeSelection | null;
 
 /**
- * A relationship of a path or neighbourhood, with its role, basis, note and sources (null and []
+ * A relationship of a path or neighbourhood, with its role (and roleDe), basis, note and sources (null and []
  * for a type that is not qualified). Its id is made of the graph's own ids — ends, type and the
  * key that tells parallel ones apart, as the loader MERGEs it — so that it stays the same across
  * reloads and restarts (Neo4j's elementId is reused after deletes and exposes the store).
@@ -229,16 +229,24 @@ function relationshipProjection(
     from,
     to,
     r.property('role'),
-    new Cypher.Case().when(qualified).then(basisOf(r)),
+    r.property('roleDe'),
+    // an unqualified link has no basis, unless the loader inferred it (a BASED_IN the report
+    // implies): then it says so, as its note says why
+    new Cypher.Case()
+      .when(qualified)
+      .then(basisOf(r))
+      .when(Cypher.eq(r.property('inferred'), Cypher.true))
+      .then(new Cypher.Literal('INFERRED')),
     r.property('note'),
     sourcesProjection ? sourcesProjection.expr : new Cypher.List([]),
   ]);
   const decode = (value: unknown) => {
-    const [key, type, fromId, toId, role, basis, note, found] = value as [
+    const [key, type, fromId, toId, role, roleDe, basis, note, found] = value as [
       string | null,
       string,
       string,
       string,
+      string | null,
       string | null,
       string | null,
       string | null,
@@ -250,6 +258,7 @@ function relationshipProjection(
       from: fromId,
       to: toId,
       role,
+      roleDe,
       basis,
       note,
       sources: sourcesProjection ? sourcesProjection.decode(found) : [],

@@ -418,12 +418,13 @@ describe('the Cypher of a request', () => {
        WHEN (this0 IS NOT NULL AND this0 = this1) THEN []
        ELSE relationships(p2)
      END AS var5
-     RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this6 IN var4 | [this6.id, labels(this6), this6.name]] AS nodes, [this7 IN var5 | [this7.key, type(this7), startNode(this7).id, endNode(this7).id, this7.role, CASE
+     RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this6 IN var4 | [this6.id, labels(this6), this6.name]] AS nodes, [this7 IN var5 | [this7.key, type(this7), startNode(this7).id, endNode(this7).id, this7.role, this7.roleDe, CASE
        WHEN type(this7) IN ['NEXT', 'HELD_WITH', 'ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN', 'OPENED', 'HOUSED_AT'] THEN CASE
          WHEN this7.createdBy IS NOT NULL THEN 'CURATED'
          WHEN this7.inferred = true THEN 'INFERRED'
          ELSE 'STATED'
        END
+       WHEN this7.inferred = true THEN 'INFERRED'
      END, this7.note, COLLECT {
        UNWIND coalesce(this7.sourceIds, []) AS var8
        MATCH (this9:Source { id: var8 })
@@ -450,12 +451,13 @@ describe('the Cypher of a request', () => {
        UNWIND var6 AS this7
        MATCH (this7)-[this8:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)]->(this9)
        WHERE this9 IN var6
-       RETURN collect([this8.key, type(this8), this7.id, this9.id, this8.role, CASE
+       RETURN collect([this8.key, type(this8), this7.id, this9.id, this8.role, this8.roleDe, CASE
          WHEN type(this8) IN ['NEXT', 'HELD_WITH', 'ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN', 'OPENED', 'HOUSED_AT'] THEN CASE
            WHEN this8.createdBy IS NOT NULL THEN 'CURATED'
            WHEN this8.inferred = true THEN 'INFERRED'
            ELSE 'STATED'
          END
+         WHEN this8.inferred = true THEN 'INFERRED'
        END, this8.note, []]) AS var10
      }
      RETURN [this2 IN var6 | [this2.id, this2.name, this2.nameDe, labels(this2)]] AS nodes, var10 AS relationships, var5 AS truncated"
