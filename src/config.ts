@@ -70,7 +70,7 @@ const envSchema = z.object({
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: perMinute(10),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   HEAVY_QUERY_COST: z.coerce.number().min(1).default(500),
-  HEAVY_QUERIES_MAX_CONCURRENT: z.coerce.number().int().min(0).default(2),
+  HEAVY_QUERIES_MAX_CONCURRENT: z.coerce.number().int().min(0).default(1),
   HEAVY_QUERIES_MAX_QUEUED: z.coerce.number().int().min(0).default(64),
   // Read by OpenTelemetry itself (src/tracing.ts); checked here so that a typo stops start-up.
   OTEL_EXPORTER_OTLP_ENDPOINT: z

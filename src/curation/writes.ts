@@ -10,7 +10,7 @@ import {
   STATED_VALUE_PREFIX,
   type EntityLabel,
 } from '../model';
-import { recordChange } from './history';
+import { recordChange } from '../db/changes';
 import type { MeetingFields, SourceInput } from './inputs';
 import { CURATION_DOCUMENT_ID, PLACE_THIS_SOURCE } from '../ingest/documents';
 
@@ -34,6 +34,13 @@ export interface Link {
   type: 'IN_FIELD' | 'PART_OF' | 'BASED_IN';
   label: EntityLabel;
   to: string | null | undefined;
+}
+
+/** A Source node as a curation write stores it: a cited passage, or who entered the fact. */
+export interface SourceNode extends SourceInput {
+  id: string;
+  enteredBy: string | null;
+  enteredAt: string | null;
 }
 
 /** An actor's link to an action or meeting: a lead, a contribution, a participation. */
@@ -456,7 +463,14 @@ export class CurationWrite {
    * holder entered it. Returns the Source id (relationships keep it in `sourceIds`).
    */
   async attachSource(entityId: string | null, given: SourceInput | null | undefined) {
-    const source = given
+    const source = this.sourceOf(entityId, given);
+    await this.writeSource(entityId, source);
+    return source.id;
+  }
+
+  /** The Source node of a written fact, its id known before it is written. */
+  sourceOf(entityId: string | null, given: SourceInput | null | undefined): SourceNode {
+    return given
       ? {
           id: `source/${sha(`${given.document}\u0000${given.section}\u0000${given.quote}`)}`,
           ...given,
@@ -471,6 +485,10 @@ export class CurationWrite {
           enteredBy: this.by,
           enteredAt: this.at,
         };
+  }
+
+  /** Writes the source (once) and, where an entity is given, the entity's STATED_IN. */
+  async writeSource(entityId: string | null, source: SourceNode): Promise<void> {
     // One statement: the source, its entity's STATED_IN, and its place in a document (now, not
     // at the next load, which may be skipped for days); writes under locks keep round trips few.
     await this.tx.run(
@@ -483,7 +501,6 @@ export class CurationWrite {
        CALL (s) { ${PLACE_THIS_SOURCE} }`,
       { source, entityId, curationId: CURATION_DOCUMENT_ID },
     );
-    return source.id;
   }
 
   /**

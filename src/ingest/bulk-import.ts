@@ -3,10 +3,10 @@
 // Neo4j has the store open. For the initial load of a large graph (the benchmark's scale
 // 10,000: 6.6 M relationships); writeGraph (batched UNWIND) stays the loader of a running
 // database, for incremental loads and curation.
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { recordChange } from '../db/changes';
 import { createDatabase, type Database } from '../db/database';
 import { DOCUMENT_IDS, isRelationshipType } from '../model';
 import {
@@ -385,19 +385,17 @@ export async function bulkLoadSources(dataDir: string): Promise<BulkLoadSummary>
     await db.write(PLACE_UNPLACED_SOURCES, { curationId: CURATION_DOCUMENT_ID });
     for (const { graph } of built) {
       if (!graph.document) continue;
-      await db.write(
-        `CREATE (:Change {id: $change.id, at: $change.at, by: 'load', operation: 'load',
-                          entityId: $change.entityId, summary: $change.summary})`,
-        {
-          change: {
-            id: `change/${randomUUID()}`,
-            at: new Date().toISOString(),
-            entityId: graph.document.id,
-            summary:
-              `loaded ${graph.document.title}: ${graph.nodes.length} nodes, ` +
-              `${graph.relationships.length} relationships (bulk import)`,
-          },
-        },
+      const { document } = graph;
+      await db.writeTransaction((tx) =>
+        recordChange(tx, {
+          at: new Date().toISOString(),
+          by: 'load',
+          operation: 'load',
+          entityId: document.id,
+          summary:
+            `loaded ${document.title}: ${graph.nodes.length} nodes, ` +
+            `${graph.relationships.length} relationships (bulk import)`,
+        }),
       );
     }
   } finally {

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import neo4j, { ManagedTransaction } from 'neo4j-driver';
+import { recordChange } from '../db/changes';
 import type { Database } from '../db/database';
 import {
   DOCUMENT_IDS,
@@ -523,18 +523,13 @@ async function finishLoad(
   const tally = written.plus(own);
   if (!tally.changed) return tally;
   const { id, title } = data.document;
-  await tx.run(
-    `CREATE (:Change {id: $change.id, at: $change.at, by: 'load', operation: 'load',
-                      entityId: $change.entityId, summary: $change.summary})`,
-    {
-      change: {
-        id: `change/${randomUUID()}`,
-        at: new Date().toISOString(),
-        entityId: id,
-        summary: `loaded ${title}: ${describeLoad(tally)}`,
-      },
-    },
-  );
+  await recordChange(tx, {
+    at: new Date().toISOString(),
+    by: 'load',
+    operation: 'load',
+    entityId: id,
+    summary: `loaded ${title}: ${describeLoad(tally)}`,
+  });
   return tally;
 }
 

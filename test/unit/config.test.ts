@@ -61,7 +61,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       rateLimits: { writesPerMinute: 60, authFailuresPerMinute: 10 },
       trustProxyHops: 0,
-      heavyQueries: { cost: 500, maxConcurrent: 2, maxQueued: 64 },
+      heavyQueries: { cost: 500, maxConcurrent: 1, maxQueued: 64 },
     });
     const set = loadConfig({
       NODE_ENV: 'production',

@@ -4,7 +4,11 @@ import { GraphData } from '../../../src/ingest/graph-data';
 import { LOAD_UNCURATED_PROPERTIES, writeGraph } from '../../../src/ingest/load-graph';
 import { cypherStatements } from '../../../src/ingest/schema';
 
-type Run = { cypher: string; rows: Array<Record<string, unknown>> };
+type Run = {
+  cypher: string;
+  rows: Array<Record<string, unknown>>;
+  params: Record<string, unknown>;
+};
 
 /** A query's result as the driver gives it: records, and counters that report a write. */
 const result = (get: (key: string) => unknown) => ({
@@ -32,9 +36,9 @@ function recordingDb() {
       const runs: Run[] = [];
       transactions.push(runs);
       const tx = {
-        run: async (cypher: string, params?: { rows: Array<Record<string, unknown>> }) => {
-          const rows = params?.rows ?? [];
-          runs.push({ cypher, rows });
+        run: async (cypher: string, params: Record<string, unknown> = {}) => {
+          const rows = (params.rows as Array<Record<string, unknown>> | undefined) ?? [];
+          runs.push({ cypher, rows, params });
           return result(answerFor(rows));
         },
       };
@@ -97,13 +101,22 @@ describe('writeGraph', () => {
 
     const merged = recordingDb();
     await writeGraph(merged, { ...data, document });
-    const cyphers = (merged.transactions[0] ?? []).map((run) => run.cypher);
+    const runs = merged.transactions[0] ?? [];
+    const cyphers = runs.map((run) => run.cypher);
     const removals = cyphers.filter(
       (cypher) =>
         cypher.includes('NOT n.id IN $stated') || cypher.includes('IN $stated\nSET r.documentIds'),
     );
     expect(removals).toHaveLength(2);
-    expect(cyphers.at(-1)).toContain("CREATE (:Change {id: $change.id, at: $change.at, by: 'load'");
+    // the load's entry in the history, last in its transaction
+    expect(runs.at(-1)?.params).toEqual({
+      id: expect.stringMatching(/^change\//),
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      by: 'load',
+      operation: 'load',
+      entityId: 'document/a',
+      summary: expect.stringMatching(/^loaded A: added /),
+    });
   });
 
   it('stores integral numbers as Neo4j integers and leaves other values alone', async () => {
