@@ -219,7 +219,7 @@ export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: A
 export type NetworkQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NetworkQuery = { cities: Array<{ id: string }>, projects: Array<{ id: string }> };
+export type NetworkQuery = { cities: Array<{ id: string }>, projects: Array<{ id: string }>, citiesConnection: { totalCount: number } };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -652,6 +652,9 @@ export const NetworkDocument = new TypedDocumentString(`
   }
   projects {
     id
+  }
+  citiesConnection(first: 0) {
+    totalCount
   }
 }
     `) as unknown as TypedDocumentString<NetworkQuery, NetworkQueryVariables>;
