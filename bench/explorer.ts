@@ -149,6 +149,8 @@ async function main(): Promise<void> {
       nodeCap: number | null;
     };
     const cap = nodeCap ?? DEFAULT_NODE_CAP;
+    // What the page said last (an API error, a truncated neighbourhood, the cap).
+    const status = await page.getByTestId('status').textContent();
     const mostDrawn = Math.max(cold.nodes, warm.nodes, afterHit);
     console.log(
       [
@@ -162,7 +164,8 @@ async function main(): Promise<void> {
           `search p50 ≤ 100 ms (${percentile(times, 50) <= 100 ? 'met' : 'NOT met'}), ` +
           `at most ${cap} nodes drawn (${mostDrawn <= cap ? 'met' : 'NOT met'}: ${mostDrawn} at most, ` +
           `after a hit opened ${afterHit}).` +
-          (errors.length ? ` Page errors: ${errors.join('; ')}` : ''),
+          (errors.length ? ` Page errors: ${errors.join('; ')}` : '') +
+          (status ? ` Status line: ${status}` : ''),
       ].join('\n'),
     );
   } finally {
