@@ -72,6 +72,12 @@ const envSchema = z.object({
   HEAVY_QUERY_COST: z.coerce.number().min(1).default(500),
   HEAVY_QUERIES_MAX_CONCURRENT: z.coerce.number().int().min(0).default(1),
   HEAVY_QUERIES_MAX_QUEUED: z.coerce.number().int().min(0).default(64),
+  // The explorer's link to Neo4j Browser (the embedded Neo4j's is known without it).
+  NEO4J_BROWSER_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'expected an http(s) URL, e.g. http://localhost:7474/browser/')
+    .optional(),
+  EXPLORER_NODE_CAP: z.coerce.number().int().min(10).max(5000).optional(),
   // Read by OpenTelemetry itself (src/tracing.ts); checked here so that a typo stops start-up.
   OTEL_EXPORTER_OTLP_ENDPOINT: z
     .string()
@@ -112,6 +118,15 @@ export interface Config {
    * (0: no cap); up to `maxQueued` more wait their turn, further ones are refused.
    */
   heavyQueries: HeavyQueryLimits;
+  /** What the explorer page reads from /explorer-config.json. */
+  explorer: ExplorerConfig;
+}
+
+export interface ExplorerConfig {
+  /** Neo4j Browser's address, linked from the page's help; none: the help says how to open it. */
+  neo4jBrowserUrl?: string;
+  /** At most this many nodes drawn at once; none: the page's own default. */
+  nodeCap?: number;
 }
 
 export interface HeavyQueryLimits {
@@ -156,5 +171,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxConcurrent: e.HEAVY_QUERIES_MAX_CONCURRENT,
       maxQueued: e.HEAVY_QUERIES_MAX_QUEUED,
     },
+    explorer: { neo4jBrowserUrl: e.NEO4J_BROWSER_URL, nodeCap: e.EXPLORER_NODE_CAP },
   });
 }

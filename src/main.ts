@@ -59,7 +59,11 @@ async function main() {
   const db = createDatabase({ ...neo4j, database: config.neo4jDatabase });
   await ensureReportLoaded(db, logger);
 
-  const api = await createServer({ config, db, logger });
+  const explorer = {
+    ...config.explorer,
+    neo4jBrowserUrl: config.explorer.neo4jBrowserUrl ?? embedded?.browserUrl,
+  };
+  const api = await createServer({ config: { ...config, explorer }, db, logger });
   const server = http.createServer(api.handler);
   const port = await listen(server, config.port);
   const metricsServer =

@@ -58,7 +58,13 @@ export interface ServerOptions {
     Partial<
       Pick<
         Config,
-        'metrics' | 'metricsPort' | 'corsOrigins' | 'rateLimits' | 'trustProxyHops' | 'heavyQueries'
+        | 'metrics'
+        | 'metricsPort'
+        | 'corsOrigins'
+        | 'rateLimits'
+        | 'trustProxyHops'
+        | 'heavyQueries'
+        | 'explorer'
       >
     >;
   db: Database;
@@ -248,6 +254,13 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   });
 
   if (metrics && !config.metricsPort) app.get('/metrics', metrics.handler);
+  // The explorer page's settings: what only the server knows (Neo4j Browser's address).
+  app.get('/explorer-config.json', (_req, res) => {
+    res.json({
+      neo4jBrowserUrl: config.explorer?.neo4jBrowserUrl ?? null,
+      nodeCap: config.explorer?.nodeCap ?? null,
+    });
+  });
 
   /** Starts the request's record; when the answer is sent, logs it and counts it. */
   const trackRequest: RequestHandler = (req, res, next) => {

@@ -24,6 +24,8 @@ import {
 jest.setTimeout(180_000);
 
 const ROOT = path.join(__dirname, '..', '..');
+/** The test run's Neo4j Browser (test/support/global-setup.ts), unless NEO4J_URI names another. */
+const NEO4J_BROWSER_URL = process.env.NEO4J_BROWSER_URL;
 
 type ExplorerWindow = Window & { __cy: Core; __firstViewMs?: number };
 
@@ -139,7 +141,8 @@ beforeAll(async () => {
   }
   // Screenshots are overwritten by name; other tests keep theirs in the same folder.
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  api = await startTestApi();
+  // Neo4j Browser's address as `npm start` passes the embedded Neo4j's (the test run's here).
+  api = await startTestApi({ explorer: { neo4jBrowserUrl: NEO4J_BROWSER_URL } });
   // Every source, as `npm start` loads them: the report, and the fact file's projects.
   await loadSources(api.db);
   browser = await launchBrowser();
@@ -201,6 +204,8 @@ describe('explorer page', () => {
       .locator('li')
       .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.kind));
     expect(legend).toEqual([...ENTITY_LABELS, 'planned']);
+    // At the report's scale the whole network fits under the node cap: no note about it.
+    await expect(page.getByTestId('cap-note').isHidden()).resolves.toBe(true);
     // Every project too, with its partners: each partner drawn is linked to it (PARTNER_IN).
     const { projects } = await gql<{
       projects: { id: string; partners: { actor: { id: string } }[] }[];
@@ -1129,9 +1134,21 @@ describe('explorer page', () => {
     const response = await fetch(href);
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/GraphiQL/i);
-    await expect(help.getByTestId('neo4j-browser-help').textContent()).resolves.toMatch(
-      /Neo4j Browser.*npm start/,
-    );
+    if (NEO4J_BROWSER_URL) {
+      // A link to the address the server knows, and Neo4j Browser answers there.
+      const browserLink = help.getByTestId('link-neo4j-browser');
+      await expect(browserLink.textContent()).resolves.toMatch(/^Neo4j Browser: query the graph/);
+      const browserHref = await browserLink.evaluate((a) => (a as HTMLAnchorElement).href);
+      expect(browserHref).toBe(NEO4J_BROWSER_URL);
+      expect(new URL(browserHref).searchParams.get('preselectAuthMethod')).toBe('NO_AUTH');
+      const browserPage = await fetch(browserHref);
+      expect(browserPage.status).toBe(200);
+      expect(await browserPage.text()).toMatch(/Neo4j Browser/i);
+    } else {
+      await expect(help.getByTestId('neo4j-browser-help').textContent()).resolves.toMatch(
+        /Neo4j Browser.*npm start/,
+      );
+    }
     await shot('25-help', page, false);
     await page.getByTestId('lang-de').click();
     await expect(help.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
@@ -1139,6 +1156,72 @@ describe('explorer page', () => {
     );
     await page.getByTestId('lang-en').click();
     await help.locator('summary').click();
+  });
+
+  test('never draws more than its node cap, says so, and a search starts afresh', async () => {
+    const cap = 12;
+    // The same graph, served with a low cap (as EXPLORER_NODE_CAP sets it).
+    const capped = await startTestApi({ reset: false, explorer: { nodeCap: cap } });
+    const p = await browser.newPage({ width: 1366, height: 900 });
+    p.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await p.goto(capped.url);
+      await settled(p);
+      const drawn = await nodeIds(p);
+      expect(drawn.length).toBeGreaterThan(1);
+      expect(drawn.length).toBeLessThanOrEqual(cap);
+      const { cities, projects } = await gql<{ cities: unknown[]; projects: unknown[] }>(
+        '{ cities { id } projects { id } }',
+      );
+      const expanded = hashParams(p.url()).get('exp')?.split(',') ?? [];
+      const note = p.getByTestId('cap-note');
+      await expect(note.textContent()).resolves.toBe(
+        `Showing ${expanded.length} of ${cities.length + projects.length} cities and projects ` +
+          `with their neighbourhoods: the view draws at most ${cap} nodes. Filter or search to narrow.`,
+      );
+      await shot('26-node-cap', p, false);
+
+      // Expanding a drawn node the view has no room for: nothing beyond the cap, and a note.
+      const unexpanded = drawn.find((id) => !expanded.includes(id))!;
+      await p.evaluate(
+        (id) => (window as unknown as ExplorerWindow).__cy.getElementById(id).select(),
+        unexpanded,
+      );
+      await p.getByTestId('btn-expand').click();
+      await settled(p);
+      expect((await nodeIds(p)).length).toBeLessThanOrEqual(cap);
+      await expect(note.textContent()).resolves.toMatch(
+        new RegExp(`^The view draws at most ${cap} nodes and left some out: search for`),
+      );
+      expect(await axeViolations(p)).toEqual([]);
+
+      // A search hit not in the full view: the view starts afresh around it, within the cap.
+      const outside = await (async () => {
+        for (const text of ['Sala Dogana', 'Leipzig', 'Genoa', 'Gdańsk', 'Pécs', 'Ljubljana']) {
+          const { search } = await gql<{ search: { entity: { id: string } }[] }>(
+            'query($text: String!) { search(text: $text, first: 1) { entity { id } } }',
+            { text },
+          );
+          const top = search[0]!.entity.id;
+          if (!(await nodeIds(p)).includes(top)) return { text, top };
+        }
+        throw new Error('every candidate is drawn already');
+      })();
+      const input = p.getByTestId('search-input');
+      await input.fill(outside.text);
+      await input.press('Enter');
+      await p.waitForFunction(
+        (id) => (window as unknown as ExplorerWindow).__cy.$('node:selected').id() === id,
+        outside.top,
+      );
+      await settled(p);
+      const after = await nodeIds(p);
+      expect(after).toContain(outside.top);
+      expect(after.length).toBeLessThanOrEqual(cap);
+    } finally {
+      await p.close();
+      await capped.stop();
+    }
   });
 
   test('no serious or critical accessibility violation: start, details, table, German, phone', async () => {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import pino from 'pino';
+import type { ExplorerConfig } from '../../src/config';
 import { createDatabase, type Database } from '../../src/db/database';
 import { createServer, type ApiServer } from '../../src/graphql/server';
 import { loadReport } from '../../src/ingest';
@@ -30,13 +31,17 @@ export async function resetGraph(db: Database): Promise<void> {
  * report's graph freshly loaded.
  */
 export async function startTestApi(
-  options: { production?: boolean; reset?: boolean } = {},
+  options: { production?: boolean; reset?: boolean; explorer?: ExplorerConfig } = {},
 ): Promise<TestApi> {
   const roundTrips = { count: 0 };
   const db = createDatabase({ ...neo4jTestEnv(), onRoundTrip: () => (roundTrips.count += 1) });
   if (options.reset !== false) await resetGraph(db);
   const api = await createServer({
-    config: { apiKeys: TEST_API_KEYS, production: options.production ?? false },
+    config: {
+      apiKeys: TEST_API_KEYS,
+      production: options.production ?? false,
+      explorer: options.explorer,
+    },
     db,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });

@@ -45,6 +45,8 @@ describe('loadConfig', () => {
     ['HEAVY_QUERIES_MAX_QUEUED', '-1'],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
     ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc'],
+    ['NEO4J_BROWSER_URL', 'localhost:7474/browser/'],
+    ['EXPLORER_NODE_CAP', '5'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(
@@ -86,6 +88,16 @@ describe('loadConfig', () => {
       trustProxyHops: 1,
       heavyQueries: { cost: 1000, maxConcurrent: 0, maxQueued: 8 },
     });
+  });
+
+  it("reads the explorer's settings: Neo4j Browser's address and its node cap", () => {
+    expect(loadConfig({}).explorer).toEqual({ neo4jBrowserUrl: undefined, nodeCap: undefined });
+    expect(
+      loadConfig({
+        NEO4J_BROWSER_URL: 'http://localhost:7474/browser/',
+        EXPLORER_NODE_CAP: '120',
+      }).explorer,
+    ).toEqual({ neo4jBrowserUrl: 'http://localhost:7474/browser/', nodeCap: 120 });
   });
 
   it('accepts neo4j:// routing URIs for clusters and Aura', () => {

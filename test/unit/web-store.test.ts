@@ -88,11 +88,11 @@ describe('page store', () => {
 
 describe('mergeGraph', () => {
   test('adds new nodes beside the one they were drawn from, and edges between drawn nodes', () => {
-    const one = mergeGraph(EMPTY_GRAPH, [leipzig], [basedIn]);
+    const { graph: one } = mergeGraph(EMPTY_GRAPH, [leipzig], [basedIn], undefined, Infinity);
     expect(one.nodes).toEqual([leipzig]);
     expect(one.edges).toEqual([]); // HGB is not drawn yet
 
-    const two = mergeGraph(one, [leipzig, hgb], [basedIn], leipzig.id);
+    const { graph: two } = mergeGraph(one, [leipzig, hgb], [basedIn], leipzig.id, Infinity);
     expect(two.nodes).toEqual([leipzig, { ...hgb, near: leipzig.id }]);
     expect(two.edges).toEqual([
       {
@@ -112,9 +112,20 @@ describe('mergeGraph', () => {
       EMPTY_GRAPH,
       [leipzig, hgb],
       [basedIn, { ...basedIn, id: '8' }],
-    );
+      undefined,
+      Infinity,
+    ).graph;
     expect(graph.edges).toHaveLength(1);
-    expect(mergeGraph(graph, [hgb], [basedIn], leipzig.id)).toBe(graph);
+    expect(mergeGraph(graph, [hgb], [basedIn], leipzig.id, Infinity).graph).toBe(graph);
+  });
+
+  test('draws no node beyond the cap, in the order given, and counts those it left out', () => {
+    const { graph: full, left } = mergeGraph(EMPTY_GRAPH, [leipzig, hgb], [basedIn], undefined, 1);
+    expect(full.nodes).toEqual([leipzig]);
+    expect(full.edges).toEqual([]); // HGB was left out, and so its edge
+    expect(left).toBe(1);
+    expect(mergeGraph(full, [hgb], [basedIn], leipzig.id, 1)).toEqual({ graph: full, left: 1 });
+    expect(mergeGraph(full, [leipzig], [], undefined, 1).left).toBe(0); // drawn already
   });
 });
 

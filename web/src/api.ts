@@ -112,14 +112,40 @@ async function send<TResult, TVariables>(
   return body.data;
 }
 
-export async function neighbourhood(id: string, depth = 1): Promise<Subgraph> {
-  return (await request(NeighbourhoodDocument, { id, depth })).neighbourhood;
+/** The graph around the entity: at most `limit` nodes besides it (1–500). */
+export async function neighbourhood(id: string, limit: number): Promise<Subgraph> {
+  return (await request(NeighbourhoodDocument, { id, depth: 1, limit })).neighbourhood;
 }
 
-/** The ids of every city and project: the start view draws the network around them. */
-export async function networkIds(): Promise<string[]> {
-  const { cities, projects } = await request(NetworkDocument, {});
-  return [...cities, ...projects].map((e) => e.id);
+/**
+ * The ids of the cities and projects (up to 500 of each), around which the start view draws the
+ * network, and how many there are in all.
+ */
+export async function networkHubs(): Promise<{ ids: string[]; total: number }> {
+  const { cities, projects, citiesConnection } = await request(NetworkDocument, {});
+  return {
+    ids: [...cities, ...projects].map((e) => e.id),
+    total: citiesConnection.totalCount + projects.length,
+  };
+}
+
+/** The page's settings from the server (GET /explorer-config.json). */
+export interface ExplorerConfig {
+  neo4jBrowserUrl: string | null;
+  nodeCap: number | null;
+}
+
+/** The server's settings for the page; without them (an older server) the page's defaults. */
+export async function explorerConfig(): Promise<ExplorerConfig> {
+  try {
+    const response = await fetch('/explorer-config.json', {
+      headers: { accept: 'application/json' },
+    });
+    if (response.ok) return (await response.json()) as ExplorerConfig;
+  } catch {
+    // Unreachable: the first GraphQL request will say so.
+  }
+  return { neo4jBrowserUrl: null, nodeCap: null };
 }
 
 export async function search(text: string, first = 8): Promise<SearchHit[]> {

@@ -1,6 +1,6 @@
 // The page around the features: its own words, the language buttons, the tabs, the status
 // line, the work in flight, and the kinds' colours and shapes.
-import { byId, h } from './dom';
+import { byId, h, replace } from './dom';
 import { t } from './i18n';
 import type { StringKey } from './i18n';
 import { kindStyleSheet } from './kinds';
@@ -58,6 +58,18 @@ export function mountChrome(page: PageStore): void {
       byId(next === 'graph' ? 'tab-graph' : 'tab-table').focus();
     });
   }
+
+  // The help links Neo4j Browser where the server knows its address, else says how to open it.
+  page.watch(
+    (s) => [s.lang, s.neo4jBrowserUrl],
+    ([, url]) =>
+      replace(
+        byId('neo4j-browser-help'),
+        url
+          ? h('a', { href: url, 'data-testid': 'link-neo4j-browser' }, t('neo4jBrowserLink'))
+          : t('neo4jBrowserHelp'),
+      ),
+  );
 
   page.watch(
     (s) => [s.status],

@@ -554,6 +554,16 @@ function renderDetails(
   ].filter((x): x is HTMLElement => x !== null);
 }
 
+/**
+ * A clicked edge's role in the page's language. The API names a drawn relationship's role in
+ * English only, so the German (and every role of an edge standing for several links) comes
+ * from the links the page loaded. Once the API names it (GraphRelationship.roleDe, kept on the
+ * drawn edge), this is `roleIn(edge.role, edge.roleDe, state.lang)`.
+ */
+function edgeRole(edge: DrawnEdge, state: PageState): string {
+  return roleOf(indexRoles(loadedLinks(state)), edge.id, edge.role);
+}
+
 /** A clicked edge: what links which two entities, in what role, on what basis and where stated. */
 function edgeCard(edge: DrawnEdge, state: PageState, handlers: DetailsHandlers): HTMLElement[] {
   const named = (id: string): Named =>
@@ -562,7 +572,7 @@ function edgeCard(edge: DrawnEdge, state: PageState, handlers: DetailsHandlers):
     [t('relationship'), relationshipLabel(edge.type)],
     [t('from'), link(named(edge.from), handlers)],
     [t('to'), link(named(edge.to), handlers)],
-    [t('role'), roleOf(indexRoles(loadedLinks(state)), edge.id, edge.role)],
+    [t('role'), edgeRole(edge, state)],
     [t('basis'), edge.basis ? valueLabel(edge.basis) : null],
   ];
   return [

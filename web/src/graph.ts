@@ -6,7 +6,7 @@ import type { Subgraph } from './api';
 import { say, track } from './activity';
 import { byId, download, h, replace } from './dom';
 import { GraphView } from './graph-view';
-import { kindLabel, label, t } from './i18n';
+import { kindLabel, label, t, tWith } from './i18n';
 import { KINDS, kindOf } from './kinds';
 import type { Kind } from './kinds';
 import { gexf, graphml } from './exports';
@@ -20,6 +20,11 @@ declare global {
     __cy?: Core;
   }
 }
+
+/** Nodes the API draws around an entity by default (its neighbourhood's `limit`). */
+const NEIGHBOURHOOD_LIMIT = 150;
+/** The start view asks for this many neighbourhoods at once (every one at the report's scale). */
+const PARALLEL_NEIGHBOURHOODS = 8;
 
 export interface GraphFeature {
   readonly view: GraphView;
@@ -125,6 +130,21 @@ export function mountGraph(
     },
   );
 
+  // ---- the cap: what the view left out, and how to narrow it ----
+
+  page.watch(
+    (s) => [s.capNote, s.nodeCap, s.lang],
+    ([note, cap]) => {
+      const box = byId('cap-note');
+      box.hidden = !note;
+      if (!note) return;
+      box.textContent =
+        note.reason === 'start'
+          ? tWith('capStart', { shown: note.shown, of: note.of, cap })
+          : tWith('capFull', { cap });
+    },
+  );
+
   // ---- legend and node list (the graph's nodes as buttons: the keyboard reaches each) ----
 
   page.watch(
@@ -201,14 +221,31 @@ export function mountGraph(
     hoverCard.hidden = false;
   }
 
-  // ---- expanding --------------------------------------------------------------------------
+  // ---- expanding, within the cap ----------------------------------------------------------
 
-  function addNeighbourhood(id: string, sub: Subgraph): void {
-    page.set((s) => ({
-      graph: mergeGraph(s.graph, drawable(sub.nodes), sub.relationships, id),
-      expanded: s.expanded.includes(id) ? s.expanded : [...s.expanded, id],
-    }));
-    if (sub.truncated) say(t('truncated'));
+  /** How many more nodes the view may draw. */
+  const room = () => page.get().nodeCap - page.get().graph.nodes.length;
+  /** Nodes to ask for around one entity: the API's default, or fewer where the view is nearly full. */
+  const limit = () => Math.max(1, Math.min(NEIGHBOURHOOD_LIMIT, room()));
+
+  /**
+   * Adds the neighbourhood while the view has room (the entity counts as expanded if it is
+   * drawn); says when the cap or the API's limit left nodes out.
+   */
+  function addNeighbourhood(id: string, sub: Subgraph, asked: number): void {
+    page.set((s) => {
+      const merged = mergeGraph(s.graph, drawable(sub.nodes), sub.relationships, id, s.nodeCap);
+      const drawn = merged.graph.nodes.some((n) => n.id === id);
+      return {
+        graph: merged.graph,
+        expanded: !drawn || s.expanded.includes(id) ? s.expanded : [...s.expanded, id],
+        capNote:
+          merged.left || (sub.truncated && asked < NEIGHBOURHOOD_LIMIT)
+            ? { reason: 'full' }
+            : s.capNote,
+      };
+    });
+    if (sub.truncated && asked >= NEIGHBOURHOOD_LIMIT) say(t('truncated'));
   }
 
   // A double click taps twice: both taps share one request.
@@ -219,13 +256,17 @@ export function mountGraph(
     options: { select?: boolean; centre?: boolean } = {},
   ): Promise<void> {
     if (options.select && view.has(id)) page.set({ selected: id });
+    // The view is full and the entity not in it (a search hit, a link): start afresh around it.
+    if (!view.has(id) && room() <= 0)
+      page.set({ graph: EMPTY_GRAPH, expanded: [], capNote: undefined });
     if (!page.get().expanded.includes(id)) {
       let loading = expanding.get(id);
       if (!loading) {
         loading = (async () => {
-          const sub = await api.neighbourhood(id, 1);
+          const asked = limit();
+          const sub = await api.neighbourhood(id, asked);
           const before = new Set(page.get().graph.nodes.map((n) => n.id));
-          addNeighbourhood(id, sub);
+          addNeighbourhood(id, sub, asked);
           const added = page
             .get()
             .graph.nodes.filter((n) => !before.has(n.id))
@@ -242,23 +283,39 @@ export function mountGraph(
     if (options.centre) await view.centre(id);
   }
 
-  /** Draws the neighbourhoods of those of these ids that exist; returns the others. */
+  /**
+   * Draws the neighbourhoods of those of these ids that exist, in this order, a few at a time,
+   * while the view has room; returns the ids not found.
+   */
   async function draw(ids: readonly string[]): Promise<string[]> {
     const missing: string[] = [];
-    const results = await Promise.allSettled(ids.map((id) => api.neighbourhood(id, 1)));
-    results.forEach((result, i) => {
-      const id = ids[i];
-      if (id === undefined) return;
-      if (result.status === 'fulfilled') addNeighbourhood(id, result.value);
-      else if (api.isNotFound(result.reason)) missing.push(id);
-      else say(`${t('error')}: ${(result.reason as Error).message}`);
-    });
+    for (let next = 0; next < ids.length && room() > 0; next += PARALLEL_NEIGHBOURHOODS) {
+      const batch = ids.slice(next, next + PARALLEL_NEIGHBOURHOODS);
+      const asked = limit();
+      const results = await Promise.allSettled(batch.map((id) => api.neighbourhood(id, asked)));
+      results.forEach((result, i) => {
+        const id = batch[i];
+        if (id === undefined) return;
+        if (result.status === 'fulfilled') addNeighbourhood(id, result.value, asked);
+        else if (api.isNotFound(result.reason)) missing.push(id);
+        else say(`${t('error')}: ${(result.reason as Error).message}`);
+      });
+    }
     return missing;
   }
 
   async function start(ids: readonly string[]): Promise<string[]> {
+    page.set({ capNote: undefined });
     const missing = await draw(ids);
-    if (!page.get().graph.nodes.length) await draw(await api.networkIds());
+    if (!page.get().graph.nodes.length) {
+      const hubs = await api.networkHubs();
+      await draw(hubs.ids);
+      const expanded = new Set(page.get().expanded);
+      const shown = hubs.ids.filter((id) => expanded.has(id)).length;
+      if (shown < hubs.total || page.get().capNote) {
+        page.set({ capNote: { reason: 'start', shown, of: hubs.total } });
+      }
+    }
     await view.layout({ animate: false, randomize: true, fit: true, name: page.get().layout });
     return missing;
   }

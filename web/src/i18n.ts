@@ -74,6 +74,14 @@ const STRINGS = {
     en: 'Neighbourhood cut short at the node limit.',
     de: 'Nachbarschaft am Knotenlimit abgeschnitten.',
   },
+  capStart: {
+    en: 'Showing {shown} of {of} cities and projects with their neighbourhoods: the view draws at most {cap} nodes. Filter or search to narrow.',
+    de: 'Gezeigt: {shown} von {of} Städten und Projekten mit ihren Nachbarschaften; die Ansicht zeichnet höchstens {cap} Knoten. Filtern oder suchen, um einzugrenzen.',
+  },
+  capFull: {
+    en: 'The view draws at most {cap} nodes and left some out: search for an entity to start afresh around it.',
+    de: 'Die Ansicht zeichnet höchstens {cap} Knoten und hat einige weggelassen: nach einem Eintrag suchen, um neu um ihn zu beginnen.',
+  },
   pathTitle: { en: 'How are these connected?', de: 'Wie hängen diese zusammen?' },
   from: { en: 'From', de: 'Von' },
   to: { en: 'To', de: 'Nach' },
@@ -183,6 +191,10 @@ const STRINGS = {
     en: 'GraphiQL: query the GraphQL API (/graphql) in the browser, with the example operations',
     de: 'GraphiQL: die GraphQL-API (/graphql) im Browser abfragen, mit den Beispielabfragen',
   },
+  neo4jBrowserLink: {
+    en: "Neo4j Browser: query the graph in Cypher, with the project's style and example queries",
+    de: 'Neo4j Browser: den Graphen mit Cypher abfragen, mit dem Stil und den Beispielabfragen des Projekts',
+  },
   neo4jBrowserHelp: {
     en: 'Neo4j Browser: `npm start` prints its address (“Neo4j Browser: http://…/browser/?dbms=…”) when it runs the embedded Neo4j; open it and connect (no password). With `docker compose up` it is http://localhost:7474 (user and password from NEO4J_USER / NEO4J_PASSWORD).',
     de: 'Neo4j Browser: `npm start` gibt seine Adresse aus („Neo4j Browser: http://…/browser/?dbms=…“), wenn es das eingebettete Neo4j startet; öffnen und verbinden (ohne Passwort). Mit `docker compose up`: http://localhost:7474 (Benutzer und Passwort aus NEO4J_USER / NEO4J_PASSWORD).',
@@ -199,6 +211,15 @@ export function t(key: StringKey): string {
   return STRINGS[key][lang()];
 }
 
+/** The string with each {name} replaced by its value (numbers as the language writes them). */
+export function tWith(key: StringKey, values: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? value.toLocaleString(lang()) : value;
+  });
+}
+
 export function kindLabel(kind: Kind): string {
   return kindTitle(kind)[lang()];
 }
@@ -209,8 +230,18 @@ export function label(entity: Named): string {
 }
 
 /** A role in the current language, where the source gives it in German too. */
+/** A role in the language asked for: its German where it has one, else its English. */
+export function roleIn(
+  role: string | null | undefined,
+  roleDe: string | null | undefined,
+  language: Lang,
+): string {
+  return (language === 'de' && roleDe ? roleDe : role) ?? '';
+}
+
+/** A link's role in the page's language. */
 export function roleText(r: { role?: string | null; roleDe?: string | null }): string {
-  return (lang() === 'de' && r.roleDe ? r.roleDe : r.role) ?? '';
+  return roleIn(r.role, r.roleDe, lang());
 }
 
 /** The statement in the current language. */

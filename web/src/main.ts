@@ -89,8 +89,18 @@ async function bringIn(id: string, missing: string[]): Promise<void> {
   }
 }
 
+// What only the server knows: the node cap and Neo4j Browser's address (asked for at once,
+// beside the page's other first requests).
+const configured = api.explorerConfig().then(({ nodeCap, neo4jBrowserUrl }) =>
+  page.set({
+    ...(nodeCap ? { nodeCap } : {}),
+    neo4jBrowserUrl: neo4jBrowserUrl ?? undefined,
+  }),
+);
+
 async function restore(): Promise<void> {
   try {
+    await configured;
     const missing = await graph.start(link.exp);
     // Cytoscape draws in an animation frame requested while adding: ours runs after it.
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));

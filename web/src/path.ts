@@ -81,10 +81,14 @@ export function mountPath(
     }));
     const before = page.get().graph;
     const anchor = nodes.find((n) => before.nodes.some((drawn) => drawn.id === n.id))?.id;
-    page.set((s) => ({
-      graph: mergeGraph(s.graph, nodes, path.relationships, anchor),
-      path: { from: fromId, to: toId, outcome: { status: 'found', path } },
-    }));
+    page.set((s) => {
+      const merged = mergeGraph(s.graph, nodes, path.relationships, anchor, s.nodeCap);
+      return {
+        graph: merged.graph,
+        capNote: merged.left ? { reason: 'full' } : s.capNote,
+        path: { from: fromId, to: toId, outcome: { status: 'found', path } },
+      };
+    });
     const drawn = new Set(before.nodes.map((n) => n.id));
     const added = nodes.filter((n) => !drawn.has(n.id)).map((n) => n.id);
     // What was drawn stays where it is: the path's new nodes gather around the drawn one.

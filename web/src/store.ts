@@ -74,6 +74,16 @@ export interface GraphFilters {
 
 export type LayoutName = 'force' | 'concentric';
 
+/** At most this many nodes are drawn at once, unless the server says otherwise. */
+export const DEFAULT_NODE_CAP = 300;
+
+/** Why the graph shows less than was asked for: it holds its cap of nodes. */
+export type CapNote =
+  /** The whole-network view: the neighbourhoods of `shown` of `of` cities and projects. */
+  | { reason: 'start'; shown: number; of: number }
+  /** An expansion or a path found the view full and left nodes out. */
+  | { reason: 'full' };
+
 export interface PageState {
   lang: Lang;
   view: View;
@@ -84,6 +94,12 @@ export interface PageState {
   expanded: readonly string[];
   details: DetailsState;
   filters: GraphFilters;
+  /** At most this many nodes are drawn (the server's EXPLORER_NODE_CAP, or the default). */
+  nodeCap: number;
+  /** Set while the graph holds its cap and left nodes out. */
+  capNote?: CapNote;
+  /** Neo4j Browser's address where the server knows it. */
+  neo4jBrowserUrl?: string;
   /** Nodes the user hid, in the order hidden (undo shows the last again). */
   hidden: readonly string[];
   layout: LayoutName;
@@ -115,6 +131,7 @@ export function initialPageState(overrides: Partial<PageState> = {}): PageState 
     view: 'graph',
     graph: EMPTY_GRAPH,
     expanded: [],
+    nodeCap: DEFAULT_NODE_CAP,
     details: { status: 'none' },
     filters: { hiddenKinds: [] },
     hidden: [],
@@ -134,18 +151,25 @@ export function edgeKey(r: Pick<GraphRelationship, 'from' | 'type' | 'to'>): str
 
 /**
  * The graph with these nodes and relationships added: nodes not drawn yet (drawn beside
- * `near`), and relationships whose ends are both drawn, once per (from, type, to).
+ * `near`) while it holds fewer than `cap`, in the order given, and relationships whose ends
+ * are both drawn, once per (from, type, to). `left` counts the nodes the cap left out.
  */
 export function mergeGraph(
   graph: GraphContents,
   nodes: readonly Omit<DrawnNode, 'near'>[],
   relationships: readonly GraphRelationship[],
-  near?: string,
-): GraphContents {
+  near: string | undefined,
+  cap: number,
+): { graph: GraphContents; left: number } {
   const ids = new Set(graph.nodes.map((n) => n.id));
   const added: DrawnNode[] = [];
+  let left = 0;
   for (const node of nodes) {
     if (ids.has(node.id)) continue;
+    if (ids.size >= cap) {
+      left += 1;
+      continue;
+    }
     ids.add(node.id);
     added.push(near && near !== node.id ? { ...node, near } : { ...node });
   }
@@ -165,8 +189,8 @@ export function mergeGraph(
       sources: r.sources ?? [],
     });
   }
-  if (!added.length && !edges.length) return graph;
-  return { nodes: [...graph.nodes, ...added], edges: [...graph.edges, ...edges] };
+  if (!added.length && !edges.length) return { graph, left };
+  return { graph: { nodes: [...graph.nodes, ...added], edges: [...graph.edges, ...edges] }, left };
 }
 
 export function createPageStore(initial: PageState) {

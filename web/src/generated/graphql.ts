@@ -136,30 +136,81 @@ export type DetailsQuery = { entity:
          }>, contributors: Array<{ role: string, roleDe: string | null, basis: Basis, actor:
           | { __typename: 'City', id: string, name: string, nameDe: string | null }
           | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
-         }>, meetings: Array<{ id: string, name: string, nameDe: string | null }>, partOf: { id: string, name: string, nameDe: string | null } | null, project: { id: string, name: string, nameDe: string | null } | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
-    | { __typename: 'City', id: string, name: string, nameDe: string | null, country: { id: string, name: string, nameDe: string | null }, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
-    | { __typename: 'Country', id: string, name: string, nameDe: string | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
-    | { __typename: 'FieldOfAction', id: string, name: string, nameDe: string | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+         }>, meetings: Array<{ id: string, name: string, nameDe: string | null }>, partOf: { id: string, name: string, nameDe: string | null } | null, project: { id: string, name: string, nameDe: string | null } | null, sources: Array<{ enteredBy: string | null, document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+    | { __typename: 'City', id: string, name: string, nameDe: string | null, country: { id: string, name: string, nameDe: string | null }, sources: Array<{ enteredBy: string | null, document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+    | { __typename: 'Country', id: string, name: string, nameDe: string | null, sources: Array<{ enteredBy: string | null, document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+    | { __typename: 'FieldOfAction', id: string, name: string, nameDe: string | null, sources: Array<{ enteredBy: string | null, document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
     | { __typename: 'Institution', id: string, name: string, nameDe: string | null, institutionKind: InstitutionKind, city: { id: string, name: string, nameDe: string | null } | null, memberships: Array<{ role: string | null, roleDe: string | null, group: { id: string } }>, groupMembers: Array<{ role: string | null, roleDe: string | null, member:
           | { id: string }
           | { id: string }
-         }>, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+         }>, sources: Array<{ enteredBy: string | null, document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
     | { __typename: 'Meeting', status: MeetingStatus, year: number, date: string | null, id: string, name: string, nameDe: string | null, meetingKind: MeetingKind, city: { id: string, name: string, nameDe: string | null } | null, venue: { id: string, name: string, nameDe: string | null } | null, topics: Array<{ id: string, text: string, textEn: string, section: string, part: StatementPart }>, outcomes: Array<{ id: string, text: string, textEn: string, section: string, part: StatementPart, kind: StatementKind | null, forLeipzig: boolean }>, agenda: Array<{ role: string | null, roleDe: string | null, basis: Basis, action: { id: string, name: string, nameDe: string | null, leadership: Array<{ role: string | null, roleDe: string | null, actor:
               | { __typename: 'City', id: string, name: string, nameDe: string | null }
               | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
              }> } }>, participations: Array<{ role: string | null, roleDe: string | null, basis: Basis, actor:
           | { __typename: 'City', id: string, name: string, nameDe: string | null }
           | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
-         }>, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+         }>, sources: Array<{ enteredBy: string | null, document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
     | { __typename: 'Project', title: string | null, programme: string | null, start: string | null, end: string | null, website: string | null, id: string, name: string, nameDe: string | null, partners: Array<{ role: string | null, roleDe: string | null, basis: Basis, actor:
           | { __typename: 'City', id: string, name: string, nameDe: string | null }
           | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
-         }>, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, enteredBy: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
+         }>, sources: Array<{ enteredBy: string | null, document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
    | null, neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null }> } };
+
+type Names_Action_Fragment = { id: string, name: string, nameDe: string | null };
+
+type Names_City_Fragment = { id: string, name: string, nameDe: string | null };
+
+type Names_Country_Fragment = { id: string, name: string, nameDe: string | null };
+
+type Names_FieldOfAction_Fragment = { id: string, name: string, nameDe: string | null };
+
+type Names_Institution_Fragment = { id: string, name: string, nameDe: string | null };
+
+type Names_Meeting_Fragment = { id: string, name: string, nameDe: string | null };
+
+type Names_Project_Fragment = { id: string, name: string, nameDe: string | null };
+
+export type NamesFragment =
+  | Names_Action_Fragment
+  | Names_City_Fragment
+  | Names_Country_Fragment
+  | Names_FieldOfAction_Fragment
+  | Names_Institution_Fragment
+  | Names_Meeting_Fragment
+  | Names_Project_Fragment
+;
+
+type ActorNames_City_Fragment = { __typename: 'City', id: string, name: string, nameDe: string | null };
+
+type ActorNames_Institution_Fragment = { __typename: 'Institution', id: string, name: string, nameDe: string | null };
+
+export type ActorNamesFragment =
+  | ActorNames_City_Fragment
+  | ActorNames_Institution_Fragment
+;
+
+export type PassageFragment = { document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } };
+
+export type DrawnNodeFragment = { id: string, labels: Array<string>, name: string, nameDe: string | null };
+
+export type DrawnRelationshipFragment = { id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null };
+
+export type SourcedRelationshipFragment = { id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> };
+
+type ActorWithCity_City_Fragment = { __typename: 'City', id: string, name: string, nameDe: string | null };
+
+type ActorWithCity_Institution_Fragment = { __typename: 'Institution', id: string, name: string, nameDe: string | null, city: { id: string, name: string, nameDe: string | null } | null };
+
+export type ActorWithCityFragment =
+  | ActorWithCity_City_Fragment
+  | ActorWithCity_Institution_Fragment
+;
 
 export type NeighbourhoodQueryVariables = Exact<{
   id: string | number;
   depth?: number | null | undefined;
+  limit?: number | null | undefined;
 }>;
 
 
@@ -168,7 +219,7 @@ export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: A
 export type NetworkQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NetworkQuery = { cities: Array<{ id: string }>, projects: Array<{ id: string }> };
+export type NetworkQuery = { cities: Array<{ id: string }>, projects: Array<{ id: string }>, citiesConnection: { totalCount: number } };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -189,7 +240,7 @@ export type SearchQuery = { search: Array<{ score: number, entity:
 export type TimelineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TimelineQuery = { meetings: Array<{ id: string, name: string, nameDe: string | null, kind: MeetingKind, status: MeetingStatus, year: number, date: string | null, city: { id: string, name: string, nameDe: string | null } | null, participations: Array<{ role: string | null, roleDe: string | null, actor:
+export type TimelineQuery = { meetings: Array<{ kind: MeetingKind, status: MeetingStatus, year: number, date: string | null, id: string, name: string, nameDe: string | null, city: { id: string, name: string, nameDe: string | null } | null, participations: Array<{ role: string | null, roleDe: string | null, actor:
         | { id: string }
         | { id: string }
        }>, agenda: Array<{ role: string | null, roleDe: string | null, action: { id: string } }> }> };
@@ -197,13 +248,13 @@ export type TimelineQuery = { meetings: Array<{ id: string, name: string, nameDe
 export type WhoLeadsWhatQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhoLeadsWhatQuery = { actions: Array<{ id: string, name: string, nameDe: string | null, kind: ActionKind, start: string | null, end: string | null, field: { id: string, name: string, nameDe: string | null } | null, project: { id: string, name: string, nameDe: string | null } | null, leadership: Array<{ role: string | null, roleDe: string | null, basis: Basis, actor:
+export type WhoLeadsWhatQuery = { actions: Array<{ kind: ActionKind, start: string | null, end: string | null, id: string, name: string, nameDe: string | null, field: { id: string, name: string, nameDe: string | null } | null, project: { id: string, name: string, nameDe: string | null } | null, leadership: Array<{ role: string | null, roleDe: string | null, basis: Basis, actor:
         | { __typename: 'City', id: string, name: string, nameDe: string | null }
         | { __typename: 'Institution', id: string, name: string, nameDe: string | null, city: { id: string, name: string, nameDe: string | null } | null }
        }>, contributors: Array<{ role: string, roleDe: string | null, actor:
         | { __typename: 'City', id: string, name: string, nameDe: string | null }
         | { __typename: 'Institution', id: string, name: string, nameDe: string | null, city: { id: string, name: string, nameDe: string | null } | null }
-       }>, meetings: Array<{ id: string, name: string, nameDe: string | null, year: number }> }>, projects: Array<{ id: string, name: string, nameDe: string | null, partners: Array<{ role: string | null, roleDe: string | null, actor:
+       }>, meetings: Array<{ year: number, id: string, name: string, nameDe: string | null }> }>, projects: Array<{ id: string, name: string, nameDe: string | null, partners: Array<{ role: string | null, roleDe: string | null, actor:
         | { id: string }
         | { id: string }
        }> }> };
@@ -226,75 +277,165 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const DrawnNodeFragmentDoc = new TypedDocumentString(`
+    fragment DrawnNode on GraphNode {
+  id
+  labels
+  name
+  nameDe
+}
+    `, {"fragmentName":"DrawnNode"}) as unknown as TypedDocumentString<DrawnNodeFragment, unknown>;
+export const DrawnRelationshipFragmentDoc = new TypedDocumentString(`
+    fragment DrawnRelationship on GraphRelationship {
+  id
+  type
+  from
+  to
+  role
+  basis
+}
+    `, {"fragmentName":"DrawnRelationship"}) as unknown as TypedDocumentString<DrawnRelationshipFragment, unknown>;
+export const PassageFragmentDoc = new TypedDocumentString(`
+    fragment Passage on Source {
+  document
+  section
+  quote
+  quoteEn
+  verbatim
+  origin {
+    id
+    title
+    date
+    url
+  }
+}
+    `, {"fragmentName":"Passage"}) as unknown as TypedDocumentString<PassageFragment, unknown>;
+export const SourcedRelationshipFragmentDoc = new TypedDocumentString(`
+    fragment SourcedRelationship on GraphRelationship {
+  ...DrawnRelationship
+  sources {
+    ...Passage
+  }
+}
+    fragment Passage on Source {
+  document
+  section
+  quote
+  quoteEn
+  verbatim
+  origin {
+    id
+    title
+    date
+    url
+  }
+}
+fragment DrawnRelationship on GraphRelationship {
+  id
+  type
+  from
+  to
+  role
+  basis
+}`, {"fragmentName":"SourcedRelationship"}) as unknown as TypedDocumentString<SourcedRelationshipFragment, unknown>;
+export const NamesFragmentDoc = new TypedDocumentString(`
+    fragment Names on Entity {
+  id
+  name
+  nameDe
+}
+    `, {"fragmentName":"Names"}) as unknown as TypedDocumentString<NamesFragment, unknown>;
+export const ActorNamesFragmentDoc = new TypedDocumentString(`
+    fragment ActorNames on Actor {
+  __typename
+  ...Names
+}
+    fragment Names on Entity {
+  id
+  name
+  nameDe
+}`, {"fragmentName":"ActorNames"}) as unknown as TypedDocumentString<ActorNamesFragment, unknown>;
+export const ActorWithCityFragmentDoc = new TypedDocumentString(`
+    fragment ActorWithCity on Actor {
+  ...ActorNames
+  ... on Institution {
+    city {
+      ...Names
+    }
+  }
+}
+    fragment Names on Entity {
+  id
+  name
+  nameDe
+}
+fragment ActorNames on Actor {
+  __typename
+  ...Names
+}`, {"fragmentName":"ActorWithCity"}) as unknown as TypedDocumentString<ActorWithCityFragment, unknown>;
 export const ConnectionDocument = new TypedDocumentString(`
     query Connection($fromId: ID!, $toId: ID!) {
   connection(fromId: $fromId, toId: $toId) {
     length
     nodes {
       __typename
-      id
-      name
-      nameDe
+      ...Names
     }
     relationships {
-      id
-      type
-      from
-      to
-      role
-      basis
-      sources {
-        document
-        section
-        quote
-        quoteEn
-        verbatim
-        origin {
-          id
-          title
-          date
-          url
-        }
-      }
+      ...SourcedRelationship
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConnectionQuery, ConnectionQueryVariables>;
+    fragment Names on Entity {
+  id
+  name
+  nameDe
+}
+fragment Passage on Source {
+  document
+  section
+  quote
+  quoteEn
+  verbatim
+  origin {
+    id
+    title
+    date
+    url
+  }
+}
+fragment DrawnRelationship on GraphRelationship {
+  id
+  type
+  from
+  to
+  role
+  basis
+}
+fragment SourcedRelationship on GraphRelationship {
+  ...DrawnRelationship
+  sources {
+    ...Passage
+  }
+}`) as unknown as TypedDocumentString<ConnectionQuery, ConnectionQueryVariables>;
 export const DetailsDocument = new TypedDocumentString(`
     query Details($id: ID!) {
   entity(id: $id) {
     __typename
-    id
-    name
-    nameDe
+    ...Names
     sources {
-      document
-      section
-      quote
-      quoteEn
+      ...Passage
       enteredBy
-      verbatim
-      origin {
-        id
-        title
-        date
-        url
-      }
     }
     ... on City {
       country {
-        id
-        name
-        nameDe
+        ...Names
       }
     }
     ... on Institution {
       institutionKind: kind
       city {
-        id
-        name
-        nameDe
+        ...Names
       }
       memberships {
         role
@@ -317,14 +458,10 @@ export const DetailsDocument = new TypedDocumentString(`
       year
       date
       city {
-        id
-        name
-        nameDe
+        ...Names
       }
       venue {
-        id
-        name
-        nameDe
+        ...Names
       }
       topics {
         id
@@ -347,17 +484,12 @@ export const DetailsDocument = new TypedDocumentString(`
         roleDe
         basis
         action {
-          id
-          name
-          nameDe
+          ...Names
           leadership {
             role
             roleDe
             actor {
-              __typename
-              id
-              name
-              nameDe
+              ...ActorNames
             }
           }
         }
@@ -367,10 +499,7 @@ export const DetailsDocument = new TypedDocumentString(`
         roleDe
         basis
         actor {
-          __typename
-          id
-          name
-          nameDe
+          ...ActorNames
         }
       }
     }
@@ -381,19 +510,14 @@ export const DetailsDocument = new TypedDocumentString(`
       start
       end
       field {
-        id
-        name
-        nameDe
+        ...Names
       }
       leadership {
         role
         roleDe
         basis
         actor {
-          __typename
-          id
-          name
-          nameDe
+          ...ActorNames
         }
       }
       contributors {
@@ -401,26 +525,17 @@ export const DetailsDocument = new TypedDocumentString(`
         roleDe
         basis
         actor {
-          __typename
-          id
-          name
-          nameDe
+          ...ActorNames
         }
       }
       meetings {
-        id
-        name
-        nameDe
+        ...Names
       }
       partOf {
-        id
-        name
-        nameDe
+        ...Names
       }
       project {
-        id
-        name
-        nameDe
+        ...Names
       }
     }
     ... on Project {
@@ -434,67 +549,102 @@ export const DetailsDocument = new TypedDocumentString(`
         roleDe
         basis
         actor {
-          __typename
-          id
-          name
-          nameDe
+          ...ActorNames
         }
       }
     }
   }
   neighbourhood(id: $id, depth: 1) {
     nodes {
-      id
-      labels
-      name
-      nameDe
+      ...DrawnNode
     }
     relationships {
-      id
-      type
-      from
-      to
-      role
-      basis
+      ...DrawnRelationship
     }
     truncated
   }
 }
-    `) as unknown as TypedDocumentString<DetailsQuery, DetailsQueryVariables>;
+    fragment Names on Entity {
+  id
+  name
+  nameDe
+}
+fragment ActorNames on Actor {
+  __typename
+  ...Names
+}
+fragment Passage on Source {
+  document
+  section
+  quote
+  quoteEn
+  verbatim
+  origin {
+    id
+    title
+    date
+    url
+  }
+}
+fragment DrawnNode on GraphNode {
+  id
+  labels
+  name
+  nameDe
+}
+fragment DrawnRelationship on GraphRelationship {
+  id
+  type
+  from
+  to
+  role
+  basis
+}`) as unknown as TypedDocumentString<DetailsQuery, DetailsQueryVariables>;
 export const NeighbourhoodDocument = new TypedDocumentString(`
-    query Neighbourhood($id: ID!, $depth: Int) {
-  neighbourhood(id: $id, depth: $depth) {
+    query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
+  neighbourhood(id: $id, depth: $depth, limit: $limit) {
     nodes {
-      id
-      labels
-      name
-      nameDe
+      ...DrawnNode
     }
     relationships {
-      id
-      type
-      from
-      to
-      role
-      basis
-      sources {
-        document
-        section
-        quote
-        quoteEn
-        verbatim
-        origin {
-          id
-          title
-          date
-          url
-        }
-      }
+      ...SourcedRelationship
     }
     truncated
   }
 }
-    `) as unknown as TypedDocumentString<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
+    fragment Passage on Source {
+  document
+  section
+  quote
+  quoteEn
+  verbatim
+  origin {
+    id
+    title
+    date
+    url
+  }
+}
+fragment DrawnNode on GraphNode {
+  id
+  labels
+  name
+  nameDe
+}
+fragment DrawnRelationship on GraphRelationship {
+  id
+  type
+  from
+  to
+  role
+  basis
+}
+fragment SourcedRelationship on GraphRelationship {
+  ...DrawnRelationship
+  sources {
+    ...Passage
+  }
+}`) as unknown as TypedDocumentString<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
 export const NetworkDocument = new TypedDocumentString(`
     query Network {
   cities {
@@ -502,6 +652,9 @@ export const NetworkDocument = new TypedDocumentString(`
   }
   projects {
     id
+  }
+  citiesConnection(first: 0) {
+    totalCount
   }
 }
     `) as unknown as TypedDocumentString<NetworkQuery, NetworkQueryVariables>;
@@ -511,9 +664,7 @@ export const SearchDocument = new TypedDocumentString(`
     score
     entity {
       __typename
-      id
-      name
-      nameDe
+      ...Names
     }
     statement {
       text
@@ -522,21 +673,21 @@ export const SearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+    fragment Names on Entity {
+  id
+  name
+  nameDe
+}`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const TimelineDocument = new TypedDocumentString(`
     query Timeline {
   meetings {
-    id
-    name
-    nameDe
+    ...Names
     kind
     status
     year
     date
     city {
-      id
-      name
-      nameDe
+      ...Names
     }
     participations {
       role
@@ -554,72 +705,46 @@ export const TimelineDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TimelineQuery, TimelineQueryVariables>;
+    fragment Names on Entity {
+  id
+  name
+  nameDe
+}`) as unknown as TypedDocumentString<TimelineQuery, TimelineQueryVariables>;
 export const WhoLeadsWhatDocument = new TypedDocumentString(`
     query WhoLeadsWhat {
   actions {
-    id
-    name
-    nameDe
+    ...Names
     kind
     start
     end
     field {
-      id
-      name
-      nameDe
+      ...Names
     }
     project {
-      id
-      name
-      nameDe
+      ...Names
     }
     leadership {
       role
       roleDe
       basis
       actor {
-        __typename
-        id
-        name
-        nameDe
-        ... on Institution {
-          city {
-            id
-            name
-            nameDe
-          }
-        }
+        ...ActorWithCity
       }
     }
     contributors {
       role
       roleDe
       actor {
-        __typename
-        id
-        name
-        nameDe
-        ... on Institution {
-          city {
-            id
-            name
-            nameDe
-          }
-        }
+        ...ActorWithCity
       }
     }
     meetings {
-      id
-      name
-      nameDe
+      ...Names
       year
     }
   }
   projects {
-    id
-    name
-    nameDe
+    ...Names
     partners {
       role
       roleDe
@@ -629,4 +754,20 @@ export const WhoLeadsWhatDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WhoLeadsWhatQuery, WhoLeadsWhatQueryVariables>;
+    fragment Names on Entity {
+  id
+  name
+  nameDe
+}
+fragment ActorNames on Actor {
+  __typename
+  ...Names
+}
+fragment ActorWithCity on Actor {
+  ...ActorNames
+  ... on Institution {
+    city {
+      ...Names
+    }
+  }
+}`) as unknown as TypedDocumentString<WhoLeadsWhatQuery, WhoLeadsWhatQueryVariables>;
