@@ -155,6 +155,14 @@ export function* generateChunks(
     props: Record<string, unknown> = {},
   ) => relationships.push({ type, from, to, props });
 
+  // Every source is in the one synthetic document, as every real one is in its document
+  // (Source.origin is non-null): the explorer's neighbourhoods read it for the edge cards.
+  const documentId = 'document/bench-synthetic';
+  nodes.push({
+    labels: ['Document'],
+    id: documentId,
+    props: { title: document, kind: 'REPORT', language: 'de' },
+  });
   let sourceCount = 0;
   const addSource = (section: string, quote: string, statementId?: string): string => {
     const id = `source/bench-${sourceCount++}`;
@@ -163,6 +171,7 @@ export function* generateChunks(
       id,
       props: { document, section, quote, ...(statementId ? { statementId } : {}) },
     });
+    relate('IN_DOCUMENT', id, documentId);
     return id;
   };
   const addEntity = (label: EntityLabel, id: string, props: Record<string, unknown>): string => {

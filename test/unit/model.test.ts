@@ -267,7 +267,6 @@ describe('what restates the model follows it', () => {
       PARTNER_IN: "the report's shape has no projects (the fact file adds them)",
       OPENED: "the news' centres: the report's shape has none",
       HOUSED_AT: "the news' centres: the report's shape has none",
-      IN_DOCUMENT: 'the benchmark has one document, named on each Source',
     };
     const generated = new Set(graph.relationships.map((rel) => rel.type));
     expect(RELATIONSHIP_TYPES.map((r) => r.type).filter((type) => !generated.has(type))).toEqual(

@@ -21,6 +21,7 @@ const basedIn = {
   from: hgb.id,
   to: leipzig.id,
   role: null,
+  roleDe: null,
   basis: 'STATED' as const,
   sources: [],
 };
@@ -101,6 +102,7 @@ describe('mergeGraph', () => {
         from: hgb.id,
         to: leipzig.id,
         role: null,
+        roleDe: null,
         basis: 'STATED',
         sources: [],
       },

@@ -5,7 +5,7 @@
 import * as api from './api';
 import type { DetailsNeighbourhood, EntityDetails, Named, SourceRef } from './api';
 import { byId, h, replace } from './dom';
-import { kindLabel, label, relationshipLabel, roleText, t, valueLabel } from './i18n';
+import { kindLabel, label, relationshipLabel, roleIn, roleText, t, valueLabel } from './i18n';
 import { kindOf } from './kinds';
 import { indexRoles, loadedLinks } from './roles';
 import type { QualifiedLink, RoleIndex } from './roles';
@@ -555,13 +555,15 @@ function renderDetails(
 }
 
 /**
- * A clicked edge's role in the page's language. The API names a drawn relationship's role in
- * English only, so the German (and every role of an edge standing for several links) comes
- * from the links the page loaded. Once the API names it (GraphRelationship.roleDe, kept on the
- * drawn edge), this is `roleIn(edge.role, edge.roleDe, state.lang)`.
+ * A clicked edge's role in the page's language: every role of the links it stands for, as the
+ * page loaded them, or else the drawn relationship's own.
  */
 function edgeRole(edge: DrawnEdge, state: PageState): string {
-  return roleOf(indexRoles(loadedLinks(state)), edge.id, edge.role);
+  return roleOf(
+    indexRoles(loadedLinks(state)),
+    edge.id,
+    roleIn(edge.role, edge.roleDe, state.lang),
+  );
 }
 
 /** A clicked edge: what links which two entities, in what role, on what basis and where stated. */

@@ -26,7 +26,10 @@ export interface DrawnNode extends Named {
 }
 
 /** One drawn edge per (from, type, to): the API may name the same relationship twice. */
-export type DrawnEdge = Pick<GraphRelationship, 'type' | 'from' | 'to' | 'role' | 'basis'> & {
+export type DrawnEdge = Pick<
+  GraphRelationship,
+  'type' | 'from' | 'to' | 'role' | 'roleDe' | 'basis'
+> & {
   id: string;
   sources: GraphRelationship['sources'];
 };
@@ -185,6 +188,7 @@ export function mergeGraph(
       from: r.from,
       to: r.to,
       role: r.role ?? null,
+      roleDe: r.roleDe ?? null,
       basis: r.basis ?? null,
       sources: r.sources ?? [],
     });

@@ -122,7 +122,7 @@ export type ConnectionQuery = { connection: { length: number, nodes: Array<
       | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
       | { __typename: 'Meeting', id: string, name: string, nameDe: string | null }
       | { __typename: 'Project', id: string, name: string, nameDe: string | null }
-    >, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }> } | null };
+    >, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, roleDe: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }> } | null };
 
 export type DetailsQueryVariables = Exact<{
   id: string | number;
@@ -155,7 +155,7 @@ export type DetailsQuery = { entity:
           | { __typename: 'City', id: string, name: string, nameDe: string | null }
           | { __typename: 'Institution', id: string, name: string, nameDe: string | null }
          }>, sources: Array<{ enteredBy: string | null, document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }
-   | null, neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null }> } };
+   | null, neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, roleDe: string | null, basis: Basis | null }> } };
 
 type Names_Action_Fragment = { id: string, name: string, nameDe: string | null };
 
@@ -194,9 +194,9 @@ export type PassageFragment = { document: string, section: string, quote: string
 
 export type DrawnNodeFragment = { id: string, labels: Array<string>, name: string, nameDe: string | null };
 
-export type DrawnRelationshipFragment = { id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null };
+export type DrawnRelationshipFragment = { id: string, type: string, from: string, to: string, role: string | null, roleDe: string | null, basis: Basis | null };
 
-export type SourcedRelationshipFragment = { id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> };
+export type SourcedRelationshipFragment = { id: string, type: string, from: string, to: string, role: string | null, roleDe: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> };
 
 type ActorWithCity_City_Fragment = { __typename: 'City', id: string, name: string, nameDe: string | null };
 
@@ -214,7 +214,7 @@ export type NeighbourhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }> } };
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, labels: Array<string>, name: string, nameDe: string | null }>, relationships: Array<{ id: string, type: string, from: string, to: string, role: string | null, roleDe: string | null, basis: Basis | null, sources: Array<{ document: string, section: string, quote: string, quoteEn: string | null, verbatim: boolean, origin: { id: string, title: string, date: string | null, url: string | null } }> }> } };
 
 export type NetworkQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -292,6 +292,7 @@ export const DrawnRelationshipFragmentDoc = new TypedDocumentString(`
   from
   to
   role
+  roleDe
   basis
 }
     `, {"fragmentName":"DrawnRelationship"}) as unknown as TypedDocumentString<DrawnRelationshipFragment, unknown>;
@@ -336,6 +337,7 @@ fragment DrawnRelationship on GraphRelationship {
   from
   to
   role
+  roleDe
   basis
 }`, {"fragmentName":"SourcedRelationship"}) as unknown as TypedDocumentString<SourcedRelationshipFragment, unknown>;
 export const NamesFragmentDoc = new TypedDocumentString(`
@@ -410,6 +412,7 @@ fragment DrawnRelationship on GraphRelationship {
   from
   to
   role
+  roleDe
   basis
 }
 fragment SourcedRelationship on GraphRelationship {
@@ -598,6 +601,7 @@ fragment DrawnRelationship on GraphRelationship {
   from
   to
   role
+  roleDe
   basis
 }`) as unknown as TypedDocumentString<DetailsQuery, DetailsQueryVariables>;
 export const NeighbourhoodDocument = new TypedDocumentString(`
@@ -637,6 +641,7 @@ fragment DrawnRelationship on GraphRelationship {
   from
   to
   role
+  roleDe
   basis
 }
 fragment SourcedRelationship on GraphRelationship {
