@@ -764,6 +764,19 @@ describe('explorer page', () => {
     await page.getByTestId('lang-de').click();
     await expect(fields.textContent()).resolves.toMatch(/Beziehung\s*leitet federführend/);
     await expect(fields.textContent()).resolves.toMatch(/in einer Quelle genannt/);
+    // Its role in German as the API words it (GraphRelationship.roleDe), else in English.
+    const [actorId, , actionId] = clicked.split('>');
+    const { neighbourhood } = await gql<{
+      neighbourhood: {
+        relationships: { from: string; type: string; role: string | null; roleDe: string | null }[];
+      };
+    }>('query($id: ID!) { neighbourhood(id: $id) { relationships { from type role roleDe } } }', {
+      id: actionId,
+    });
+    const lead = neighbourhood.relationships.find((r) => r.type === 'LEADS' && r.from === actorId);
+    expect(lead).toBeDefined();
+    const role = lead?.roleDe ?? lead?.role;
+    if (role) await expect(fields.textContent()).resolves.toContain(role);
     const edgeLabel = await page.evaluate(
       (id) => (window as unknown as ExplorerWindow).__cy.getElementById(id).data('label'),
       clicked,
