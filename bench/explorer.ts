@@ -25,6 +25,7 @@ import {
   bulkLoadScale,
   graphql,
   neo4jMemoryFor,
+  option,
   percentile,
   startServer,
   type BenchServer,
@@ -32,12 +33,6 @@ import {
 
 process.env.NODE_ENV = 'production';
 process.setSourceMapsEnabled(false);
-
-function option(name: string, fallback: string): string {
-  const flag = process.argv.indexOf(`--${name}`);
-  if (flag >= 0 && process.argv[flag + 1]) return process.argv[flag + 1] as string;
-  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
-}
 
 const settings = {
   scale: Number(option('scale', '1000')),

@@ -15,6 +15,13 @@ import { importIntoStore } from '../src/neo4j/import';
 import { generateChunks, generateGraph, sampleIds, type SampleIds } from './generate';
 import type { CapturedQuery, ServerStats } from './server';
 
+/** A setting of a bench script: `--name value` on the command line, else BENCH_NAME, else `fallback`. */
+export function option(name: string, fallback = ''): string {
+  const flag = process.argv.indexOf(`--${name}`);
+  if (flag >= 0 && process.argv[flag + 1]) return process.argv[flag + 1] as string;
+  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
+}
+
 /**
  * Neo4j's memory for a scale, on a machine of 2 cores and 24 GiB. Up to scale 1000 the sizes
  * the benchmark always had (a store of ≈ 0.3 GB at scale 1000; the peer's large APOC queries

@@ -20,14 +20,9 @@ import {
   loadScale,
   median,
   neo4jMemoryFor,
+  option,
 } from './harness';
 import { describeCpu, jvmCpuSeconds } from './jvm-threads';
-
-function option(name: string, fallback = ''): string {
-  const flag = process.argv.indexOf(`--${name}`);
-  if (flag >= 0 && process.argv[flag + 1]) return process.argv[flag + 1] as string;
-  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
-}
 
 const settings = {
   scales: option('scales', '1,10,100').split(',').filter(Boolean).map(Number),

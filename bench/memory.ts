@@ -19,6 +19,7 @@ import {
   buildIndexes,
   bulkLoadScale,
   neo4jMemoryFor,
+  option,
   startServer,
   type BenchServer,
 } from './harness';
@@ -26,12 +27,6 @@ import { contractDocuments, READ_OPERATIONS, variablesOf } from './operations';
 
 process.env.NODE_ENV = 'production';
 process.setSourceMapsEnabled(false);
-
-function option(name: string, fallback: string): string {
-  const flag = process.argv.indexOf(`--${name}`);
-  if (flag >= 0 && process.argv[flag + 1]) return process.argv[flag + 1] as string;
-  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
-}
 
 const settings = {
   scale: Number(option('scale', '10000')),

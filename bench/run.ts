@@ -34,6 +34,7 @@ import {
   graphql,
   loadScale,
   neo4jMemoryFor,
+  option,
   rawData,
   roundTripsOf,
   startServer,
@@ -61,11 +62,6 @@ process.env.NODE_ENV = 'production';
 // for every query), here for the raw side's driver calls, in the servers for theirs.
 process.setSourceMapsEnabled(false);
 
-function option(name: string, fallback: string): string {
-  const flag = process.argv.indexOf(`--${name}`);
-  if (flag >= 0 && process.argv[flag + 1]) return process.argv[flag + 1] as string;
-  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
-}
 const numbers = (text: string) => text.split(',').filter(Boolean).map(Number);
 
 const settings = {
