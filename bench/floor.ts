@@ -3,6 +3,8 @@
 //   raw          the operation's hand-written Cypher through neo4j-driver (no HTTP)
 //   bare HTTP    an Express app that parses the JSON body and answers a fixed one (the
 //                transport's floor: our API is served by Express too)
+//   HTTP floor   an Express app answering the rows of the Cypher our API sends for the
+//                operation, through neo4j-driver, no GraphQL (bench/server.ts, `floor`)
 //   __typename   our API answering `{ __typename }` (HTTP + GraphQL layer, no database)
 //   ours         the operation through our API
 // Each way is warmed up with 2000 requests first: a fresh Neo4j needs that many to compile
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     database: 'neo4j',
   });
   const ours = await startServer('ours', neo4j.uri);
+  const floor = await startServer('floor', neo4j.uri);
   const bare = spawn(process.execPath, ['-e', BARE_SERVER], {
     cwd: path.join(__dirname, '..'), // where require('express') finds it
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -74,10 +77,14 @@ async function main(): Promise<void> {
     const raw = rawQuery(operation, sample);
     const document = contractDocuments().get(operation)!;
     const variables = variablesOf(operation, sample);
+    await ours.queries(); // forget what came before
+    await graphql(ours.url, document, variables);
+    await floor.serve(await ours.queries());
     const result = await compareLatency(
       {
         raw: () => rawData(db.driver, raw.cypher, raw.params),
         'bare HTTP': () => post(`http://127.0.0.1:${barePort}/`, '{"query":"{ __typename }"}'),
+        'HTTP floor': () => graphql(floor.url, document, variables),
         __typename: () => graphql(ours.url, '{ __typename }', {}),
         [operation]: () => graphql(ours.url, document, variables),
       },
@@ -90,6 +97,7 @@ async function main(): Promise<void> {
   } finally {
     bare.kill();
     await ours.stop();
+    await floor.stop();
     await db.close();
     await neo4j.stop();
   }

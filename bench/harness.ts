@@ -184,17 +184,22 @@ export async function bulkLoadScale(
 }
 
 export interface BenchServer {
-  kind: 'ours' | 'peer';
+  kind: 'ours' | 'peer' | 'floor';
   url: string;
   /** CPU, round trips and memory so far; `gc`: after a full garbage collection. */
   stats(options?: { gc?: boolean }): Promise<ServerStats>;
   /** The queries the server sent to Neo4j since the last call (ours only; the peer: none). */
   queries(): Promise<CapturedQuery[]>;
+  /** The floor server: answer every request with these queries' rows from now on. */
+  serve(queries: CapturedQuery[]): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Starts bench/server.ts in its own Node process (tsx), on a free port. */
-export async function startServer(kind: 'ours' | 'peer', neo4jUri: string): Promise<BenchServer> {
+export async function startServer(
+  kind: 'ours' | 'peer' | 'floor',
+  neo4jUri: string,
+): Promise<BenchServer> {
   const child: ChildProcess = fork(path.join(__dirname, 'server.ts'), [], {
     // --expose-gc: the memory figures after a full collection (stats({ gc: true })).
     execArgv: ['--import', 'tsx', '--expose-gc'],
@@ -225,6 +230,9 @@ export async function startServer(kind: 'ours' | 'peer', neo4jUri: string): Prom
     stats: (options = {}) => ask<ServerStats>('stats', options),
     queries: async () =>
       (await ask<{ type: 'queries'; queries: CapturedQuery[] }>('queries')).queries,
+    serve: async (queries) => {
+      await ask('serve', { queries });
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       child.removeAllListeners('exit');

@@ -4,8 +4,11 @@
 // fork(); tells its port over IPC and answers {type: 'stats'} with CPU time, database round
 // trips and memory so far (after a full garbage collection with {gc: true}: the process runs
 // with --expose-gc), and {type: 'queries'} with the Cypher our API sent since the last time
-// (the benchmark runs it again without the GraphQL layer). Environment: BENCH_SERVER
-// (ours|peer), NEO4J_URI.
+// (the benchmark runs it again without the GraphQL layer). The third kind, `floor`, is what any
+// HTTP API over this Neo4j costs here: the same Express app and body parser, answering every
+// request with the rows of the Cypher it was told over IPC ({type: 'serve', queries}: what
+// our API sent), run through neo4j-driver as the raw side runs it, no GraphQL. Environment:
+// BENCH_SERVER (ours|peer|floor), NEO4J_URI.
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,6 +17,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { createDatabase, type Database } from '../src/db/database';
 import { createServer } from '../src/graphql/server';
+import { generatedRows } from './harness';
 import { peerSchema } from './peer';
 
 export interface ServerStats {
@@ -42,6 +46,8 @@ const counter = { roundTrips: 0 };
 /** Reads since the last {type: 'queries'}; at most a few, so a long run does not pile them up. */
 let captured: CapturedQuery[] = [];
 const CAPTURE_LIMIT = 20;
+/** What the floor server answers with: the queries it was last told. */
+let served: CapturedQuery[] = [];
 
 /** Counts every session's transactions and auto-commit queries of the peer's driver. */
 function countingDriver(driver: Driver): Driver {
@@ -63,8 +69,8 @@ function countingDriver(driver: Driver): Driver {
 async function main(): Promise<void> {
   const kind = process.env.BENCH_SERVER;
   const uri = process.env.NEO4J_URI;
-  if (!uri || (kind !== 'ours' && kind !== 'peer')) {
-    throw new Error('BENCH_SERVER (ours|peer) and NEO4J_URI must be set');
+  if (!uri || (kind !== 'ours' && kind !== 'peer' && kind !== 'floor')) {
+    throw new Error('BENCH_SERVER (ours|peer|floor) and NEO4J_URI must be set');
   }
   let handler: http.RequestListener;
   let stop: () => Promise<void>;
@@ -93,6 +99,18 @@ async function main(): Promise<void> {
       await api.stop();
       await db.close();
     };
+  } else if (kind === 'floor') {
+    // Integers as JS numbers, as our API's driver has them (src/db/database.ts).
+    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'), {
+      disableLosslessIntegers: true,
+    });
+    const app = express();
+    app.set('etag', false);
+    app.all('/graphql', express.json({ limit: '100kb' }), (_request, response, next) => {
+      generatedRows(driver, served).then((rows) => response.json({ data: rows }), next);
+    });
+    handler = app;
+    stop = () => driver.close();
   } else {
     const driver = countingDriver(neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j')));
     const apollo = new ApolloServer({ schema: await peerSchema(driver) });
@@ -131,6 +149,9 @@ async function main(): Promise<void> {
     } else if (message.type === 'queries') {
       process.send?.({ type: 'queries', queries: captured });
       captured = [];
+    } else if (message.type === 'serve') {
+      served = (message as { queries?: CapturedQuery[] }).queries ?? [];
+      process.send?.({ type: 'serve' });
     } else if (message.type === 'stop') {
       server.closeAllConnections();
       server.close();

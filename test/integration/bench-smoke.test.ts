@@ -43,6 +43,7 @@ describe('benchmark smoke run', () => {
   let db: Database;
   let ours: BenchServer;
   let peer: BenchServer;
+  let floor: BenchServer;
   let load: LoadResult;
 
   beforeAll(async () => {
@@ -53,11 +54,13 @@ describe('benchmark smoke run', () => {
     await buildIndexes(db);
     ours = await startServer('ours', neo4j.uri);
     peer = await startServer('peer', neo4j.uri);
+    floor = await startServer('floor', neo4j.uri);
   });
 
   afterAll(async () => {
     await ours?.stop();
     await peer?.stop();
+    await floor?.stop();
     await db?.close();
     await neo4j?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -129,6 +132,56 @@ describe('benchmark smoke run', () => {
     const rows = await generatedRows(db.driver, sent);
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).toMatch(/bench-/);
+    // The HTTP floor answers the same rows over HTTP (what the bench times beside ours).
+    await floor.serve(sent);
+    expect(await graphql(floor.url, document, variables)).toEqual(JSON.parse(JSON.stringify(rows)));
+  });
+
+  test("a city that shares no action or meeting is nobody's partner", async () => {
+    const city = load.sample.city;
+    const partnersOf = async (id: string) => {
+      const data = (await graphql(
+        ours.url,
+        `
+          query ($id: ID!) {
+            city(id: $id) {
+              partners {
+                city {
+                  id
+                }
+                sharedActions {
+                  id
+                }
+                sharedMeetings {
+                  id
+                }
+              }
+            }
+          }
+        `,
+        { id },
+      )) as {
+        city: { partners: Array<Record<string, Array<{ id: string }>> & { city: { id: string } }> };
+      };
+      return data.city.partners;
+    };
+    const before = await partnersOf(city);
+    expect(before.length).toBeGreaterThan(0);
+    for (const partner of before) {
+      expect(partner.sharedActions!.length + partner.sharedMeetings!.length).toBeGreaterThan(0);
+    }
+    // A lone city in the same country: found by the old query (every other city), not now.
+    await db.write(
+      `MATCH (:City {id: $city})-[:IN_COUNTRY]->(country)
+       CREATE (:Entity:City {id: 'city/lone', name: 'Lone', nameDe: 'Lone'})-[:IN_COUNTRY]->(country)`,
+      { city },
+    );
+    try {
+      expect(await partnersOf(city)).toEqual(before);
+      expect(await partnersOf('city/lone')).toEqual([]);
+    } finally {
+      await db.write(`MATCH (c:City {id: 'city/lone'}) DETACH DELETE c`);
+    }
   });
 
   test.each(Object.keys(PEER_OPERATIONS))('%s: the @neo4j/graphql peer answers', async (op) => {
