@@ -135,7 +135,10 @@ CALL (c) {
   WITH DISTINCT m ORDER BY ${chronological('m')} RETURN collect(m) AS myMeetings
 }
 CALL (c, myActions, myMeetings) {
-  MATCH (other:City) WHERE other <> c
+  UNWIND myActions + myMeetings AS x
+  MATCH (x)-[:LEADS|CONTRIBUTES_TO|TOOK_PART_IN|HELD_IN]-(:Entity)-[:BASED_IN*0..1]->(other:City)
+  WHERE other <> c
+  WITH DISTINCT other, myActions, myMeetings
   CALL (other) {
     OPTIONAL MATCH (other)<-[:BASED_IN*0..1]-(:Entity)-[:LEADS|CONTRIBUTES_TO]->(a:Action)
     RETURN collect(DISTINCT a) AS theirActions

@@ -289,7 +289,10 @@ export type City = Actor & Entity & {
   name: Scalars['String']['output'];
   /** The original name as the source spells it (German or local), where it differs. */
   nameDe: Maybe<Scalars['String']['output']>;
-  /** Other partner cities, with what this city shares with each. */
+  /**
+   * The other cities that share an action or a meeting with this city (each itself or through
+   * its institutions), with what they share: most shared by name first, then by name.
+   */
   partners: Array<Partnership>;
   /** Where the source states this entity: every fact is traceable. */
   sources: Array<Source>;

@@ -418,8 +418,9 @@ export function sourcesOf(relationship: Cypher.Variable, selection: NodeSelectio
 }
 
 /**
- * City.partners: every other city, with the actions and meetings both are involved in (a city
- * is involved in what it does itself or through its institutions). Most shared by name first:
+ * City.partners: the other cities involved in one of its actions or meetings, with the actions
+ * and meetings both are involved in (a city is involved in what it does itself or through its
+ * institutions). Most shared by name first:
  * a link that only expands "alle Partnerstädte" (`expansion`) counts for sharing, not for the
  * order, since it puts every pair of partners alike.
  */
@@ -489,15 +490,29 @@ function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Pr
     new Cypher.ListComprehension(item)
       .in(list)
       .where(Cypher.and(Cypher.in(item, myNamed), Cypher.in(item, theirNamed)));
-  // The city's own lists first, once: inside the per-city WITH the planner computed them again
-  // for every other city.
+  // The partners are found from the city's own actions and meetings, not by testing every
+  // city of the graph: a city shares nothing with the other networks' thousands of cities.
+  const involved = new Cypher.Node();
+  const partnerOf = new Cypher.Pattern(involved)
+    .related({
+      type: Cypher.labelExpr.or('LEADS', 'CONTRIBUTES_TO', 'TOOK_PART_IN', 'HELD_IN'),
+      direction: 'undirected',
+    })
+    .to({ labels: 'Entity' })
+    .related({ type: 'BASED_IN', direction: 'right', length: { min: 0, max: 1 } })
+    .to(other, { labels: 'City' });
+  // The city's own lists first, once: inside the per-partner WITH the planner computed them
+  // again for every partner.
   const subquery = new Cypher.With(
     [distinctActions(city), myActions],
     [distinctMeetings(city), myMeetings],
     [named(city), myNamed],
   )
-    .match(new Cypher.Pattern(other, { labels: 'City' }))
+    .unwind([Cypher.plus(myActions, myMeetings), involved])
+    .match(partnerOf)
     .where(Cypher.neq(other, city))
+    .with(other, myActions, myMeetings, myNamed)
+    .distinct()
     .with(
       other,
       myActions,

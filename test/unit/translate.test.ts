@@ -370,27 +370,29 @@ describe('the Cypher of a request', () => {
          WHERE this1.expansion IS NULL
          RETURN this4
        }) AS var6
-       MATCH (this7:City)
-       WHERE this7 <> this0
-       WITH this7, var3, var5, var6, COLLECT {
-         MATCH (this7)<-[:BASED_IN*0..1]-(:Entity)-[this1:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
+       UNWIND (var3 + var5) AS this7
+       MATCH (this7)-[:(LEADS|CONTRIBUTES_TO|TOOK_PART_IN|HELD_IN)]-(:Entity)-[:BASED_IN*0..1]->(this8:City)
+       WHERE this8 <> this0
+       WITH DISTINCT this8, var3, var5, var6
+       WITH this8, var3, var5, var6, COLLECT {
+         MATCH (this8)<-[:BASED_IN*0..1]-(:Entity)-[this1:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
          RETURN DISTINCT this2
-       } AS var8, COLLECT {
-         MATCH (this7)<-[:BASED_IN*0..1]-(:Entity)-[this1:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
+       } AS var9, COLLECT {
+         MATCH (this8)<-[:BASED_IN*0..1]-(:Entity)-[this1:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
          RETURN DISTINCT this4
-       } AS var9, (COLLECT {
-         MATCH (this7)<-[:BASED_IN*0..1]-(:Entity)-[this1:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
+       } AS var10, (COLLECT {
+         MATCH (this8)<-[:BASED_IN*0..1]-(:Entity)-[this1:(LEADS|CONTRIBUTES_TO)]->(this2:Action)
          WHERE this1.expansion IS NULL
          RETURN this2
        } + COLLECT {
-         MATCH (this7)<-[:BASED_IN*0..1]-(:Entity)-[this1:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
+         MATCH (this8)<-[:BASED_IN*0..1]-(:Entity)-[this1:(TOOK_PART_IN|HELD_IN)]-(this4:Meeting)
          WHERE this1.expansion IS NULL
          RETURN this4
-       }) AS var10
-       WITH this7, var6, var10, [var11 IN var3 WHERE var11 IN var8] AS var12, [var13 IN var5 WHERE var13 IN var9] AS var14
-       WITH this7, var12, var14, (size([var15 IN var12 WHERE (var15 IN var6 AND var15 IN var10)]) + size([var15 IN var14 WHERE (var15 IN var6 AND var15 IN var10)])) AS var16
-       ORDER BY var16 DESC, (size(var12) + size(var14)) DESC, this7.name ASC
-       RETURN [[this7.id, this7.name], [this2 IN var12 | [this2.id, this2.name]], [this4 IN var14 | [this4.id]]]
+       }) AS var11
+       WITH this8, var6, var11, [var12 IN var3 WHERE var12 IN var9] AS var13, [var14 IN var5 WHERE var14 IN var10] AS var15
+       WITH this8, var13, var15, (size([var16 IN var13 WHERE (var16 IN var6 AND var16 IN var11)]) + size([var16 IN var15 WHERE (var16 IN var6 AND var16 IN var11)])) AS var17
+       ORDER BY var17 DESC, (size(var13) + size(var15)) DESC, this8.name ASC
+       RETURN [[this8.id, this8.name], [this2 IN var13 | [this2.id, this2.name]], [this4 IN var15 | [this4.id]]]
      }] AS node"
     `);
   });
