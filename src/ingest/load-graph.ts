@@ -66,7 +66,11 @@ const LOAD_TIMEOUT_MS = 10 * 60_000;
 type Row = Record<string, unknown>;
 type Step = {
   cypher: string;
-  rows: Row[];
+  /**
+   * The batch's rows, made when the step runs: a large load's rows are never all in memory at
+   * once, and making them overlaps the database's work on the batches before.
+   */
+  rows: () => Row[];
   kind: string;
   /** A step of relationships: each row must find both its ends. */
   ofRelationships: boolean;
@@ -252,7 +256,7 @@ function nodeSteps(nodes: GraphNode[], batchSize: number, mode: Mode, document: 
         : (node: GraphNode) => ({ id: node.id, props: toNeo4jProps(node.props) });
     return batches(group, batchSize).map((batch) => ({
       cypher: cypher.join('\n'),
-      rows: batch.map(rowOf),
+      rows: () => batch.map(rowOf),
       kind: kindOf(labels),
       ofRelationships: false,
       counted: mode === 'merge',
@@ -323,7 +327,7 @@ function relationshipSteps(
           });
     return batches(group, batchSize).map((batch) => ({
       cypher,
-      rows: batch.map(rowOf),
+      rows: () => batch.map(rowOf),
       kind: type,
       ofRelationships: true,
       counted: mode === 'merge',
@@ -439,17 +443,18 @@ async function runStep(
   tally: LoadTally,
   params: Record<string, unknown>,
 ): Promise<void> {
-  const result = await tx.run(step.cypher, { ...params, rows: step.rows });
+  const rows = step.rows();
+  const result = await tx.run(step.cypher, { ...params, rows });
   const [record] = result.records;
   if (step.ofRelationships) {
     const count = toNumber(record?.get('written'));
-    if (count !== step.rows.length) {
+    if (count !== rows.length) {
       throw new Error(`wrote ${count} of ${step.describe}: an end node is missing in the database`);
     }
   }
   if (!step.counted) {
     // CREATE adds every row
-    LoadTally.count(tally.added, step.kind, step.rows.length);
+    LoadTally.count(tally.added, step.kind, rows.length);
   } else if (record) {
     LoadTally.count(tally.added, step.kind, toNumber(record.get('added')));
     LoadTally.count(tally.updated, step.kind, toNumber(record.get('updated')));
