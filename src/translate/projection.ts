@@ -420,9 +420,9 @@ export function sourcesOf(relationship: Cypher.Variable, selection: NodeSelectio
 /**
  * City.partners: the other cities involved in one of its actions or meetings, with the actions
  * and meetings both are involved in (a city is involved in what it does itself or through its
- * institutions). Most shared by name first:
- * a link that only expands "alle Partnerstädte" (`expansion`) counts for sharing, not for the
- * order, since it puts every pair of partners alike.
+ * institutions). Most shared by name first: a link that only expands "alle Partnerstädte"
+ * (`expansion`) counts for sharing, not for the order, since it puts every pair of partners
+ * alike.
  */
 function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Projection {
   const link = new Cypher.Relationship();

@@ -37,6 +37,9 @@ import { fingerprint } from '../support/graph-checksum';
 
 jest.setTimeout(420_000);
 
+type Ref = { id: string };
+type Partnership = { city: Ref; sharedActions: Ref[]; sharedMeetings: Ref[] };
+
 describe('benchmark smoke run', () => {
   let dataDir: string;
   let neo4j: LocalNeo4j;
@@ -160,15 +163,13 @@ describe('benchmark smoke run', () => {
           }
         `,
         { id },
-      )) as {
-        city: { partners: Array<Record<string, Array<{ id: string }>> & { city: { id: string } }> };
-      };
+      )) as { city: { partners: Partnership[] } };
       return data.city.partners;
     };
     const before = await partnersOf(city);
     expect(before.length).toBeGreaterThan(0);
     for (const partner of before) {
-      expect(partner.sharedActions!.length + partner.sharedMeetings!.length).toBeGreaterThan(0);
+      expect(partner.sharedActions.length + partner.sharedMeetings.length).toBeGreaterThan(0);
     }
     // A lone city in the same country: found by the old query (every other city), not now.
     await db.write(
