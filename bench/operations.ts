@@ -197,7 +197,7 @@ RETURN {search: collect({score: score,
         params: v,
         cypher: `
 MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-OPTIONAL MATCH p = SHORTEST 1 (a)-[:${ENTITY_RELATIONSHIPS}*1..6]-(b)
+OPTIONAL MATCH p = shortestPath((a)-[:${ENTITY_RELATIONSHIPS}*1..6]-(b))
 RETURN {connection: CASE WHEN p IS NULL THEN null ELSE {length: length(p),
   nodes: [n IN nodes(p) | n {__typename: ${typename('n')}, .id, .name}],
   relationships: [r IN relationships(p) | ${rel('r')}]} END} AS data`,
