@@ -2,8 +2,8 @@
 // Every statement is idempotent (IF NOT EXISTS); src/ingest/schema.ts runs them one by one,
 // split at the semicolons that end a line.
 
-// Ids are unique on :Entity and every label of the model: src/ingest/schema.ts makes those
-// constraints from src/model. What is not in the model:
+// Ids are unique on :Entity and every label of the model, and every entity kind's name has a
+// range index: src/ingest/schema.ts makes those from src/model. What is not in the model:
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
 // Curation: creations of one label take turns on their lock node (src/curation/writes.ts),
 // which concurrent MERGEs must not make twice; an Idempotency-Key's first answer, once per key.

@@ -11,11 +11,23 @@ export const CYPHER_SCHEMA_PATH = path.resolve(__dirname, '../../cypher/schema.c
  * src/model gets its constraint without an edit here or in cypher/schema.cypher.
  */
 export function idConstraints(): string[] {
-  return ['Entity', ...ENTITY_LABELS, ...RECORD_LABELS].map((label) => {
-    const name = label.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase();
-    return `CREATE CONSTRAINT ${name}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`;
-  });
+  return ['Entity', ...ENTITY_LABELS, ...RECORD_LABELS].map(
+    (label) =>
+      `CREATE CONSTRAINT ${snakeCase(label)}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  );
 }
+
+/**
+ * A range index on every entity kind's name, named `<label in snake_case>_name`: the lists
+ * ordered by name read it in order and stop after their page (src/translate/queries.ts).
+ */
+export function nameIndexes(): string[] {
+  return ENTITY_LABELS.map(
+    (label) => `CREATE INDEX ${snakeCase(label)}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`,
+  );
+}
+
+const snakeCase = (label: string) => label.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase();
 
 /** The statements of a .cypher file: `//` comment lines dropped, split where a line ends in `;`. */
 export function cypherStatements(text: string): string[] {
@@ -29,7 +41,7 @@ export function cypherStatements(text: string): string[] {
 }
 
 /**
- * Creates the model's id constraints, then the constraints and indexes of cypher/schema.cypher
+ * Creates the model's id constraints and name indexes, then the constraints and indexes of cypher/schema.cypher
  * (all IF NOT EXISTS, so safe to run at every start). One statement per transaction: Neo4j runs schema commands on their own.
  * `constraintsOnly` leaves out the other indexes: a bulk load into an empty database is
  * faster when they are built once afterwards (by applying the whole schema again).
@@ -39,7 +51,11 @@ export async function applySchema(
   schemaPath = CYPHER_SCHEMA_PATH,
   { constraintsOnly = false }: { constraintsOnly?: boolean } = {},
 ): Promise<void> {
-  const statements = [...idConstraints(), ...cypherStatements(readFileSync(schemaPath, 'utf8'))];
+  const statements = [
+    ...idConstraints(),
+    ...nameIndexes(),
+    ...cypherStatements(readFileSync(schemaPath, 'utf8')),
+  ];
   for (const statement of statements) {
     if (constraintsOnly && !/^CREATE CONSTRAINT\b/.test(statement)) continue;
     await db.write(statement);

@@ -37,13 +37,23 @@ const related = (
     ),
   );
 
+/** The sort keys of a list; `indexed`: the property its first key reads, if an index holds it. */
+interface Order {
+  readonly keys: Cypher.Expr[];
+  readonly indexed?: string;
+}
+
 interface ListSpec {
   /** The filter arguments, each a predicate on the listed node (n). */
   readonly filters: Record<string, (n: Cypher.Node, value: Cypher.Param) => Cypher.Predicate>;
-  readonly order: (n: Cypher.Node, orderBy: string | undefined) => Cypher.Expr[];
+  readonly order: (n: Cypher.Node, orderBy: string | undefined) => Order;
 }
 
-const byName = (n: Cypher.Node) => [n.property('name'), n.property('id')];
+/** Every entity kind's name has a range index (src/ingest/schema.ts). */
+const byName = (n: Cypher.Node): Order => ({
+  keys: [n.property('name'), n.property('id')],
+  indexed: 'name',
+});
 
 const LISTS = {
   Country: { filters: {}, order: byName },
@@ -57,7 +67,7 @@ const LISTS = {
       kind: (n, v) => Cypher.eq(n.property('kind'), v),
       cityId: (n, v) => related(n, 'HELD_IN', 'right', 'City', v),
     },
-    order: (n) => chronological(n),
+    order: (n) => ({ keys: chronological(n) }),
   },
   Action: {
     filters: {
@@ -68,7 +78,13 @@ const LISTS = {
     },
     order: (n, orderBy) =>
       orderBy === 'START'
-        ? [Cypher.isNull(n.property('start')), n.property('start'), ...byName(n)]
+        ? {
+            keys: [
+              Cypher.isNull(n.property('start')),
+              n.property('start'),
+              ...byName(n).keys,
+            ],
+          }
         : byName(n),
   },
   Institution: {
@@ -96,14 +112,29 @@ export function listParams(
   };
 }
 
-/** MATCH (n:Kind) WHERE <each filter, switched on by its parameter>. */
-function listMatch(kind: ListKind, n: Cypher.Node): Cypher.Match {
+/**
+ * MATCH (n:Kind) WHERE <each filter, switched on by its parameter>. An `indexed` order adds
+ * `n.<property> IS NOT NULL`, true of every node (the schema makes it non-null): it lets Neo4j
+ * read the property's range index in order and stop after the page (PartialTop) instead of
+ * sorting every node of the kind. Institutions at scale 1000: 38.5 → 15.1 ms.
+ */
+function listMatch(kind: ListKind, n: Cypher.Node, order?: Order): Cypher.Match {
   const spec: ListSpec = LISTS[kind];
-  const predicates = Object.entries(spec.filters).map(([name, predicate]) =>
+  const predicates: Cypher.Predicate[] = Object.entries(spec.filters).map(([name, predicate]) =>
     optional(name, (value) => predicate(n, value)),
   );
+  if (order?.indexed) predicates.unshift(Cypher.isNotNull(n.property(order.indexed)));
   const match = new Cypher.Match(new Cypher.Pattern(n, { labels: kind }));
   return predicates.length > 0 ? match.where(Cypher.and(...predicates)) : match;
+}
+
+/** The page of `n` in its list's order: WITH n ORDER BY … SKIP $offset LIMIT $limit. */
+function page(kind: ListKind, n: Cypher.Node, order: Order): Cypher.With {
+  return listMatch(kind, n, order)
+    .with(n)
+    .orderBy(...order.keys)
+    .skip(param('offset'))
+    .limit(param('limit'));
 }
 
 /** One page of a filtered list, each node projected as selected. */
@@ -114,12 +145,7 @@ export function listQuery(
 ): Built<unknown[]> {
   const n = new Cypher.Node();
   const node = nodeProjection(n, selection);
-  const query = listMatch(kind, n)
-    .with(n)
-    .orderBy(...LISTS[kind].order(n, orderBy))
-    .skip(param('offset'))
-    .limit(param('limit'))
-    .return([node.expr, 'node']);
+  const query = page(kind, n, LISTS[kind].order(n, orderBy)).return([node.expr, 'node']);
   return {
     cypher: query.build().cypher,
     decode: (rows) => rows.map((row) => node.decode(row.node)),
@@ -139,12 +165,7 @@ export function pageQuery(
   const query = Cypher.utils.concat(
     new Cypher.Call(listMatch(kind, counted).return([Cypher.count(counted), totalCount]), []),
     new Cypher.Call(
-      listMatch(kind, n)
-        .with(n)
-        .orderBy(...LISTS[kind].order(n, orderBy))
-        .skip(param('offset'))
-        .limit(param('limit'))
-        .return([Cypher.collect(node.expr), items]),
+      page(kind, n, LISTS[kind].order(n, orderBy)).return([Cypher.collect(node.expr), items]),
       [],
     ),
     new Cypher.Return([totalCount, 'totalCount'], [items, 'items']),

@@ -273,7 +273,7 @@ describe('the Cypher of a request', () => {
      }
      CALL () {
        MATCH (this2:Action)
-       WHERE (($kind IS NULL OR this2.kind = $kind) AND ($fieldId IS NULL OR EXISTS {
+       WHERE (this2.name IS NOT NULL AND ($kind IS NULL OR this2.kind = $kind) AND ($fieldId IS NULL OR EXISTS {
          MATCH (this2)-[:IN_FIELD]->(:FieldOfAction { id: $fieldId })
        }) AND ($leadId IS NULL OR EXISTS {
          MATCH (this2)<-[:LEADS]-(:Entity { id: $leadId })
