@@ -204,16 +204,24 @@ const entityRelationship = Cypher.labelExpr.or(...ENTITY_RELATIONSHIP_TYPES);
  * The read path's one filter for retracted entities (src/model/provenance.ts): every read
  * matches nodes by the label of their kind, which a retracted entity has lost, so lists,
  * lookups, search and relationship fields leave it out by themselves; only a walk over several
- * relationships could pass through one. This keeps such walks (paths, neighbourhoods) to
- * entities: each relationship of `walked` joins two of them.
+ * relationships could pass through one. This keeps such walks to entities. A neighbourhood's
+ * walk is a list of relationships (each must join two entities); a path's is its nodes (each
+ * must be one), which shortestPath() checks as it searches, with fewer db hits than the same
+ * test on relationships (Connection at scale 10,000: 5,482 against 8,437).
  */
-function throughEntitiesOnly(walked: Cypher.Expr): Cypher.Predicate {
+function throughEntitiesOnly(
+  walked: { relationships: Cypher.Expr } | { nodes: Cypher.Expr },
+): Cypher.Predicate {
+  if ('nodes' in walked) {
+    const node = new Cypher.Node();
+    return Cypher.all(node, walked.nodes, node.hasLabel('Entity'));
+  }
   const step = new Cypher.Relationship();
   const isEntity = (end: Cypher.Expr) =>
     Cypher.in(new Cypher.Literal('Entity'), Cypher.labels(end as Cypher.Node));
   return Cypher.all(
     step,
-    walked,
+    walked.relationships,
     Cypher.and(isEntity(Cypher.startNode(step)), isEntity(Cypher.endNode(step))),
   );
 }
@@ -325,12 +333,12 @@ export function pathQuery(
   // Neo4j's shortestPath() rather than SHORTEST 1: it searches from both ends, expanding the
   // smaller frontier, and checks the filter as it goes; on the bench graph at scale 10,000,
   // whose countries and fields of action have thousands of relationships each, SHORTEST 1
-  // took 39,396 db hits for the Connection operation, shortestPath() 8,437. The builder has
+  // took 39,396 db hits for the Connection operation, shortestPath() 5,482. The builder has
   // no shortestPath().
   const shortestMatch = new Cypher.Raw(
     (context) =>
       `MATCH ${context.compile(p)} = shortestPath(${context.compile(walk)}) ` +
-      `WHERE ${context.compile(throughEntitiesOnly(Cypher.relationships(p)))}`,
+      `WHERE ${context.compile(throughEntitiesOnly({ nodes: Cypher.nodes(p) }))}`,
   );
   const shortest = Cypher.utils.concat(
     new Cypher.With(a, b).where(
@@ -429,7 +437,7 @@ export function neighbourhoodQuery(
           })
           .to(n, { labels: 'Entity' }),
       )
-        .where(throughEntitiesOnly(walked))
+        .where(throughEntitiesOnly({ relationships: walked }))
         .with(n)
         .distinct()
         .orderBy(n.property('id'))

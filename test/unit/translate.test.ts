@@ -410,7 +410,7 @@ describe('the Cypher of a request', () => {
      OPTIONAL CALL (this0, this1) {
        WITH this0, this1
        WHERE (this0 IS NOT NULL AND this1 IS NOT NULL AND this0 <> this1)
-       MATCH p2 = shortestPath((this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)*1..3]-(this1)) WHERE all(this3 IN relationships(p2) WHERE ('Entity' IN labels(startNode(this3)) AND 'Entity' IN labels(endNode(this3))))
+       MATCH p2 = shortestPath((this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)*1..3]-(this1)) WHERE all(this3 IN nodes(p2) WHERE this3:Entity)
        RETURN p2
      }
      WITH this0, this1, CASE
