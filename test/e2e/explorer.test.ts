@@ -56,6 +56,17 @@ async function nodeIds(p: Page = page): Promise<string[]> {
   return p.evaluate(() => (window as unknown as ExplorerWindow).__cy.nodes().map((n) => n.id()));
 }
 
+/**
+ * Selects a drawn node as a click would. The function returns nothing on purpose: returning
+ * cytoscape's collection would make playwright serialise its whole object graph (gigabytes,
+ * seconds; it crashed the renderer on CI).
+ */
+async function selectNode(p: Page, id: string): Promise<void> {
+  await p.evaluate((node) => {
+    (window as unknown as ExplorerWindow).__cy.getElementById(node).select();
+  }, id);
+}
+
 async function shot(name: string, p: Page = page, fullPage = true): Promise<void> {
   shots.push(await screenshot(p, name, fullPage));
 }
@@ -883,13 +894,9 @@ describe('explorer page', () => {
       await settled(p);
 
       // Hide the selected node, hide another, undo brings the last back.
-      await p.evaluate(() =>
-        (window as unknown as ExplorerWindow).__cy.getElementById('city/pecs').select(),
-      );
+      await selectNode(p, 'city/pecs');
       await p.getByTestId('btn-hide').click();
-      await p.evaluate(() =>
-        (window as unknown as ExplorerWindow).__cy.getElementById('city/genoa').select(),
-      );
+      await selectNode(p, 'city/genoa');
       await p.getByTestId('btn-hide').click();
       await settled(p);
       nodes = await shown('node');
@@ -1196,10 +1203,7 @@ describe('explorer page', () => {
 
       // Expanding a drawn node the view has no room for: nothing beyond the cap, and a note.
       const unexpanded = drawn.find((id) => !expanded.includes(id))!;
-      await p.evaluate(
-        (id) => (window as unknown as ExplorerWindow).__cy.getElementById(id).select(),
-        unexpanded,
-      );
+      await selectNode(p, unexpanded);
       await p.getByTestId('btn-expand').click();
       await settled(p);
       expect((await nodeIds(p)).length).toBeLessThanOrEqual(cap);
