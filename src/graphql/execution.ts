@@ -35,7 +35,13 @@ export function jitExecution(schema: GraphQLSchema): GatewayInterface {
     }
     let operation = operations.get(operationName ?? '');
     if (!operation) {
-      const result = compileQuery(schema, document, operationName);
+      // Built-in scalars and enums go out as the read path made them (strings, numbers,
+      // booleans, enum names: src/translate decodes them so) instead of through graphql-js's
+      // serializers: jit's serializer call per leaf allocates its error locations and path
+      // eagerly, a quarter of a large list's garbage (bench/README.md, "Where we stand").
+      const result = compileQuery(schema, document, operationName, {
+        disableLeafSerialization: true,
+      });
       if (!isCompiledQuery(result)) return result;
       operation = result;
       operations.set(operationName ?? '', operation);
