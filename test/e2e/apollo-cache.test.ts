@@ -13,7 +13,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { TypePolicies } from '@apollo/client/core';
-import { contractOperations } from '../support/contract';
+import { contractOperations, READ_VARIABLES } from '../support/contract';
 import {
   dataOf,
   gql,
@@ -51,23 +51,9 @@ const possibleTypes = Object.fromEntries(
 );
 
 /** Every operation with variables that reach real data; curation last, then the history. */
+const { History: history, ...reads } = READ_VARIABLES;
 const VARIABLES: Record<string, Row> = {
-  Cities: {},
-  MeetingTimeline: {},
-  WhoLeadsWhat: {},
-  Institutions: {},
-  Partners: { cityId: 'city/leipzig' },
-  Search: { text: 'Leipzig', first: 10 },
-  Connection: { fromId: 'institution/hgb-leipzig', toId: 'city/genoa' },
-  Neighbourhood: { id: 'city/leipzig', depth: 2 },
-  Provenance: { id: 'action/transnational-study' },
-  WhoLeadsWhatQualified: {},
-  ProjectPartners: { id: 'project/creative-cities' },
-  Documents: {},
-  Memberships: { id: 'institution/interdepartmental-working-group-leipzig' },
-  MeetingParticipants: { id: 'meeting/genoa-2011' },
-  EntityClaims: { id: 'project/creative-cities' },
-  EdgeDetails: { id: 'action/transnational-action-plan' },
+  ...reads,
   RecordMeeting: {
     input: {
       name: 'Partner meeting Leipzig 2012',
@@ -84,7 +70,7 @@ const VARIABLES: Record<string, Row> = {
     },
   },
   AssignLead: { actionId: 'action/sala-dogana-exhibition', actorId: 'city/genoa' },
-  History: { id: null },
+  History: history!,
 };
 
 // Loading the graph takes long on a busy machine: the hooks and the reload get more than jest's 60 s.

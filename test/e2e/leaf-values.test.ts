@@ -11,29 +11,11 @@ import type { Context } from '../../src/graphql/context';
 import { resolvers } from '../../src/graphql/resolvers';
 import { SCHEMA_PATH } from '../../src/graphql/server';
 import { createRepositories } from '../../src/repositories';
-import { contractOperations } from '../support/contract';
+import { contractOperations, READ_VARIABLES } from '../support/contract';
 import { gql, startTestApi, type TestApi } from '../support/api-server';
 
 const ops = contractOperations();
-const variables: Record<string, Record<string, unknown>> = {
-  Cities: {},
-  MeetingTimeline: {},
-  WhoLeadsWhat: {},
-  Institutions: {},
-  Partners: { cityId: 'city/leipzig' },
-  Search: { text: 'Leipzig', first: 20 },
-  Connection: { fromId: 'institution/hgb-leipzig', toId: 'city/genoa' },
-  Neighbourhood: { id: 'city/leipzig', depth: 2 },
-  Provenance: { id: 'action/transnational-study' },
-  WhoLeadsWhatQualified: {},
-  ProjectPartners: { id: 'project/creative-cities' },
-  Documents: {},
-  Memberships: { id: 'institution/interdepartmental-working-group-leipzig' },
-  MeetingParticipants: { id: 'meeting/leipzig-2010' },
-  EntityClaims: { id: 'action/transnational-study' },
-  EdgeDetails: { id: 'action/transnational-action-plan' },
-  History: {},
-};
+const variables = READ_VARIABLES;
 const reads = [...ops.entries()]
   .filter(([, text]) =>
     parse(text).definitions.some((d) => 'operation' in d && d.operation === 'query'),
