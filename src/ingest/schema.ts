@@ -41,8 +41,9 @@ export function cypherStatements(text: string): string[] {
 }
 
 /**
- * Creates the model's id constraints and name indexes, then the constraints and indexes of cypher/schema.cypher
- * (all IF NOT EXISTS, so safe to run at every start). One statement per transaction: Neo4j runs schema commands on their own.
+ * Creates the model's id constraints and name indexes, then the constraints and indexes of
+ * cypher/schema.cypher (all IF NOT EXISTS, so safe to run at every start). One statement per
+ * transaction: Neo4j runs schema commands on their own.
  * `constraintsOnly` leaves out the other indexes: a bulk load into an empty database is
  * faster when they are built once afterwards (by applying the whole schema again).
  */

@@ -15,7 +15,6 @@ import { contractOperations, READ_VARIABLES } from '../support/contract';
 import { gql, startTestApi, type TestApi } from '../support/api-server';
 
 const ops = contractOperations();
-const variables = READ_VARIABLES;
 const reads = [...ops.entries()]
   .filter(([, text]) =>
     parse(text).definitions.some((d) => 'operation' in d && d.operation === 'query'),
@@ -34,7 +33,7 @@ afterAll(async () => {
 
 it('every read operation of the contract has its variables here', () => {
   expect(reads.length).toBeGreaterThan(10);
-  expect(reads.filter((name) => !(name in variables))).toEqual([]);
+  expect(reads.filter((name) => !(name in READ_VARIABLES))).toEqual([]);
 });
 
 it.each(reads)('%s: the API answers as graphql-js with its serializers does', async (name) => {
@@ -49,10 +48,10 @@ it.each(reads)('%s: the API answers as graphql-js with its serializers does', as
     schema,
     document: parse(ops.get(name)!),
     contextValue: context,
-    variableValues: variables[name],
+    variableValues: READ_VARIABLES[name],
   });
   expect(expected.errors).toBeUndefined();
-  const response = await gql(api.url, ops.get(name)!, variables[name]);
+  const response = await gql(api.url, ops.get(name)!, READ_VARIABLES[name]);
   expect(response.errors).toBeUndefined();
   expect(response.data).toEqual(JSON.parse(JSON.stringify(expected.data)));
 });
