@@ -1,9 +1,9 @@
 // Where the constant cost of a small request goes: one request at a time, side by side, at
 // scale 1 (`npm run bench:floor -- [operation]`, default Provenance):
 //   raw          the operation's hand-written Cypher through neo4j-driver (no HTTP)
-//   bare HTTP    an Express app that parses the JSON body and answers a fixed one (the
-//                transport's floor: our API is served by Express too)
-//   HTTP floor   an Express app answering the rows of the Cypher our API sends for the
+//   bare HTTP    a Fastify app that parses the JSON body and answers a fixed one (the
+//                transport's floor: our API is served by Fastify too)
+//   HTTP floor   a node:http server answering the rows of the Cypher our API sends for the
 //                operation, through neo4j-driver, no GraphQL (bench/server.ts, `floor`)
 //   __typename   our API answering `{ __typename }` (HTTP + GraphQL layer, no database)
 //   ours         the operation through our API
@@ -26,10 +26,9 @@ import {
 } from './harness';
 import { contractDocuments, rawQuery, READ_OPERATIONS, variablesOf } from './operations';
 
-const BARE_SERVER = `const express = require('express');
-const app = express().set('etag', false);
-app.post('/', express.json(), (req, res) => res.json({ data: {} }));
-const server = app.listen(0, '127.0.0.1', () => process.send(server.address().port));`;
+const BARE_SERVER = `const app = require('fastify')();
+app.post('/', async () => ({ data: {} }));
+app.listen({ port: 0, host: '127.0.0.1' }).then(() => process.send(app.server.address().port));`;
 
 const agent = new http.Agent({ keepAlive: true });
 function post(url: string, body: string): Promise<void> {
@@ -65,7 +64,7 @@ async function main(): Promise<void> {
   const ours = await startServer('ours', neo4j.uri);
   const floor = await startServer('floor', neo4j.uri);
   const bare = spawn(process.execPath, ['-e', BARE_SERVER], {
-    cwd: path.join(__dirname, '..'), // where require('express') finds it
+    cwd: path.join(__dirname, '..'), // where require('fastify') finds it
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {

@@ -93,7 +93,7 @@ interface Latency {
   /**
    * The HTTP floor: a bare node:http server answering the same Cypher's rows as JSON, no
    * framework and no GraphQL (bench/server.ts, `floor`): the least any HTTP API over this
-   * Neo4j pays here. Floor − raw is the process hop's cost; ours − floor is what Express,
+   * Neo4j pays here. Floor − raw is the process hop's cost; ours − floor is what Fastify,
    * Apollo and our GraphQL layer add to it.
    */
   floor: LatencySummary;
@@ -300,7 +300,7 @@ function report(results: ScaleResult[], versions: Record<string, string>): strin
       "no GraphQL) answering the generated Cypher's rows as JSON through neo4j-driver, in its " +
       'own process as ours is: the least any HTTP API over this Neo4j pays here. Floor − raw ' +
       "is the process hop's cost (request, response, one more process to wake); ours − floor " +
-      'is what Express, Apollo and our GraphQL layer add.',
+      'is what Fastify, Apollo and our GraphQL layer add.',
     '',
     '| operation | scale | ours p50 | hand-written p50 | generated p50 | ours ÷ best raw p50 | ours p99 | best raw p99 | ours ÷ best raw p99 | target | HTTP floor p50 | floor − best raw ms | floor alone: target | ours − floor ms | same data |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---|',

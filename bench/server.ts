@@ -1,6 +1,6 @@
 // One API server in its own process, so that its CPU time is its own: `ours` (createServer of
 // src/graphql/server.ts) or `peer` (@neo4j/graphql by Apollo), both served the same way:
-// Express, its JSON body parser and Apollo's expressMiddleware. Started by bench/run.ts with
+// Fastify, its JSON body parser and Apollo's Fastify integration. Started by bench/run.ts with
 // fork(); tells its port over IPC and answers {type: 'stats'} with CPU time, database round
 // trips and memory so far (after a full garbage collection with {gc: true}: the process runs
 // with --expose-gc), and {type: 'queries'} with the Cypher our API sent since the last time
@@ -11,8 +11,8 @@
 // as the raw side runs it. Environment: BENCH_SERVER (ours|peer|floor), NEO4J_URI.
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastify from 'fastify';
 import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { createDatabase, type Database } from '../src/db/database';
@@ -132,10 +132,10 @@ async function main(): Promise<void> {
     const apollo = new ApolloServer({ schema: await peerSchema(driver) });
     await apollo.start();
     // Served as ours is (src/graphql/server.ts), so that the difference is the GraphQL layer.
-    const app = express();
-    app.set('etag', false);
-    app.all('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo));
-    handler = app;
+    const app = fastify({ bodyLimit: 100 * 1024 });
+    app.all('/graphql', fastifyApolloHandler(apollo));
+    await app.ready();
+    handler = app.routing;
     stop = async () => {
       await apollo.stop();
       await driver.close();

@@ -3,7 +3,6 @@
 import { stopTracing, tracingEnabled } from './tracing';
 import http from 'node:http';
 import path from 'node:path';
-import express from 'express';
 import { ConfigError, loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { createServer } from './graphql/server';
@@ -68,7 +67,7 @@ async function main() {
   const port = await listen(server, config.port);
   const metricsServer =
     api.metricsHandler && config.metricsPort
-      ? http.createServer(express().get('/metrics', api.metricsHandler))
+      ? http.createServer(api.metricsHandler)
       : null;
   if (metricsServer) await listen(metricsServer, config.metricsPort!);
   announce(`API ready: http://localhost:${port}/graphql  (explorer: http://localhost:${port}/)`, {

@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PoolUsage } from '../db/database';
 import type { HeavyQueryUsage } from './heavy-queries';
@@ -20,8 +19,10 @@ const MAX_OPERATION_NAMES = 200;
 
 export interface Metrics {
   record(outcome: RequestOutcome): void;
-  /** GET /metrics: every metric in Prometheus's text format. */
-  handler: RequestHandler;
+  /** The Content-Type of render()'s text. */
+  contentType: string;
+  /** Every metric in Prometheus's text format, for GET /metrics. */
+  render(): Promise<string>;
 }
 
 /** What the gauges read when scraped. */
@@ -120,9 +121,7 @@ export function createMetrics(sources: GaugeSources): Metrics {
       duration.observe(labels, outcome.seconds);
       for (const code of outcome.errorCodes) errors.inc({ ...labels, code });
     },
-    handler: async (_req, res) => {
-      res.setHeader('content-type', registry.contentType);
-      res.end(await registry.metrics());
-    },
+    contentType: registry.contentType,
+    render: () => registry.metrics(),
   };
 }

@@ -134,6 +134,20 @@ describe('access log', () => {
     expect(JSON.stringify(api.logs)).not.toContain(TEST_API_KEY);
   });
 
+  it('takes the client address from X-Forwarded-For only as far back as TRUST_PROXY_HOPS', async () => {
+    const forwarded = { 'x-forwarded-for': '203.0.113.7, 198.51.100.2' };
+    const addressWith = async (trustProxyHops: number) => {
+      const api = await startOpsApi({ trustProxyHops });
+      await gql(api.url, '{ cities { id } }', {}, forwarded);
+      return api.logs.find((line) => line.msg === 'graphql request')?.clientAddress;
+    };
+    // No proxy trusted: the peer of the connection (this test) is the client.
+    expect(await addressWith(0)).toMatch(/127\.0\.0\.1$/);
+    // One proxy (the peer): the address it was asked from.
+    expect(await addressWith(1)).toBe('198.51.100.2');
+    expect(await addressWith(2)).toBe('203.0.113.7');
+  });
+
   it('logs a failed authentication at warn, without the key', async () => {
     const api = await startOpsApi({});
     await gql(api.url, '{ cities { id } }', {}, wrongKey);
