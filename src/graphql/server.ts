@@ -237,7 +237,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   const trustProxyHops = config.trustProxyHops ?? 0;
   // Fastify rather than Express, with Apollo's Fastify integration (of the same family as
   // expressMiddleware): Express's router and middleware chain cost a small request 0.2–0.4 ms
-  // more on this 2-core machine, 11–19 % of it (bench/README.md, "Fastify instead of Express").
+  // more on this 2-core machine, 9–19 % of it (bench/README.md, "Fastify instead of Express").
   const app = fastify({
     bodyLimit: BODY_LIMIT_KB * 1024,
     // Behind N proxies, the client's address is the Nth from the right in X-Forwarded-For:
