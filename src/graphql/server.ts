@@ -44,7 +44,7 @@ export interface ApiServer {
   apollo: ApolloServer<Context>;
   /** Runs the contract's queries once, so that their first client does not wait for plans. */
   warmUp(): Promise<WarmUpSummary>;
-  /** GET /metrics alone, for main.ts to serve on its own port; null when metrics are off. */
+  /** GET /metrics alone, for main.ts to serve on METRICS_PORT; null without metrics or port. */
   metricsHandler: http.RequestListener | null;
   stop(): Promise<void>;
 }
@@ -388,7 +388,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     handler: app.routing,
     apollo,
     warmUp: () => warmUp(apollo, () => contextOf(null, 'warm-up')),
-    metricsHandler: metrics ? await metricsOnly(metrics) : null,
+    metricsHandler: metrics && config.metricsPort ? await metricsOnly(metrics) : null,
     stop: async () => {
       await app.close();
       await apollo.stop();
