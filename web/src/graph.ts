@@ -229,23 +229,26 @@ export function mountGraph(
   const limit = () => Math.max(1, Math.min(NEIGHBOURHOOD_LIMIT, room()));
 
   /**
-   * Adds the neighbourhood while the view has room (the entity counts as expanded if it is
-   * drawn); says when the cap or the API's limit left nodes out.
+   * Adds these neighbourhoods, in order, while the view has room (an entity counts as expanded
+   * if it is drawn); says when the cap or the API's limit left nodes out. One store update for
+   * all of them: every update re-renders the graph's views (bench/README.md, "The explorer").
    */
-  function addNeighbourhood(id: string, sub: Subgraph, asked: number): void {
+  function addNeighbourhoods(drawn: readonly { id: string; sub: Subgraph; asked: number }[]): void {
+    if (!drawn.length) return;
     page.set((s) => {
-      const merged = mergeGraph(s.graph, drawable(sub.nodes), sub.relationships, id, s.nodeCap);
-      const drawn = merged.graph.nodes.some((n) => n.id === id);
-      return {
-        graph: merged.graph,
-        expanded: !drawn || s.expanded.includes(id) ? s.expanded : [...s.expanded, id],
-        capNote:
-          merged.left || (sub.truncated && asked < NEIGHBOURHOOD_LIMIT)
-            ? { reason: 'full' }
-            : s.capNote,
-      };
+      let { graph, expanded, capNote } = s;
+      for (const { id, sub, asked } of drawn) {
+        const merged = mergeGraph(graph, drawable(sub.nodes), sub.relationships, id, s.nodeCap);
+        graph = merged.graph;
+        if (merged.graph.nodes.some((n) => n.id === id) && !expanded.includes(id))
+          expanded = [...expanded, id];
+        if (merged.left || (sub.truncated && asked < NEIGHBOURHOOD_LIMIT))
+          capNote = { reason: 'full' };
+      }
+      return { graph, expanded, capNote };
     });
-    if (sub.truncated && asked >= NEIGHBOURHOOD_LIMIT) say(t('truncated'));
+    if (drawn.some(({ sub, asked }) => sub.truncated && asked >= NEIGHBOURHOOD_LIMIT))
+      say(t('truncated'));
   }
 
   // A double click taps twice: both taps share one request.
@@ -266,7 +269,7 @@ export function mountGraph(
           const asked = limit();
           const sub = await api.neighbourhood(id, asked);
           const before = new Set(page.get().graph.nodes.map((n) => n.id));
-          addNeighbourhood(id, sub, asked);
+          addNeighbourhoods([{ id, sub, asked }]);
           const added = page
             .get()
             .graph.nodes.filter((n) => !before.has(n.id))
@@ -293,13 +296,15 @@ export function mountGraph(
       const batch = ids.slice(next, next + PARALLEL_NEIGHBOURHOODS);
       const asked = limit();
       const results = await Promise.allSettled(batch.map((id) => api.neighbourhood(id, asked)));
+      const drawn: { id: string; sub: Subgraph; asked: number }[] = [];
       results.forEach((result, i) => {
         const id = batch[i];
         if (id === undefined) return;
-        if (result.status === 'fulfilled') addNeighbourhood(id, result.value, asked);
+        if (result.status === 'fulfilled') drawn.push({ id, sub: result.value, asked });
         else if (api.isNotFound(result.reason)) missing.push(id);
         else say(`${t('error')}: ${(result.reason as Error).message}`);
       });
+      addNeighbourhoods(drawn);
     }
     return missing;
   }
