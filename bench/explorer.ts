@@ -10,26 +10,12 @@
 //
 // Options (also as env BENCH_*): --scale 1000  --names 10
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Core } from 'cytoscape';
 import type { Page, Request } from 'playwright-core';
-import type { Database } from '../src/db/database';
-import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
 import { launchBrowser, type TestBrowser } from '../test/support/browser';
 import { DEFAULT_NODE_CAP } from '../web/src/store';
-import {
-  benchDatabase,
-  buildIndexes,
-  bulkLoadScale,
-  graphql,
-  neo4jMemoryFor,
-  option,
-  percentile,
-  startServer,
-  type BenchServer,
-} from './harness';
+import { graphql, option, percentile, withServedScale } from './harness';
 
 process.env.NODE_ENV = 'production';
 process.setSourceMapsEnabled(false);
@@ -110,79 +96,65 @@ async function main(): Promise<void> {
     cwd: root,
     stdio: 'inherit',
   });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-explorer-'));
-  let neo4j: LocalNeo4j | undefined;
-  let db: Database | undefined;
-  let ours: BenchServer | undefined;
-  let browser: TestBrowser | undefined;
-  try {
-    const bulk = await bulkLoadScale(dataDir, settings.scale);
-    console.log(
-      `scale ${settings.scale}: ${bulk.nodes} nodes, ${bulk.relationships} relationships`,
-    );
-    neo4j = await startNeo4j({ dataDir, quiet: true, memory: neo4jMemoryFor(settings.scale) });
-    db = benchDatabase(neo4j);
-    await buildIndexes(db);
-    ours = await startServer('ours', neo4j.uri);
-    const origin = new URL(ours.url).origin;
-    // City names spread over the networks: what a user would look for.
-    const { cities } = (await graphql(ours.url, '{ cities { name } }', {})) as {
-      cities: Array<{ name: string }>;
-    };
-    const step = Math.max(1, Math.floor(cities.length / settings.names));
-    const names = cities.filter((_, i) => i % step === 0).slice(0, settings.names);
+  await withServedScale(settings.scale, async (ours) => {
+    let browser: TestBrowser | undefined;
+    try {
+      const origin = new URL(ours.url).origin;
+      // City names spread over the networks: what a user would look for.
+      const { cities } = (await graphql(ours.url, '{ cities { name } }', {})) as {
+        cities: Array<{ name: string }>;
+      };
+      const step = Math.max(1, Math.floor(cities.length / settings.names));
+      const names = cities.filter((_, i) => i % step === 0).slice(0, settings.names);
 
-    browser = await launchBrowser();
-    const page = await browser.newPage({ width: 1366, height: 900 });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${origin}/`);
-    await settled(page);
-    const cold = await firstView(page);
-    await page.reload();
-    await settled(page);
-    const warm = await firstView(page);
-    console.log(`first view, cold: ${cold.phases}`);
-    console.log(`first view, warm: ${warm.phases}`);
+      browser = await launchBrowser();
+      const page = await browser.newPage({ width: 1366, height: 900 });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${origin}/`);
+      await settled(page);
+      const cold = await firstView(page);
+      await page.reload();
+      await settled(page);
+      const warm = await firstView(page);
+      console.log(`first view, cold: ${cold.phases}`);
+      console.log(`first view, warm: ${warm.phases}`);
 
-    const times: number[] = [];
-    for (const { name } of names) times.push(...(await searchAsYouType(page, name)));
-    times.sort((a, b) => a - b);
-    // Opening a hit draws its neighbourhood too: still within the cap.
-    await page.getByTestId('search-input').fill(names[0]?.name ?? '');
-    await page.getByTestId('search-input').press('Enter');
-    await settled(page);
-    const afterHit = (await firstView(page)).nodes;
-    const { nodeCap } = (await (await fetch(`${origin}/explorer-config.json`)).json()) as {
-      nodeCap: number | null;
-    };
-    const cap = nodeCap ?? DEFAULT_NODE_CAP;
-    // What the page said last (an API error, a truncated neighbourhood, the cap).
-    const status = await page.getByTestId('status').textContent();
-    const mostDrawn = Math.max(cold.nodes, warm.nodes, afterHit);
-    console.log(
-      [
-        '',
-        '| scale | first view cold ms | first view warm ms | nodes drawn (cap) | edges drawn | searches | search p50 ms | search p90 ms |',
-        '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-        `| ${settings.scale} | ${cold.ms} | ${warm.ms} | ${warm.nodes} (${cap}) | ${warm.edges} | ` +
-          `${times.length} | ${percentile(times, 50)} | ${percentile(times, 90)} |`,
-        '',
-        `Goals: first view ≤ 2000 ms (${warm.ms <= 2000 ? 'met' : 'NOT met'}), ` +
-          `search p50 ≤ 100 ms (${percentile(times, 50) <= 100 ? 'met' : 'NOT met'}), ` +
-          `at most ${cap} nodes drawn (${mostDrawn <= cap ? 'met' : 'NOT met'}: ${mostDrawn} at most, ` +
-          `after a hit opened ${afterHit}).` +
-          (errors.length ? ` Page errors: ${errors.join('; ')}` : '') +
-          (status ? ` Status line: ${status}` : ''),
-      ].join('\n'),
-    );
-  } finally {
-    await browser?.close();
-    await ours?.stop();
-    await db?.close();
-    await neo4j?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+      const times: number[] = [];
+      for (const { name } of names) times.push(...(await searchAsYouType(page, name)));
+      times.sort((a, b) => a - b);
+      // Opening a hit draws its neighbourhood too: still within the cap.
+      await page.getByTestId('search-input').fill(names[0]?.name ?? '');
+      await page.getByTestId('search-input').press('Enter');
+      await settled(page);
+      const afterHit = (await firstView(page)).nodes;
+      const { nodeCap } = (await (await fetch(`${origin}/explorer-config.json`)).json()) as {
+        nodeCap: number | null;
+      };
+      const cap = nodeCap ?? DEFAULT_NODE_CAP;
+      // What the page said last (an API error, a truncated neighbourhood, the cap).
+      const status = await page.getByTestId('status').textContent();
+      const mostDrawn = Math.max(cold.nodes, warm.nodes, afterHit);
+      console.log(
+        [
+          '',
+          '| scale | first view cold ms | first view warm ms | nodes drawn (cap) | edges drawn | searches | search p50 ms | search p90 ms |',
+          '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+          `| ${settings.scale} | ${cold.ms} | ${warm.ms} | ${warm.nodes} (${cap}) | ${warm.edges} | ` +
+            `${times.length} | ${percentile(times, 50)} | ${percentile(times, 90)} |`,
+          '',
+          `Goals: first view ≤ 2000 ms (${warm.ms <= 2000 ? 'met' : 'NOT met'}), ` +
+            `search p50 ≤ 100 ms (${percentile(times, 50) <= 100 ? 'met' : 'NOT met'}), ` +
+            `at most ${cap} nodes drawn (${mostDrawn <= cap ? 'met' : 'NOT met'}: ${mostDrawn} at most, ` +
+            `after a hit opened ${afterHit}).` +
+            (errors.length ? ` Page errors: ${errors.join('; ')}` : '') +
+            (status ? ` Status line: ${status}` : ''),
+        ].join('\n'),
+      );
+    } finally {
+      await browser?.close();
+    }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
-// The pieces the benchmark (bench/run.ts) and its smoke test share: loading a scale (online
-// through writeGraph, and in bulk through Neo4j's importer), the API servers in child
-// processes, one request of each kind, timing.
+// The pieces the benchmark (bench/run.ts), its smoke test and the other bench scripts share:
+// loading a scale (online through writeGraph, and in bulk through Neo4j's importer), a scale
+// served by our API over a throwaway Neo4j, the API servers in child processes, one request of
+// each kind, timing.
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,6 +13,7 @@ import { createDatabase, type Database } from '../src/db/database';
 import { applySchema, writeGraph } from '../src/ingest';
 import { writeImportCsv } from '../src/ingest/bulk-import';
 import { importIntoStore } from '../src/neo4j/import';
+import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
 import { generateChunks, generateGraph, sampleIds, type SampleIds } from './generate';
 import type { CapturedQuery, ServerStats } from './server';
 
@@ -193,6 +195,38 @@ export interface BenchServer {
   /** The floor server: answer every request with these queries' rows from now on. */
   serve(queries: CapturedQuery[]): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The graph of a scale bulk-imported into a throwaway Neo4j sized for it, every index built,
+ * and our API over it in its own process (bench/server.ts): `use` gets the API. Everything is
+ * stopped and removed afterwards, whatever `use` does.
+ */
+export async function withServedScale<T>(
+  scale: number,
+  use: (ours: BenchServer) => Promise<T>,
+): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-scale-'));
+  let neo4j: LocalNeo4j | undefined;
+  let db: Database | undefined;
+  let ours: BenchServer | undefined;
+  try {
+    const bulk = await bulkLoadScale(dataDir, scale);
+    neo4j = await startNeo4j({ dataDir, quiet: true, memory: neo4jMemoryFor(scale) });
+    db = benchDatabase(neo4j);
+    const indexSeconds = await buildIndexes(db);
+    console.log(
+      `scale ${scale}: ${bulk.nodes} nodes, ${bulk.relationships} relationships imported in ` +
+        `${bulk.importSeconds.toFixed(1)} s; indexes built in ${indexSeconds.toFixed(1)} s`,
+    );
+    ours = await startServer('ours', neo4j.uri);
+    return await use(ours);
+  } finally {
+    await ours?.stop();
+    await db?.close();
+    await neo4j?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 /** Starts bench/server.ts in its own Node process (tsx), on a free port. */

@@ -7,22 +7,9 @@
 //
 // Options (also as env BENCH_*): --scale 10000  --minutes 5  --connections 8
 //   --sample-seconds 30  --warmup-seconds 20
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import type { Database } from '../src/db/database';
-import { startNeo4j, type LocalNeo4j } from '../src/neo4j/launcher';
 import { sampleIds } from './generate';
-import {
-  benchDatabase,
-  buildIndexes,
-  bulkLoadScale,
-  neo4jMemoryFor,
-  option,
-  startServer,
-  type BenchServer,
-} from './harness';
+import { option, withServedScale, type BenchServer } from './harness';
 import { contractDocuments, READ_OPERATIONS, variablesOf } from './operations';
 
 process.env.NODE_ENV = 'production';
@@ -65,23 +52,7 @@ function mixedLoad(server: BenchServer, seconds: number): Promise<autocannon.Res
 
 async function main(): Promise<void> {
   console.log(`settings ${JSON.stringify(settings)}`);
-  const memory = neo4jMemoryFor(settings.scale);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-bench-memory-'));
-  let neo4j: LocalNeo4j | undefined;
-  let db: Database | undefined;
-  let ours: BenchServer | undefined;
-  try {
-    const bulk = await bulkLoadScale(dataDir, settings.scale);
-    console.log(
-      `scale ${settings.scale}: ${bulk.nodes} nodes, ${bulk.relationships} relationships ` +
-        `imported in ${bulk.importSeconds.toFixed(1)} s`,
-    );
-    neo4j = await startNeo4j({ dataDir, quiet: true, memory });
-    db = benchDatabase(neo4j);
-    console.log(`indexes built in ${(await buildIndexes(db)).toFixed(1)} s`);
-    ours = await startServer('ours', neo4j.uri);
-    const server = ours;
-
+  await withServedScale(settings.scale, async (server) => {
     await mixedLoad(server, settings.warmupSeconds);
     const start = await server.stats({ gc: true });
     console.log(`start: heap after GC ${mb(start.heapUsed)} MB, RSS ${mb(start.rss)} MB`);
@@ -115,12 +86,7 @@ async function main(): Promise<void> {
         `Heap after GC within +10 % of its start: ${growth <= 10 ? 'yes' : 'NO'}.`,
       ].join('\n'),
     );
-  } finally {
-    await ours?.stop();
-    await db?.close();
-    await neo4j?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {
