@@ -26,6 +26,9 @@ const NEIGHBOURHOOD_LIMIT = 150;
 /** The start view asks for this many neighbourhoods at once (every one at the report's scale). */
 const PARALLEL_NEIGHBOURHOODS = 8;
 
+/** An entity's neighbourhood as the API answered it, and the node limit it was asked with. */
+type Fetched = { id: string; sub: Subgraph; asked: number };
+
 export interface GraphFeature {
   readonly view: GraphView;
   /** Draws the entity's neighbourhood (once) and optionally selects and centres it. */
@@ -233,7 +236,7 @@ export function mountGraph(
    * if it is drawn); says when the cap or the API's limit left nodes out. One store update for
    * all of them: every update re-renders the graph's views (bench/README.md, "The explorer").
    */
-  function addNeighbourhoods(drawn: readonly { id: string; sub: Subgraph; asked: number }[]): void {
+  function addNeighbourhoods(drawn: readonly Fetched[]): void {
     if (!drawn.length) return;
     page.set((s) => {
       let { graph, expanded, capNote } = s;
@@ -296,7 +299,7 @@ export function mountGraph(
       const batch = ids.slice(next, next + PARALLEL_NEIGHBOURHOODS);
       const asked = limit();
       const results = await Promise.allSettled(batch.map((id) => api.neighbourhood(id, asked)));
-      const drawn: { id: string; sub: Subgraph; asked: number }[] = [];
+      const drawn: Fetched[] = [];
       results.forEach((result, i) => {
         const id = batch[i];
         if (id === undefined) return;
