@@ -763,4 +763,38 @@ describe('loading again', () => {
     await writeGraph(db, buildReportGraph(), { batchSize: 7, singleTransaction: false });
     expect(await snapshot()).toEqual(before);
   });
+
+  it('CREATEs the graph MERGE gives into an empty database, in one transaction or in batches', async () => {
+    // Change nodes differ by their ids and times: the rest must be equal.
+    const withoutChanges = async () => {
+      const { nodes, relationships } = await snapshot();
+      const isChange = (node: unknown) => (node as { labels: string[] }).labels.includes('Change');
+      // in one order whatever the ties of from, type and to, and the order of properties
+      const canonical = (value: unknown): unknown =>
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? Object.fromEntries(
+              Object.entries(value)
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([key, v]) => [key, canonical(v)]),
+            )
+          : value;
+      const sorted = relationships.map((r) => JSON.stringify(canonical(r))).sort();
+      return { nodes: nodes.filter((node) => !isChange(node)), relationships: sorted };
+    };
+    const graph = buildReportGraph();
+    try {
+      await db.write('MATCH (n) DETACH DELETE n');
+      await writeGraph(db, graph);
+      const merged = await withoutChanges();
+      expect(merged.relationships.length).toBeGreaterThanOrEqual(graph.relationships.length);
+      for (const options of [{}, { batchSize: 7, singleTransaction: false }]) {
+        await db.write('MATCH (n) DETACH DELETE n');
+        await writeGraph(db, graph, { ...options, intoEmptyDatabase: true });
+        expect(await withoutChanges()).toEqual(merged);
+      }
+    } finally {
+      await db.write('MATCH (n) DETACH DELETE n');
+      await loadReport(db);
+    }
+  });
 });

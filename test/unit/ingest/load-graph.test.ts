@@ -11,8 +11,8 @@ type Run = {
 };
 
 /** A query's result as the driver gives it: records, and counters that report a write. */
-const result = (get: (key: string) => unknown) => ({
-  records: [{ get }],
+const result = (get: (key: string) => unknown, records = [{ get }]) => ({
+  records,
   summary: { counters: { containsUpdates: () => true } },
 });
 
@@ -26,6 +26,10 @@ const answerFor = (rows: unknown[]) => (key: string) => {
   return neo4j.int(rows.length);
 };
 const isStep = (cypher: string) => cypher.startsWith('UNWIND');
+/** The record of a node CREATE made: its id and an element id ("element:" + id). */
+const createdRecord = (row: Record<string, unknown>) => ({
+  get: (key: string) => (key === 'id' ? row.id : `element:${String(row.id)}`),
+});
 
 /** A stand-in for the db module that records the queries of each transaction. */
 function recordingDb() {
@@ -39,6 +43,10 @@ function recordingDb() {
         run: async (cypher: string, params: Record<string, unknown> = {}) => {
           const rows = (params.rows as Array<Record<string, unknown>> | undefined) ?? [];
           runs.push({ cypher, rows, params });
+          // a CREATE of nodes returns each one's element id
+          if (cypher.includes('elementId(n) AS element')) {
+            return result(answerFor(rows), rows.map(createdRecord));
+          }
           return result(answerFor(rows));
         },
       };
@@ -142,17 +150,42 @@ describe('writeGraph', () => {
     const db = recordingDb();
     await writeGraph(db, data, { intoEmptyDatabase: true });
     const runs = db.transactions[0] ?? [];
+    const created = 'SET n = row\nRETURN row.id AS id, elementId(n) AS element';
+    const ends = 'MATCH (a) WHERE elementId(a) = row.from\nMATCH (b) WHERE elementId(b) = row.to';
     expect(runs.map((run) => run.cypher)).toEqual([
       'RETURN EXISTS { MATCH (n) } AS found',
-      'UNWIND $rows AS row\nCREATE (n:`City`:`Entity`)\nSET n = row',
-      'UNWIND $rows AS row\nCREATE (n:`Statement`)\nSET n = row',
-      'UNWIND $rows AS row\nMATCH (a:`Statement` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
-        'CREATE (a)-[r:`MENTIONS`]->(b)\nSET r = row.props\nRETURN count(r) AS written',
-      'UNWIND $rows AS row\nMATCH (a:`Entity` {id: row.from})\nMATCH (b:`Entity` {id: row.to})\n' +
-        'CREATE (a)-[r:`NEXT`]->(b)\nSET r = row.props\nRETURN count(r) AS written',
+      `UNWIND $rows AS row\nCREATE (n:\`City\`:\`Entity\`)\n${created}`,
+      `UNWIND $rows AS row\nCREATE (n:\`Statement\`)\n${created}`,
+      // each property the group has is SET by name; a group without any SETs none
+      `UNWIND $rows AS row\n${ends}\n` +
+        'CREATE (a)-[r:`MENTIONS`]->(b)\nRETURN count(r) AS written',
+      `UNWIND $rows AS row\n${ends}\n` +
+        'CREATE (a)-[r:`NEXT`]->(b)\n' +
+        'SET r.`sourceIds` = row.props.`sourceIds`, r.`key` = row.props.`key`\n' +
+        'RETURN count(r) AS written',
     ]);
     expect(runs[1]?.rows[0]).toMatchObject({ id: 'city/a', name: 'A', score: 0.5 });
-    expect(runs[4]?.rows[0]?.props).toEqual({ sourceIds: ['s'], key: 'k1' });
+    // the relationships find their ends by the element ids the node steps returned
+    expect(runs[3]?.rows[0]).toMatchObject({ from: 'element:statement/x', to: 'element:city/a' });
+    expect(runs[4]?.rows[0]).toEqual({
+      from: 'element:city/a',
+      to: 'element:city/b',
+      props: { sourceIds: ['s'], key: 'k1' },
+    });
+  });
+
+  it('quotes the property names it SETs, a backtick in one doubled', async () => {
+    const db = recordingDb();
+    const odd = {
+      ...data,
+      relationships: [
+        { type: 'MENTIONS', from: 'statement/x', to: 'city/a', props: { 'a` = 1 //': 1 } },
+      ],
+    };
+    await writeGraph(db, odd, { intoEmptyDatabase: true });
+    expect(db.transactions[0]?.[3]?.cypher).toContain(
+      'SET r.`a`` = 1 //` = row.props.`a`` = 1 //`\n',
+    );
   });
 
   it('refuses to CREATE into a database that is not empty, or data that names a thing twice', async () => {
