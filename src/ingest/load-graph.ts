@@ -290,10 +290,9 @@ function nodeSteps(
   nodes: GraphNode[],
   batchSize: number,
   mode: Mode,
-  document: string | null,
+  stated: Row,
   created: Created,
 ): Step[] {
-  const stated = document === null ? {} : { [DOCUMENT_IDS]: [document] };
   const groups = groupBy(nodes, (node) => checkedLabels(node).join(':'));
   return [...groups].flatMap(([key, group]) => {
     const labels = key.split(':');
@@ -382,7 +381,7 @@ function relationshipSteps(
   data: GraphData,
   batchSize: number,
   mode: Mode,
-  document: string | null,
+  stated: Row,
   created: Created,
 ): Step[] {
   const mergeLabels = new Map(
@@ -400,7 +399,6 @@ function relationshipSteps(
     const keyed = rel.key === undefined ? 'unkeyed' : 'keyed';
     return [rel.type, endpointLabel(rel, rel.from), endpointLabel(rel, rel.to), keyed].join(' ');
   };
-  const stated = document === null ? {} : { [DOCUMENT_IDS]: [document] };
   return [...groupBy(data.relationships, keyOf)].flatMap(([key, group]) => {
     const [type = '', fromLabel = '', toLabel = '', keyed] = key.split(' ');
     const { cypher, rowOf } =
@@ -648,10 +646,12 @@ export async function writeGraph(
   const documentId = document?.id ?? null;
   // Build every query before touching the database: a bad label or dangling end fails early.
   if (mode === 'create') checkUnique(data);
+  // What a CREATE load writes of the document on each node and relationship.
+  const stated: Row = documentId === null ? {} : { [DOCUMENT_IDS]: [documentId] };
   const created: Created = new Map();
   const plan = (graph: GraphData) => [
-    ...nodeSteps(graph.nodes, batchSize, mode, documentId, created),
-    ...relationshipSteps(graph, batchSize, mode, documentId, created),
+    ...nodeSteps(graph.nodes, batchSize, mode, stated, created),
+    ...relationshipSteps(graph, batchSize, mode, stated, created),
   ];
   const planned = plan(data);
   // The steps leave out what curators retracted (an empty database has no retractions).

@@ -14,6 +14,7 @@ import {
 import { CURATION_DOCUMENT_ID, PLACE_SOURCE } from '../../src/ingest/documents';
 import { describeLoad } from '../../src/ingest/load-graph';
 import { cypherStatements } from '../../src/ingest/schema';
+import { canonical } from '../support/graph-checksum';
 import { neo4jTestEnv } from '../support/neo4j-env';
 
 // The real report loaded into the real Neo4j of the test run, checked fact by fact.
@@ -770,15 +771,7 @@ describe('loading again', () => {
       const { nodes, relationships } = await snapshot();
       const isChange = (node: unknown) => (node as { labels: string[] }).labels.includes('Change');
       // in one order whatever the ties of from, type and to, and the order of properties
-      const canonical = (value: unknown): unknown =>
-        value && typeof value === 'object' && !Array.isArray(value)
-          ? Object.fromEntries(
-              Object.entries(value)
-                .sort(([a], [b]) => a.localeCompare(b))
-                .map(([key, v]) => [key, canonical(v)]),
-            )
-          : value;
-      const sorted = relationships.map((r) => JSON.stringify(canonical(r))).sort();
+      const sorted = relationships.map(canonical).sort();
       return { nodes: nodes.filter((node) => !isChange(node)), relationships: sorted };
     };
     const graph = buildReportGraph();

@@ -7,7 +7,8 @@ export interface GraphFingerprint {
   checksum: string;
 }
 
-const canonical = (value: unknown): string =>
+/** A row as text with the keys of every map sorted: equal rows give equal text. */
+export const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, inner) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
