@@ -784,6 +784,13 @@ describe('loading again', () => {
         await db.write('MATCH (n) DETACH DELETE n');
         await writeGraph(db, graph, { ...options, intoEmptyDatabase: true });
         expect(await withoutChanges()).toEqual(merged);
+        // whole numbers are stored as INTEGER (the snapshot reads both kinds as numbers)
+        const [types] = await db.read<{ meetings: string[]; topics: string[] }>(
+          'MATCH (m:Meeting) WITH collect(DISTINCT valueType(m.year)) AS meetings ' +
+            'MATCH ()-[t:HAS_TOPIC]->() WHERE t.order IS NOT NULL ' +
+            'RETURN meetings, collect(DISTINCT valueType(t.order)) AS topics',
+        );
+        expect(types).toEqual({ meetings: ['INTEGER NOT NULL'], topics: ['INTEGER NOT NULL'] });
       }
     } finally {
       await db.write('MATCH (n) DETACH DELETE n');
