@@ -244,10 +244,9 @@ type GroupWrite<T> = {
  * SET by name (`n.\`name\` = row[1]`). A map per row sends each key with every row: lists took
  * our client's CPU for a warm load of scale 1000 from 17–19 s to 14–15 s (slow Intel host).
  */
-function propertyNames<T>(items: T[], propsOf: (item: T) => Row, own: string): string[] {
+function propertyNames<T>(items: T[], propsOf: (item: T) => Row): string[] {
   const names = new Set<string>();
   for (const item of items) for (const name in propsOf(item)) names.add(name);
-  names.delete(own);
   return [...names];
 }
 
@@ -268,7 +267,7 @@ function createNodes(
   stamp: Stamp,
   created: Created,
 ): GroupWrite<GraphNode> {
-  const names = propertyNames(group, (node) => node.props, 'id');
+  const names = propertyNames(group, (node) => node.props).filter((name) => name !== 'id');
   return {
     cypher: [
       'UNWIND $rows AS row',
@@ -337,7 +336,8 @@ function createRelationships(
   stamp: Stamp,
   created: Created,
 ): GroupWrite<GraphRelationship> {
-  const names = propertyNames(group, (rel) => rel.props, 'key');
+  // a relationship's key goes last (an unkeyed group may have a property named key)
+  const names = propertyNames(group, (rel) => rel.props).filter((name) => !keyed || name !== 'key');
   const set = [...setFromRow('r', keyed ? [...names, 'key'] : names, 2), ...stamp('r')];
   return {
     cypher: [

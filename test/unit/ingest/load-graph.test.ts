@@ -180,6 +180,23 @@ describe('writeGraph', () => {
     expect(db.transactions[0]?.[3]?.cypher).toContain('SET r.`a`` = 1 //` = row[2]\n');
   });
 
+  it("CREATEs a keyed relationship's key last, and an unkeyed one's property named key as it is", async () => {
+    const db = recordingDb();
+    const keys = {
+      ...data,
+      relationships: [
+        { type: 'MENTIONS', from: 'statement/x', to: 'city/a', props: { key: 'p' } },
+        { type: 'NEXT', from: 'city/a', to: 'city/b', props: { key: 'p', n: 1 }, key: 'k1' },
+      ],
+    };
+    await writeGraph(db, keys, { intoEmptyDatabase: true });
+    const [mentions, next] = (db.transactions[0] ?? []).slice(3);
+    expect(mentions?.cypher).toContain('SET r.`key` = row[2]\n');
+    expect(mentions?.rows[0]).toEqual(['element:statement/x', 'element:city/a', 'p']);
+    expect(next?.cypher).toContain('SET r.`n` = row[2], r.`key` = row[3]\n');
+    expect(next?.rows[0]).toEqual(['element:city/a', 'element:city/b', 1, 'k1']);
+  });
+
   it('refuses to CREATE into a database that is not empty, or data that names a thing twice', async () => {
     const db = recordingDb();
     const notEmpty = {
