@@ -2,7 +2,8 @@
 // on a throwaway Neo4j sized for it (neo4jMemoryFor, or --heap/--page-cache), the synthetic
 // graph loaded online through writeGraph as bench/run.ts does (loadScale), `--runs` times into
 // the emptied database, with the CPU time Neo4j's threads spent on each load by kind (Linux:
-// the queries (Bolt workers), the JIT compilers, the garbage collector); then Neo4j stopped
+// the queries (Bolt workers), the JIT compilers, the garbage collector) and our client's own
+// (this process: building rows, packing Bolt, its garbage collection); then Neo4j stopped
 // and the same graph bulk-imported (neo4j-admin database import full, replacing the store),
 // Neo4j started on it, its counts checked and its indexes built. Prints relationships/s.
 //
@@ -69,12 +70,19 @@ async function loadRuns(scale: number): Promise<string> {
     for (let run = 1; run <= settings.runs; run++) {
       const cpu: Array<ReturnType<typeof jvmCpuSeconds>> = [];
       const pid = neo4j.pid;
+      let client = process.cpuUsage();
       const load = await loadScale(db, scale, {
         batchSize: settings.batchSize,
         concurrency: settings.concurrency,
         around: {
-          before: () => cpu.push(jvmCpuSeconds(pid)),
-          after: () => cpu.push(jvmCpuSeconds(pid)),
+          before: () => {
+            cpu.push(jvmCpuSeconds(pid));
+            client = process.cpuUsage();
+          },
+          after: () => {
+            client = process.cpuUsage(client);
+            cpu.push(jvmCpuSeconds(pid));
+          },
         },
       });
       size = `${load.nodes} | ${load.relationships}`;
@@ -83,7 +91,8 @@ async function loadRuns(scale: number): Promise<string> {
       console.log(
         `scale ${scale} online run ${run}: ${load.nodes} nodes, ${load.relationships} ` +
           `relationships in ${load.seconds.toFixed(2)} s = ` +
-          `${Math.round(load.relationshipsPerSecond)} rel/s\n  ${describeCpu(cpu[0], cpu[1])}`,
+          `${Math.round(load.relationshipsPerSecond)} rel/s\n  ${describeCpu(cpu[0], cpu[1])}; ` +
+          `our client's CPU ${((client.user + client.system) / 1e6).toFixed(1)} s`,
       );
     }
     await db.close();
