@@ -20,7 +20,10 @@ export interface RelationshipFile {
   file: string;
 }
 
-/** How the CSV files are written (bulk-import.ts writes them so). */
+/**
+ * How the CSV files are written (bulk-import.ts writes them so). Node ids (`:ID`, `:START_ID`,
+ * `:END_ID`) are always integers (`--id-type=integer`).
+ */
 export interface CsvFormat {
   /** Separates the elements of an array value within its field. */
   arrayDelimiter: string;
@@ -91,6 +94,7 @@ export async function importIntoStore(options: ImportOptions): Promise<ImportRes
     'full',
     ...options.nodes.map(({ labels, file }) => `--nodes=${labels.join(':')}=${file}`),
     ...options.relationships.map(({ type, file }) => `--relationships=${type}=${file}`),
+    '--id-type=integer',
     `--array-delimiter=${unicodeName(options.format.arrayDelimiter)}`,
     `--multiline-fields=${options.format.multilineFields}`,
     `--overwrite-destination=${options.overwrite ?? false}`,

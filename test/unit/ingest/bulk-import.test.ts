@@ -48,23 +48,23 @@ describe('import CSV', () => {
       ['Entity', 'Meeting'],
     ]);
     expect(read(csv.nodes[0]!.file)).toEqual([
-      'id:ID,name:string,year:long',
-      '"city/a","A ""the first""",2011',
-      '"city/b","B",2012',
+      ':ID,id:string,name:string,year:long',
+      '0,"city/a","A ""the first""",2011',
+      '1,"city/b","B",2012',
     ]);
     expect(read(csv.nodes[1]!.file)).toEqual([
-      'id:ID,name:string,score:double',
-      '"meeting/m","M",0.5',
+      ':ID,id:string,name:string,score:double',
+      '2,"meeting/m","M",0.5',
     ]);
     // The keyed relationship has a column more: a file of its own, the key as its property.
     expect(csv.relationships.map((r) => r.type)).toEqual(['TOOK_PART_IN', 'TOOK_PART_IN']);
     expect(read(csv.relationships[0]!.file)).toEqual([
       ':START_ID,:END_ID,key:string,role:string,sourceIds:string[]',
-      `"city/a","meeting/m","k1","host","source/1${csv.format.arrayDelimiter}source/2"`,
+      `0,2,"k1","host","source/1${csv.format.arrayDelimiter}source/2"`,
     ]);
     expect(read(csv.relationships[1]!.file)).toEqual([
       ':START_ID,:END_ID,role:string',
-      '"city/b","meeting/m","partner"',
+      '1,2,"partner"',
     ]);
   });
 
@@ -72,7 +72,11 @@ describe('import CSV', () => {
     const csv = await writeImportCsv(
       [
         {
-          nodes: [{ labels: ['Source'], id: 's', props: { aliases: [], quote: 'q' } }],
+          nodes: [
+            { labels: ['Source'], id: 's', props: { aliases: [], quote: 'q' } },
+            { labels: ['Source'], id: 'a', props: { quote: 'q' } },
+            { labels: ['Source'], id: 'b', props: { quote: 'q' } },
+          ],
           relationships: [
             { type: 'MENTIONS', from: 'a', to: 'b', key: 'k', props: { sourceIds: [] } },
           ],
@@ -80,11 +84,13 @@ describe('import CSV', () => {
       ],
       dir,
     );
-    expect(read(csv.nodes[0]!.file)).toEqual(['id:ID,quote:string', '"s","q"']);
-    expect(read(csv.relationships[0]!.file)).toEqual([
-      ':START_ID,:END_ID,key:string',
-      '"a","b","k"',
+    expect(read(csv.nodes[0]!.file)).toEqual([
+      ':ID,id:string,quote:string',
+      '0,"s","q"',
+      '1,"a","q"',
+      '2,"b","q"',
     ]);
+    expect(read(csv.relationships[0]!.file)).toEqual([':START_ID,:END_ID,key:string', '1,2,"k"']);
     expect(csv.emptyLists).toEqual({
       nodes: [{ id: 's', property: 'aliases' }],
       relationships: [{ type: 'MENTIONS', from: 'a', to: 'b', key: 'k', property: 'sourceIds' }],
@@ -112,6 +118,38 @@ describe('import CSV', () => {
     await expect(writeImportCsv([{ nodes: [node], relationships: [] }], dir)).rejects.toThrow(
       message,
     );
+  });
+
+  test('numbers nodes in the order met, a relationship possibly before its ends', async () => {
+    const csv = await writeImportCsv(
+      [
+        {
+          nodes: [{ labels: ['Source'], id: 'a', props: {} }],
+          relationships: [{ type: 'MENTIONS', from: 'a', to: 'b', props: {} }],
+        },
+        { nodes: [{ labels: ['Source'], id: 'b', props: {} }], relationships: [] },
+      ],
+      dir,
+    );
+    expect(read(csv.nodes[0]!.file)).toEqual([':ID,id:string', '0,"a"', '1,"b"']);
+    expect(read(csv.relationships[0]!.file)).toEqual([':START_ID,:END_ID', '0,1']);
+  });
+
+  test('refuses a node id twice, and a relationship to a node the graph lacks', async () => {
+    const node = { labels: ['Source'], id: 'a', props: {} };
+    await expect(
+      writeImportCsv(
+        [
+          { nodes: [node], relationships: [] },
+          { nodes: [node], relationships: [] },
+        ],
+        dir,
+      ),
+    ).rejects.toThrow('node a is in the graph twice');
+    const dangling = { type: 'MENTIONS', from: 'a', to: 'nowhere', props: {} };
+    await expect(
+      writeImportCsv([{ nodes: [node], relationships: [dangling] }], dir),
+    ).rejects.toThrow('1 relationship end(s) name no node of the graph: nowhere');
   });
 
   test('refuses a relationship type the model does not have', async () => {
