@@ -112,8 +112,14 @@ describe('import CSV', () => {
 
   test.each([
     [{ labels: ['Nope'], id: 'x', props: {} }, /label "Nope" is not in the graph model/],
-    [{ labels: ['Source'], id: 'x', props: { list: ['a', 1] } }, /mixed types/],
-    [{ labels: ['Source'], id: 'x', props: { map: { a: 1 } } }, /a object cannot be stored/],
+    [
+      { labels: ['Source'], id: 'x', props: { list: ['a', 1] } },
+      /^node x, property list: a list of mixed types cannot be stored$/,
+    ],
+    [
+      { labels: ['Source'], id: 'x', props: { map: { a: 1 } } },
+      /^node x, property map: a object cannot be stored as a property$/,
+    ],
   ])('refuses what it cannot write as writeGraph would store it: %j', async (node, message) => {
     await expect(writeImportCsv([{ nodes: [node], relationships: [] }], dir)).rejects.toThrow(
       message,
@@ -150,6 +156,14 @@ describe('import CSV', () => {
     await expect(
       writeImportCsv([{ nodes: [node], relationships: [dangling] }], dir),
     ).rejects.toThrow('1 relationship end(s) name no node of the graph: nowhere');
+  });
+
+  test('names the relationship whose value it cannot store', async () => {
+    const node = (id: string) => ({ labels: ['Source'], id, props: {} });
+    const rel = { type: 'MENTIONS', from: 'a', to: 'b', props: { weight: Infinity } };
+    await expect(
+      writeImportCsv([{ nodes: [node('a'), node('b')], relationships: [rel] }], dir),
+    ).rejects.toThrow(/^\(a\)-\[:MENTIONS\]->\(b\), property weight: Infinity cannot be stored$/);
   });
 
   test('refuses a relationship type the model does not have', async () => {
