@@ -468,46 +468,70 @@ export interface ThroughputSummary {
   cpuMsPerRequest: number;
 }
 
-/** autocannon against one server: a warm-up run, then `rounds` timed runs (median req/s). */
-export async function throughput(
-  server: BenchServer,
-  query: string,
-  variables: Record<string, unknown>,
+/** One server and the request autocannon sends it. */
+export interface ThroughputTarget {
+  server: BenchServer;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/**
+ * Throughput of servers answering the same thing, by autocannon: a warm-up run of each, then
+ * `rounds` timed runs that alternate between them (median req/s of each), so that the host's
+ * drift from one half-minute to the next hits all alike: on this 2-core VM it moved one side's
+ * rate up to twofold between runs of five rounds in a row (bench/README.md).
+ */
+export async function compareThroughput(
+  targets: Record<string, ThroughputTarget>,
   options: { connections: number; seconds: number; rounds: number },
-): Promise<ThroughputSummary> {
-  const body = JSON.stringify({ query, variables });
-  const run = (seconds: number) =>
+): Promise<Record<string, ThroughputSummary>> {
+  const names = Object.keys(targets);
+  const run = ({ server, query, variables }: ThroughputTarget, seconds: number) =>
     autocannon({
       url: server.url,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body,
+      body: JSON.stringify({ query, variables }),
       connections: options.connections,
       duration: seconds,
     });
-  await run(Math.max(1, Math.round(options.seconds / 2)));
-  const rounds: ThroughputSummary[] = [];
-  for (let round = 0; round < options.rounds; round++) {
-    const before = await server.stats();
-    const result = await run(options.seconds);
-    const after = await server.stats();
-    const requests = result.requests.total;
-    rounds.push({
-      requestsPerSecond: requests / options.seconds,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: result.errors + result.non2xx,
-      cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, requests),
-    });
+  for (const name of names) {
+    await run(targets[name]!, Math.max(1, Math.round(options.seconds / 2)));
   }
-  const pick = (key: keyof ThroughputSummary) => median(rounds.map((r) => r[key]));
-  return {
-    requestsPerSecond: pick('requestsPerSecond'),
-    p50: pick('p50'),
-    p99: pick('p99'),
-    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
-    cpuMsPerRequest: pick('cpuMsPerRequest'),
-  };
+  const rounds: Record<string, ThroughputSummary[]> = Object.fromEntries(
+    names.map((name) => [name, []]),
+  );
+  for (let round = 0; round < options.rounds; round++) {
+    for (const name of names) {
+      const target = targets[name]!;
+      const before = await target.server.stats();
+      const result = await run(target, options.seconds);
+      const after = await target.server.stats();
+      const requests = result.requests.total;
+      rounds[name]!.push({
+        requestsPerSecond: requests / options.seconds,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.non2xx,
+        cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, requests),
+      });
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => {
+      const pick = (key: keyof ThroughputSummary) => median(rounds[name]!.map((r) => r[key]));
+      return [
+        name,
+        {
+          requestsPerSecond: pick('requestsPerSecond'),
+          p50: pick('p50'),
+          p99: pick('p99'),
+          errors: rounds[name]!.reduce((sum, r) => sum + r.errors, 0),
+          cpuMsPerRequest: pick('cpuMsPerRequest'),
+        },
+      ];
+    }),
+  );
 }
 
 /** Database round trips of one request (the server's counter before and after). */

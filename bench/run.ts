@@ -39,7 +39,7 @@ import {
   rawData,
   roundTripsOf,
   startServer,
-  throughput,
+  compareThroughput,
   type BenchServer,
   type BulkLoadResult,
   type LatencySummary,
@@ -232,8 +232,15 @@ async function benchScale(scale: number, versions: Record<string, string>): Prom
           seconds: settings.seconds,
           rounds: settings.rounds,
         };
-        const oursRps = await throughput(ours, document, variables, cannon);
-        const peerRps = await throughput(peer, peerQuery, variables, cannon);
+        const rates = await compareThroughput(
+          {
+            ours: { server: ours, query: document, variables },
+            peer: { server: peer, query: peerQuery, variables },
+          },
+          cannon,
+        );
+        const oursRps = rates.ours!;
+        const peerRps = rates.peer!;
         result.throughput[operation] = { ours: oursRps, peer: peerRps };
         log(
           `${operation}: ours ${fmt(oursRps.requestsPerSecond)} req/s, ` +
