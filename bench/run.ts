@@ -346,7 +346,8 @@ function report(results: ScaleResult[], versions: Record<string, string>): strin
   lines.push(
     '',
     `### 2. Our API vs @neo4j/graphql (autocannon, ${settings.connections} connections, ` +
-      `req/s median of ${settings.rounds} × ${settings.seconds} s; CPU = API process only)`,
+      `req/s median of ${settings.rounds} × ${settings.seconds} s, rounds alternating between ` +
+      `the two; CPU = API process only)`,
     '',
     '| operation | scale | ours req/s | peer req/s | ours ÷ peer | ours p99 ms | peer p99 ms | ours CPU ms/req | peer CPU ms/req |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
