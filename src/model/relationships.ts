@@ -559,12 +559,3 @@ export const ENTITY_RELATIONSHIP_TYPES: readonly RelationshipTypeName[] = RELATI
 export function isRelationshipType(type: string): type is RelationshipTypeName {
   return (RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(type);
 }
-
-/** The relationship fields of a GraphQL object type, by field name. */
-export function relationshipFieldsOf(owner: string): ReadonlyMap<string, RelationshipField> {
-  return new Map(
-    (RELATIONSHIP_FIELDS as readonly RelationshipField[])
-      .filter((f) => f.owner === owner)
-      .map((f) => [f.field, f]),
-  );
-}
