@@ -481,11 +481,11 @@ export interface ThroughputTarget {
  * drift from one half-minute to the next hits all alike: on this 2-core VM it moved one side's
  * rate up to twofold between runs of five rounds in a row (bench/README.md).
  */
-export async function compareThroughput(
-  targets: Record<string, ThroughputTarget>,
+export async function compareThroughput<Name extends string>(
+  targets: Record<Name, ThroughputTarget>,
   options: { connections: number; seconds: number; rounds: number },
-): Promise<Record<string, ThroughputSummary>> {
-  const names = Object.keys(targets);
+): Promise<Record<Name, ThroughputSummary>> {
+  const names = Object.keys(targets) as Name[];
   const run = ({ server, query, variables }: ThroughputTarget, seconds: number) =>
     autocannon({
       url: server.url,
@@ -495,20 +495,19 @@ export async function compareThroughput(
       connections: options.connections,
       duration: seconds,
     });
+  const rounds = {} as Record<Name, ThroughputSummary[]>;
   for (const name of names) {
-    await run(targets[name]!, Math.max(1, Math.round(options.seconds / 2)));
+    await run(targets[name], Math.max(1, Math.round(options.seconds / 2)));
+    rounds[name] = [];
   }
-  const rounds: Record<string, ThroughputSummary[]> = Object.fromEntries(
-    names.map((name) => [name, []]),
-  );
   for (let round = 0; round < options.rounds; round++) {
     for (const name of names) {
-      const target = targets[name]!;
+      const target = targets[name];
       const before = await target.server.stats();
       const result = await run(target, options.seconds);
       const after = await target.server.stats();
       const requests = result.requests.total;
-      rounds[name]!.push({
+      rounds[name].push({
         requestsPerSecond: requests / options.seconds,
         p50: result.latency.p50,
         p99: result.latency.p99,
@@ -519,19 +518,19 @@ export async function compareThroughput(
   }
   return Object.fromEntries(
     names.map((name) => {
-      const pick = (key: keyof ThroughputSummary) => median(rounds[name]!.map((r) => r[key]));
+      const pick = (key: keyof ThroughputSummary) => median(rounds[name].map((r) => r[key]));
       return [
         name,
         {
           requestsPerSecond: pick('requestsPerSecond'),
           p50: pick('p50'),
           p99: pick('p99'),
-          errors: rounds[name]!.reduce((sum, r) => sum + r.errors, 0),
+          errors: rounds[name].reduce((sum, r) => sum + r.errors, 0),
           cpuMsPerRequest: pick('cpuMsPerRequest'),
         },
       ];
     }),
-  );
+  ) as Record<Name, ThroughputSummary>;
 }
 
 /** Database round trips of one request (the server's counter before and after). */

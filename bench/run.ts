@@ -31,6 +31,7 @@ import {
   buildIndexes,
   bulkLoadScale,
   compareLatency,
+  compareThroughput,
   generatedRows,
   graphql,
   loadScale,
@@ -39,7 +40,6 @@ import {
   rawData,
   roundTripsOf,
   startServer,
-  compareThroughput,
   type BenchServer,
   type BulkLoadResult,
   type LatencySummary,
@@ -239,12 +239,10 @@ async function benchScale(scale: number, versions: Record<string, string>): Prom
           },
           cannon,
         );
-        const oursRps = rates.ours!;
-        const peerRps = rates.peer!;
-        result.throughput[operation] = { ours: oursRps, peer: peerRps };
+        result.throughput[operation] = rates;
         log(
-          `${operation}: ours ${fmt(oursRps.requestsPerSecond)} req/s, ` +
-            `@neo4j/graphql ${fmt(peerRps.requestsPerSecond)} req/s`,
+          `${operation}: ours ${fmt(rates.ours.requestsPerSecond)} req/s, ` +
+            `@neo4j/graphql ${fmt(rates.peer.requestsPerSecond)} req/s`,
         );
       }
     }
