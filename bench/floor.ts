@@ -1,5 +1,5 @@
-// Where the constant cost of a small request goes: one request at a time, side by side, at
-// scale 1 (`npm run bench:floor -- [operation]`, default Provenance):
+// Where the cost of a request goes: one request at a time, side by side
+// (`npm run bench:floor -- [operation] [scale]`, default Provenance at scale 1):
 //   raw          the operation's hand-written Cypher through neo4j-driver (no HTTP)
 //   bare HTTP    a Fastify app that parses the JSON body and answers a fixed one (the
 //                transport's floor: our API is served by Fastify too)
@@ -8,7 +8,7 @@
 //   __typename   our API answering `{ __typename }` (HTTP + GraphQL layer, no database)
 //   ours         the operation through our API
 // Each way is warmed up with 2000 requests first: a fresh Neo4j needs that many to compile
-// its hot paths.
+// its hot paths (for a large operation at a large scale, that alone takes minutes).
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
@@ -50,10 +50,12 @@ process.setSourceMapsEnabled(false);
 async function main(): Promise<void> {
   const operation = (process.argv[2] ?? 'Provenance') as (typeof READ_OPERATIONS)[number];
   if (!READ_OPERATIONS.includes(operation)) throw new Error(`one of ${READ_OPERATIONS.join(', ')}`);
+  const scale = Number(process.argv[3] ?? 1);
+  if (!Number.isInteger(scale) || scale < 1) throw new Error('the scale is a positive integer');
   const neo4j = await startNeo4j({
     dataDir: path.join(os.tmpdir(), `ccg-bench-floor-${process.pid}`),
     quiet: true,
-    memory: neo4jMemoryFor(1),
+    memory: neo4jMemoryFor(scale),
   });
   const db = createDatabase({
     uri: neo4j.uri,
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
-    const { sample } = await loadScale(db, 1);
+    const { sample } = await loadScale(db, scale);
     await buildIndexes(db);
     const barePort = await new Promise<number>((resolve) =>
       bare.once('message', (port) => resolve(port as number)),
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
       },
       { warmup: 2000, rounds: 5, perRound: 100 },
     );
-    console.log(`p50 of one request at a time (median of 5 rounds × 100), scale 1:`);
+    console.log(`p50 of one request at a time (median of 5 rounds × 100), scale ${scale}:`);
     for (const [name, summary] of Object.entries(result)) {
       console.log(`  ${name.padEnd(16)} ${summary.p50.toFixed(2).padStart(6)} ms`);
     }
