@@ -15,6 +15,7 @@ import {
   type Order,
   type RelationshipField,
 } from '../model';
+import { directionOf, nodeLabel, relationshipType } from './model-names';
 import type {
   LinkSelection,
   NodeSelection,
@@ -111,12 +112,14 @@ function claimsProjection(n: Cypher.Node): Projection {
   const [source, document] = [new Cypher.Node(), new Cypher.Node()];
   const sources = new Cypher.Collect(
     new Cypher.Match(
-      new Cypher.Pattern(n).related({ type: 'STATED_IN' }).to(source, { labels: 'Source' }),
+      new Cypher.Pattern(n)
+        .related({ type: relationshipType('STATED_IN') })
+        .to(source, { labels: nodeLabel('Source') }),
     )
       .optionalMatch(
         new Cypher.Pattern(source)
-          .related({ type: 'IN_DOCUMENT' })
-          .to(document, { labels: 'Document' }),
+          .related({ type: relationshipType('IN_DOCUMENT') })
+          .to(document, { labels: nodeLabel('Document') }),
       )
       .return(
         new Cypher.MapProjection(source, '*', {
@@ -193,7 +196,7 @@ const COMPUTED: Record<string, Record<string, Computed>> = {
         new Cypher.Collect(
           new Cypher.Match(
             new Cypher.Pattern(statement, {
-              labels: 'Statement',
+              labels: nodeLabel('Statement'),
               properties: { id: s.property('statementId') },
             }),
           ).return(statement.property('textEn')),
@@ -274,9 +277,6 @@ export function chronological(t: Cypher.Variable): Cypher.Expr[] {
   ];
 }
 
-const direction = (step: RelationshipField['via'][number]) =>
-  step.direction === 'out' ? ('right' as const) : ('left' as const);
-
 /** The nodes (or links) field `field` reaches from `parent`, as a COLLECT subquery. */
 function walkProjection(
   parent: Cypher.Node,
@@ -297,7 +297,7 @@ function walkProjection(
     subquery = filtered(
       new Cypher.Match(
         new Cypher.Pattern(parent)
-          .related(relationship, { type: step!.type, direction: direction(step!) })
+          .related(relationship, { type: step!.type, direction: directionOf(step!) })
           .to(target, { labels }),
       ),
       related,
@@ -313,7 +313,7 @@ function walkProjection(
     subquery = filtered(
       new Cypher.Match(
         new Cypher.Pattern(parent)
-          .related({ type: step!.type, direction: direction(step!) })
+          .related({ type: step!.type, direction: directionOf(step!) })
           .to(target, { labels }),
       ),
       related,
@@ -329,7 +329,7 @@ function walkProjection(
       ...field.via.map((step) =>
         new Cypher.Match(
           new Cypher.Pattern(parent)
-            .related({ type: step.type, direction: direction(step) })
+            .related({ type: step.type, direction: directionOf(step) })
             .to(target, { labels }),
         ).return(target),
       ),
@@ -412,7 +412,9 @@ export function sourcesOf(relationship: Cypher.Variable, selection: NodeSelectio
     Cypher.coalesce(relationship.property('sourceIds'), new Cypher.List([])),
     sourceId,
   ])
-    .match(new Cypher.Pattern(source, { labels: 'Source', properties: { id: sourceId } }))
+    .match(
+      new Cypher.Pattern(source, { labels: nodeLabel('Source'), properties: { id: sourceId } }),
+    )
     .return(projection.expr);
   return { expr: new Cypher.Collect(subquery), decode: eachOf(projection) };
 }
@@ -428,19 +430,27 @@ function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Pr
   const link = new Cypher.Relationship();
   const actionsOf = (c: Cypher.Variable, a: Cypher.Node) =>
     new Cypher.Pattern(c)
-      .related({ type: 'BASED_IN', direction: 'left', length: { min: 0, max: 1 } })
+      .related({
+        type: relationshipType('BASED_IN'),
+        direction: 'left',
+        length: { min: 0, max: 1 },
+      })
       .to({ labels: 'Entity' })
-      .related(link, { type: Cypher.labelExpr.or('LEADS', 'CONTRIBUTES_TO'), direction: 'right' })
-      .to(a, { labels: 'Action' });
+      .related(link, { type: relationshipType('LEADS', 'CONTRIBUTES_TO'), direction: 'right' })
+      .to(a, { labels: nodeLabel('Action') });
   const meetingsOf = (c: Cypher.Variable, m: Cypher.Node) =>
     new Cypher.Pattern(c)
-      .related({ type: 'BASED_IN', direction: 'left', length: { min: 0, max: 1 } })
+      .related({
+        type: relationshipType('BASED_IN'),
+        direction: 'left',
+        length: { min: 0, max: 1 },
+      })
       .to({ labels: 'Entity' })
       .related(link, {
-        type: Cypher.labelExpr.or('TOOK_PART_IN', 'HELD_IN'),
+        type: relationshipType('TOOK_PART_IN', 'HELD_IN'),
         direction: 'undirected',
       })
-      .to(m, { labels: 'Meeting' });
+      .to(m, { labels: nodeLabel('Meeting') });
   const byName = Cypher.isNull(link.property('expansion'));
 
   const [a, m, other] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node()];
@@ -495,12 +505,12 @@ function partnersProjection(city: Cypher.Node, selection: PartnersSelection): Pr
   const involved = new Cypher.Node();
   const partnerOf = new Cypher.Pattern(involved)
     .related({
-      type: Cypher.labelExpr.or('LEADS', 'CONTRIBUTES_TO', 'TOOK_PART_IN', 'HELD_IN'),
+      type: relationshipType('LEADS', 'CONTRIBUTES_TO', 'TOOK_PART_IN', 'HELD_IN'),
       direction: 'undirected',
     })
     .to({ labels: 'Entity' })
-    .related({ type: 'BASED_IN', direction: 'right', length: { min: 0, max: 1 } })
-    .to(other, { labels: 'City' });
+    .related({ type: relationshipType('BASED_IN'), direction: 'right', length: { min: 0, max: 1 } })
+    .to(other, { labels: nodeLabel('City') });
   // The city's own lists first, once: inside the per-partner WITH the planner computed them
   // again for every partner.
   const subquery = new Cypher.With(

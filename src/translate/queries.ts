@@ -5,7 +5,8 @@
  * per selection (and variant) and Neo4j plans it once.
  */
 import Cypher from '@neo4j/cypher-builder';
-import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../model';
+import { ENTITY_RELATIONSHIP_TYPES, type EntityLabel } from '../model';
+import { walkOf, type Walk } from './model-names';
 import { basisOf, chronological, nodeProjection, QUALIFIED_TYPES, sourcesOf } from './projection';
 import type { NodeSelection } from './selection';
 
@@ -24,18 +25,15 @@ const param = (name: string) => new Cypher.NamedParam(name);
 const optional = (name: string, predicate: (value: Cypher.Param) => Cypher.Predicate) =>
   Cypher.or(Cypher.isNull(param(name)), predicate(param(name)));
 
-const related = (
-  n: Cypher.Node,
-  type: string,
-  direction: 'left' | 'right',
-  labels: string,
-  id: Cypher.Param,
-) =>
-  new Cypher.Exists(
-    new Cypher.Match(
-      new Cypher.Pattern(n).related({ type, direction }).to({ labels, properties: { id } }),
-    ),
-  );
+/** A filter on the node at the other end of a relationship (a walk of the model): its id. */
+const related =
+  ({ type, direction, labels }: Walk) =>
+  (n: Cypher.Node, id: Cypher.Param) =>
+    new Cypher.Exists(
+      new Cypher.Match(
+        new Cypher.Pattern(n).related({ type, direction }).to({ labels, properties: { id } }),
+      ),
+    );
 
 /** The sort keys of a list; `indexed`: the property its first key reads, if an index holds it. */
 interface Order {
@@ -65,36 +63,33 @@ const LISTS = {
       year: (n, v) => Cypher.eq(n.property('year'), v),
       status: (n, v) => Cypher.eq(n.property('status'), v),
       kind: (n, v) => Cypher.eq(n.property('kind'), v),
-      cityId: (n, v) => related(n, 'HELD_IN', 'right', 'City', v),
+      cityId: related(walkOf('Meeting', 'city')),
     },
     order: (n) => ({ keys: chronological(n) }),
   },
   Action: {
     filters: {
       kind: (n, v) => Cypher.eq(n.property('kind'), v),
-      fieldId: (n, v) => related(n, 'IN_FIELD', 'right', 'FieldOfAction', v),
-      leadId: (n, v) => related(n, 'LEADS', 'left', 'Entity', v),
-      meetingId: (n, v) => related(n, 'ADDRESSED', 'left', 'Meeting', v),
+      fieldId: related(walkOf('Action', 'field')),
+      // any entity of the id: the model's lead is an actor (City, Institution)
+      leadId: related({ ...walkOf('Action', 'leads'), labels: 'Entity' }),
+      meetingId: related(walkOf('Action', 'meetings')),
     },
     order: (n, orderBy) =>
       orderBy === 'START'
         ? {
-            keys: [
-              Cypher.isNull(n.property('start')),
-              n.property('start'),
-              ...byName(n).keys,
-            ],
+            keys: [Cypher.isNull(n.property('start')), n.property('start'), ...byName(n).keys],
           }
         : byName(n),
   },
   Institution: {
     filters: {
       kind: (n, v) => Cypher.eq(n.property('kind'), v),
-      cityId: (n, v) => related(n, 'BASED_IN', 'right', 'City', v),
+      cityId: related(walkOf('Institution', 'city')),
     },
     order: byName,
   },
-} as const satisfies Record<string, ListSpec>;
+} as const satisfies Partial<Record<EntityLabel, ListSpec>>;
 
 export type ListKind = keyof typeof LISTS;
 
@@ -194,10 +189,6 @@ export function lookupQuery(type: string | null, selection: NodeSelection): Buil
 }
 
 /** Relationships between entities: what graph views draw and paths walk (not to passages). */
-export const ENTITY_RELATIONSHIP_TYPES: readonly string[] = RELATIONSHIP_TYPES.filter((r) =>
-  [...r.from, ...r.to].every((label) => (ENTITY_LABELS as readonly string[]).includes(label)),
-).map((r) => r.type);
-
 const entityRelationship = Cypher.labelExpr.or(...ENTITY_RELATIONSHIP_TYPES);
 
 /**

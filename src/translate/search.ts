@@ -4,6 +4,7 @@
  * SearchTerms of ./search-terms.ts, $limit and $candidates.
  */
 import Cypher from '@neo4j/cypher-builder';
+import { nodeLabel, relationshipType } from './model-names';
 import type { Built } from './queries';
 import { nodeProjection } from './projection';
 import type { NodeSelection } from './selection';
@@ -74,13 +75,13 @@ export function searchQuery(selection: SearchSelection): Built<SearchRow[]> {
         .return(hit, relevance, [new Cypher.Literal(namesOnly), inNames]),
     ),
   ).all();
-  const isStatement = hit.hasLabel('Statement');
+  const isStatement = hit.hasLabel(nodeLabel('Statement'));
   const anyName = (pattern: Cypher.Expr) => Cypher.any(name, names, Cypher.matches(name, pattern));
   const query = new Cypher.Call(candidates, [])
     .with(hit, [Cypher.sum(relevance), relevance], [Cypher.max(inNames), inNames])
     .optionalMatch(
-      new Cypher.Pattern(meeting, { labels: 'Meeting' })
-        .related({ type: Cypher.labelExpr.or('HAS_TOPIC', 'HAS_OUTCOME'), direction: 'right' })
+      new Cypher.Pattern(meeting, { labels: nodeLabel('Meeting') })
+        .related({ type: relationshipType('HAS_TOPIC', 'HAS_OUTCOME'), direction: 'right' })
         .to(hit),
     )
     .with(
