@@ -3,7 +3,6 @@ import type { Database } from '../db/database';
 import { BadInputError } from '../errors';
 import { ACTOR_LABELS, type EntityLabel } from '../model';
 import { parseArgs } from '../validation';
-import { readChanges, type ChangeRecord } from './history';
 import {
   actionActorArgs,
   contributorArgs,
@@ -88,11 +87,6 @@ export class CurationService {
   private readonly queue = new WriteQueue();
 
   constructor(private readonly db: Database) {}
-
-  /** The history, newest first (see history.ts). */
-  changes(args: unknown): Promise<ChangeRecord[]> {
-    return readChanges(this.db, args);
-  }
 
   /** Creates a meeting, or replaces every field of the one with the given id. */
   upsertMeeting(by: string, args: unknown): Promise<string> {

@@ -20,6 +20,11 @@ export const connectionArgs = z.object({
   maxHops: z.number().int().min(1, 'at least 1').max(10, 'at most 10'),
 });
 
+export const changesArgs = z.object({
+  entityId: id.nullish(),
+  first: z.number().int().min(1, 'at least 1').max(200, 'at most 200'),
+});
+
 /** Connections page with opaque cursors that encode an offset, as the Neo4j GraphQL Library does. */
 export const MAX_PAGE = 100;
 export const pageArgs = z.object({

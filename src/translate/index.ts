@@ -4,8 +4,11 @@
  * types. Queries are kept per selection object (and variant): the GraphQL layer hands every
  * request of the same query text the same selection.
  */
+import type { ChangeRecord } from '../db/changes';
 import type { Database } from '../db/database';
 import { builtOnce } from './built-once';
+import { changesQuery } from './changes';
+import { documentsQuery, type DocumentRecord } from './documents';
 import {
   listParams,
   listQuery,
@@ -23,6 +26,7 @@ import { searchQuery, type SearchSelection } from './search';
 import type { SearchTerms } from './search-terms';
 import type { NodeSelection } from './selection';
 
+export type { DocumentRecord } from './documents';
 export { MAX_LIST, type ListKind } from './queries';
 export type { SearchSelection } from './search';
 export { searchTerms, type SearchTerms } from './search-terms';
@@ -60,6 +64,11 @@ const paths = variants(
   (selection: { nodes: NodeSelection; sources: RelationshipSelection }, hops) =>
     pathQuery(Number(hops), selection.nodes, selection.sources),
 );
+// Documents and changes are flat records, every field a property: one query each, whatever
+// the request selects.
+const DOCUMENTS = documentsQuery();
+const CHANGES = changesQuery(false);
+const CHANGES_OF_ENTITY = changesQuery(true);
 const neighbourhoods = variants((selection: { sources: RelationshipSelection }, depth) =>
   neighbourhoodQuery(Number(depth), selection.sources),
 );
@@ -98,6 +107,18 @@ export class Reader {
       items: T[];
       totalCount: number;
     }>;
+  }
+
+  /** The documents the graph draws on, by date, then title. */
+  documents(): Promise<DocumentRecord[]> {
+    return this.run(DOCUMENTS, {});
+  }
+
+  /** The newest `first` recorded changes; of one entity where `entityId` is given. */
+  changes(entityId: string | null, first: number): Promise<ChangeRecord[]> {
+    return entityId
+      ? this.run(CHANGES_OF_ENTITY, { entityId, first })
+      : this.run(CHANGES, { first });
   }
 
   /** The entity with `id` if it is of object type `type` (null: of any type). */

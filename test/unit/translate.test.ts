@@ -18,6 +18,8 @@ import {
   pageQuery,
   pathQuery,
 } from '../../src/translate/queries';
+import { changesQuery } from '../../src/translate/changes';
+import { documentsQuery } from '../../src/translate/documents';
 import { searchQuery } from '../../src/translate/search';
 
 const schema = buildSchema(
@@ -463,6 +465,27 @@ describe('the Cypher of a request', () => {
        END, this8.note, []]) AS var10
      }
      RETURN [this2 IN var6 | [this2.id, this2.name, this2.nameDe, labels(this2)]] AS nodes, var10 AS relationships, var5 AS truncated"
+    `);
+  });
+
+  it('documents and changes: flat records, one query each', () => {
+    expect(documentsQuery().cypher).toMatchInlineSnapshot(`
+     "MATCH (this0:Document)
+     RETURN this0.id AS id, this0.title AS title, this0.kind AS kind, this0.issuer AS issuer, this0.date AS date, this0.language AS language, this0.url AS url
+     ORDER BY this0.date ASC, this0.title ASC
+     LIMIT 500"
+    `);
+    expect(changesQuery(true).cypher).toMatchInlineSnapshot(`
+     "MATCH (this0:Change { entityId: $entityId })
+     RETURN this0.id AS id, this0.at AS at, this0.by AS by, this0.operation AS operation, this0.entityId AS entityId, this0.summary AS summary
+     ORDER BY this0.at DESC, this0.id DESC
+     LIMIT $first"
+    `);
+    expect(changesQuery(false).cypher).toMatchInlineSnapshot(`
+     "MATCH (this0:Change)
+     RETURN this0.id AS id, this0.at AS at, this0.by AS by, this0.operation AS operation, this0.entityId AS entityId, this0.summary AS summary
+     ORDER BY this0.at DESC, this0.id DESC
+     LIMIT $first"
     `);
   });
 });

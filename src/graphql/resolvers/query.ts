@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { QueryResolvers } from '../../generated/graphql';
 import { BadInputError, NotFoundError } from '../../errors';
-import { listDocuments } from '../../repositories/documents';
 import type { NodeRecord } from '../../repositories/records';
 import { MAX_LIST, searchTerms, type ListKind } from '../../translate';
 import type { Context } from '../context';
@@ -14,6 +13,7 @@ import {
   selectionOf,
 } from '../selection';
 import {
+  changesArgs,
   connectionArgs,
   id,
   neighbourhoodArgs,
@@ -115,7 +115,9 @@ export const Query: QueryResolvers = {
     if (!result.toExists) throw new NotFoundError(toId, 'toId');
     return result.path as never;
   },
-  documents: (_, _args, ctx) => listDocuments(ctx.db),
-  // the curation history, newest first (src/curation/history.ts)
-  changes: (_, args, ctx) => ctx.repos.curation.changes(args),
+  documents: (_, _args, ctx) => ctx.repos.reader.documents(),
+  changes: (_, args, ctx) => {
+    const { entityId, first } = parseArgs(changesArgs, args);
+    return ctx.repos.reader.changes(entityId ?? null, first);
+  },
 };
