@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { entityLabelOf } from '../../model';
+import { entityLabelOf, type EntityLabel } from '../../model';
 import type { NodeRecord } from '../../repositories/records';
 import type { Context } from '../context';
 import { selectionOf } from '../selection';
 
 /** The object type of an entity read through an abstract field (Entity, Actor), from its labels. */
-export function typeOf(record: NodeRecord): string {
+export function typeOf(record: NodeRecord): EntityLabel {
   const type = entityLabelOf(record.labels ?? []);
   if (!type) throw new Error(`node without an entity label: ${String(record.labels)}`);
   return type;

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
+import type { ActorLabel } from '../../model';
 import type { PageRecord } from '../../repositories/records';
 import { encodeCursor } from '../validation';
 import { typeOf } from './shared';
@@ -9,8 +10,8 @@ import { typeOf } from './shared';
  * behind an abstract one, and the cursors of the connections.
  */
 export const typeResolvers: Resolvers = {
-  Entity: { __resolveType: (record) => typeOf(record) as never },
-  Actor: { __resolveType: (record) => typeOf(record) as 'City' | 'Institution' },
+  Entity: { __resolveType: (record) => typeOf(record) },
+  Actor: { __resolveType: (record) => typeOf(record) as ActorLabel },
 
   ActionConnection: connectionFields(),
   MeetingConnection: connectionFields(),
