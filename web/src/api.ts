@@ -13,6 +13,7 @@ import {
 import type {
   ConnectionQuery,
   DetailsQuery,
+  NamesFragment,
   NeighbourhoodQuery,
   SearchQuery,
   TimelineQuery,
@@ -35,12 +36,8 @@ export type ProjectRow = WhoLeadsWhatQuery['projects'][number];
 /** A source passage: a verbatim quote, or a fact cited from a document in our words. */
 export type SourceRef = EntityDetails['sources'][number];
 
-/** What links and labels need of an entity (the fragment Names selects it). */
-export interface Named {
-  id: string;
-  name: string;
-  nameDe?: string | null;
-}
+/** What links and labels need of an entity: the fragment Names. */
+export type Named = NamesFragment;
 
 export class ApiError extends Error {
   constructor(

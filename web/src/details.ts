@@ -396,23 +396,43 @@ function ownLinks(entity: EntityDetails): QualifiedLink[] {
   switch (entity.__typename) {
     case 'Institution':
       return [
-        ...entity.memberships.map((m) => ({ ...m, from: id, type: 'MEMBER_OF', to: m.group.id })),
-        ...entity.groupMembers.map((m) => ({ ...m, from: m.member.id, type: 'MEMBER_OF', to: id })),
+        ...entity.memberships.map((m): QualifiedLink => ({
+          ...m,
+          from: id,
+          type: 'MEMBER_OF',
+          to: m.group.id,
+        })),
+        ...entity.groupMembers.map((m): QualifiedLink => ({
+          ...m,
+          from: m.member.id,
+          type: 'MEMBER_OF',
+          to: id,
+        })),
       ];
     case 'Meeting':
       return [
-        ...entity.participations.map((p) => ({
+        ...entity.participations.map((p): QualifiedLink => ({
           ...p,
           from: p.actor.id,
           type: 'TOOK_PART_IN',
           to: id,
         })),
-        ...entity.agenda.map((a) => ({ ...a, from: id, type: 'ADDRESSED', to: a.action.id })),
+        ...entity.agenda.map((a): QualifiedLink => ({
+          ...a,
+          from: id,
+          type: 'ADDRESSED',
+          to: a.action.id,
+        })),
       ];
     case 'Action':
       return [
-        ...entity.leadership.map((l) => ({ ...l, from: l.actor.id, type: 'LEADS', to: id })),
-        ...entity.contributors.map((c) => ({
+        ...entity.leadership.map((l): QualifiedLink => ({
+          ...l,
+          from: l.actor.id,
+          type: 'LEADS',
+          to: id,
+        })),
+        ...entity.contributors.map((c): QualifiedLink => ({
           ...c,
           from: c.actor.id,
           type: 'CONTRIBUTES_TO',
@@ -420,7 +440,12 @@ function ownLinks(entity: EntityDetails): QualifiedLink[] {
         })),
       ];
     case 'Project':
-      return entity.partners.map((p) => ({ ...p, from: p.actor.id, type: 'PARTNER_IN', to: id }));
+      return entity.partners.map((p): QualifiedLink => ({
+        ...p,
+        from: p.actor.id,
+        type: 'PARTNER_IN',
+        to: id,
+      }));
     default:
       return [];
   }
@@ -569,7 +594,7 @@ function edgeRole(edge: DrawnEdge, state: PageState): string {
 /** A clicked edge: what links which two entities, in what role, on what basis and where stated. */
 function edgeCard(edge: DrawnEdge, state: PageState, handlers: DetailsHandlers): HTMLElement[] {
   const named = (id: string): Named =>
-    state.graph.nodes.find((n) => n.id === id) ?? { id, name: id };
+    state.graph.nodes.find((n) => n.id === id) ?? { id, name: id, nameDe: null };
   const rows: Row[] = [
     [t('relationship'), relationshipLabel(edge.type)],
     [t('from'), link(named(edge.from), handlers)],

@@ -3,6 +3,7 @@
 import type { Core } from 'cytoscape';
 import * as api from './api';
 import type { Subgraph } from './api';
+import type { DrawnNodeFragment } from './generated/graphql';
 import { say, track } from './activity';
 import { byId, download, h, replace } from './dom';
 import { GraphView } from './graph-view';
@@ -41,9 +42,7 @@ export interface GraphFeature {
 }
 
 /** The API's nodes that are entities, as the graph draws them. */
-function drawable(
-  nodes: readonly { id: string; name: string; nameDe?: string | null; labels: string[] }[],
-): Omit<DrawnNode, 'near'>[] {
+function drawable(nodes: readonly DrawnNodeFragment[]): Omit<DrawnNode, 'near'>[] {
   return nodes.flatMap((n) => {
     const kind = kindOf(n.labels);
     return kind ? [{ id: n.id, name: n.name, nameDe: n.nameDe, kind }] : [];

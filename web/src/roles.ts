@@ -2,6 +2,7 @@
 // English only; the qualified links the page loads anyway (leads and contributions with the
 // table, participations and agendas with the timeline, partners with the projects, memberships
 // with an institution's details) name it in the source's German too.
+import type { RelationshipTypeName } from '../../src/model/relationships';
 import { edgeKey } from './store';
 import type { PageState } from './store';
 
@@ -16,7 +17,7 @@ export type RoleIndex = ReadonlyMap<string, readonly Role[]>;
 /** One qualified link: its ends, its type and its role. */
 export interface QualifiedLink extends Role {
   from: string;
-  type: string;
+  type: RelationshipTypeName;
   to: string;
 }
 

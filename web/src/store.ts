@@ -19,11 +19,11 @@ import type { Kind } from './kinds';
 
 export type View = 'graph' | 'table';
 
-export interface DrawnNode extends Named {
+export type DrawnNode = Named & {
   kind: Kind;
   /** The node it was drawn from: it first appears beside it. */
   near?: string;
-}
+};
 
 /** One drawn edge per (from, type, to): the API may name the same relationship twice. */
 export type DrawnEdge = Pick<

@@ -162,7 +162,7 @@ function render(
   );
   const projects = uniqueSorted(rows.flatMap((r) => (r.project ? [r.project] : [])));
   const kinds = [...new Set(rows.map((r) => r.kind))]
-    .map((kind) => ({ id: kind, name: valueLabel(kind) }))
+    .map((kind) => ({ id: kind, name: valueLabel(kind), nameDe: null }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const shown = filterAndSort(rows, state);
   const desc = state.sort?.startsWith('-') ?? false;
