@@ -4,11 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
-import { parse } from 'yaml';
+import config from '../codegen';
 
 async function main() {
   const root = path.join(__dirname, '..');
-  const config = parse(fs.readFileSync(path.join(root, 'codegen.yml'), 'utf8'));
   const outputs = await generate({ ...config, cwd: root, silent: true }, false);
   const stale = outputs.filter(
     (output: { filename: string; content: string }) =>

@@ -1,6 +1,6 @@
 // The shapes the read path (src/translate) returns: one plain record per node holding the
 // GraphQL fields the request selected, named and shaped as schema.graphql says, so the default
-// resolvers read them. codegen maps the node types onto these (codegen.yml).
+// resolvers read them. codegen maps the node types onto these (codegen.ts).
 
 /** A node as read: its id and the selected fields (entities of an abstract field: labels). */
 export interface NodeRecord {
