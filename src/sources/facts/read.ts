@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { readYaml, text, validate } from '../../ingest/annotations';
 import { DEFAULT_FACTS_PATH, factFileDocumentId } from '../../ingest/documents';
 import { AnnotationError } from '../../ingest/errors';
+import { RELATIONSHIP_TYPES } from '../../model';
 import {
   FactEntity,
   FactFile,
   factFileSchema,
   FactRelation,
   factRelationSchema,
+  graphKindOf,
   RELATION_TYPES,
 } from './schema';
 
@@ -145,14 +147,26 @@ export function readFacts(
   for (const relation of data.relations) {
     const entry = `${relation.from} ${relation.type} ${relation.to}`;
     checkCite(entry, relation.cite);
-    const ends = RELATION_ENDS[relation.type];
-    for (const [end, id, type] of [
-      ['from', relation.from, ends[0]],
-      ['to', relation.to, ends[1]],
+    const fileEnds = RELATION_ENDS[relation.type as keyof typeof RELATION_ENDS];
+    const modelEnds = RELATIONSHIP_TYPES.find(({ type }) => type === relation.type);
+    for (const [end, id, index] of [
+      ['from', relation.from, 0],
+      ['to', relation.to, 1],
     ] as const) {
-      const actual = types.get(id);
+      const actual = types.get(id) as FactEntity['type'] | undefined;
       if (actual === undefined) fail(entry, `${end} "${id}" is no entity of the file`);
-      if (actual !== type) fail(entry, `${end} "${id}" is a ${actual}, not a ${type}`);
+      if (fileEnds) {
+        if (actual !== fileEnds[index]) {
+          fail(entry, `${end} "${id}" is a ${actual}, not a ${fileEnds[index]}`);
+        }
+        continue;
+      }
+      // a type of the model: the graph's kind of the entity must be one the type joins there
+      const kinds: readonly string[] = index === 0 ? modelEnds!.from : modelEnds!.to;
+      const { label } = graphKindOf(actual!);
+      if (!kinds.includes(label)) {
+        fail(entry, `${end} "${id}" (${label} in the graph) is not a ${kinds.join(' or ')}`);
+      }
     }
   }
 

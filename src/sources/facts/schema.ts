@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, text } from '../../ingest/annotations';
+import { entityKind, ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../model';
 
 /**
  * The format of the fact file (data/sources/creative-cities-facts.yaml): every entity, property
@@ -49,6 +50,28 @@ export const ORGANISATION_KINDS = [
   'OTHER',
 ] as const;
 
+/** The file's own words for kinds of the graph, and the kind each is there. */
+const FILE_KINDS = {
+  Project: 'Project',
+  City: 'City',
+  Organisation: 'Institution',
+  // the report's venues are Institutions too (AT_VENUE)
+  Venue: 'Institution',
+  Centre: 'Institution',
+  WorkPackage: 'Action',
+  Result: 'Action',
+  Event: 'Meeting',
+} as const satisfies Record<string, EntityLabel>;
+
+/**
+ * The model's other kinds (src/model/entities.ts), which the file names as the graph does
+ * (`type: Country`): an entity of one of them states its name only. A kind added to the model
+ * can so be stated in the file without changing its format.
+ */
+type ModelKind = Exclude<EntityLabel, (typeof FILE_KINDS)[keyof typeof FILE_KINDS]>;
+const fileKindLabels = new Set<EntityLabel>(Object.values(FILE_KINDS));
+const MODEL_KINDS = ENTITY_LABELS.filter((label): label is ModelKind => !fileKindLabels.has(label));
+
 export const factEntitySchema = z.discriminatedUnion('type', [
   // A project is stated by its properties, each cited.
   z.strictObject({
@@ -78,14 +101,27 @@ export const factEntitySchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ ...named, type: z.literal('Centre'), city: localId }),
   z.strictObject({ ...named, type: z.literal('Result'), project: localId }),
+  z.strictObject({ ...named, type: z.enum(MODEL_KINDS) }),
 ]);
 export type FactEntity = z.infer<typeof factEntitySchema>;
 
+/** What an entity type of the file is in the graph: its kind and that kind's id prefix. */
+export function graphKindOf(type: FactEntity['type']): { label: EntityLabel; prefix: string } {
+  const label: EntityLabel =
+    type in FILE_KINDS ? FILE_KINDS[type as keyof typeof FILE_KINDS] : (type as ModelKind);
+  return { label, prefix: entityKind(label).idPrefix };
+}
+
+/**
+ * The file's words for relations (./read.ts checks their ends, ./to-graph.ts says what each is
+ * in the graph). Any relationship type of the model is one too, stored as it is and its ends
+ * checked against the model's.
+ */
 export const RELATION_TYPES = ['PARTNER_OF', 'LEADS', 'HELD', 'OPENED', 'HOUSED_AT'] as const;
 
 export const factRelationSchema = z.strictObject({
   from: localId,
-  type: z.enum(RELATION_TYPES),
+  type: z.union([z.enum(RELATION_TYPES), z.enum(RELATIONSHIP_TYPE_NAMES)]),
   to: localId,
   role: text.optional(),
   ...cited,

@@ -1,24 +1,10 @@
-import { type EntityLabel } from '../../model';
 import { AnnotationError } from '../../ingest/errors';
 import { GraphAccumulator, Origin } from '../../ingest/graph-accumulator';
 import type { GraphData, GraphNode } from '../../ingest/graph-data';
 import { sourceId } from '../../ingest/source-passages';
 import type { SourceContext } from '../types';
 import type { Facts } from './read';
-import type { FactEntity, PropertyFact } from './schema';
-
-/** What each entity type of the fact file is in the graph, and its id prefix there. */
-const GRAPH_KIND: Record<FactEntity['type'], { label: EntityLabel; prefix: string }> = {
-  Project: { label: 'Project', prefix: 'project/' },
-  City: { label: 'City', prefix: 'city/' },
-  Organisation: { label: 'Institution', prefix: 'institution/' },
-  // the report's venues are Institutions too (AT_VENUE)
-  Venue: { label: 'Institution', prefix: 'institution/' },
-  Centre: { label: 'Institution', prefix: 'institution/' },
-  WorkPackage: { label: 'Action', prefix: 'action/' },
-  Result: { label: 'Action', prefix: 'action/' },
-  Event: { label: 'Meeting', prefix: 'meeting/' },
-};
+import { graphKindOf, type FactEntity, type PropertyFact } from './schema';
 
 /** The contract's InstitutionKind for the file's organisation kinds it has no value for. */
 const INSTITUTION_KIND: Record<string, string> = {
@@ -56,7 +42,7 @@ export function factsToGraph(facts: Facts, context: SourceContext): GraphData {
   const same = new Map(facts.identities.same.map((d) => [d.fact, d]));
   const byId = new Map(facts.entities.map((entity) => [entity.id, entity]));
   const idOf = (factId: string): string =>
-    same.get(factId)?.entity ?? `${GRAPH_KIND[byId.get(factId)!.type].prefix}${factId}`;
+    same.get(factId)?.entity ?? `${graphKindOf(byId.get(factId)!.type).prefix}${factId}`;
   const identitiesOrigin = (fact: string): Origin => ({ file: 'identities.yaml', entry: fact });
 
   const citedSource = (cite: string, quote: string, origin: Origin): string => {
@@ -161,7 +147,7 @@ export function factsToGraph(facts: Facts, context: SourceContext): GraphData {
     }
     if (!same.has(entity.id)) {
       const props = newEntityProps(entity);
-      graph.addNode({ labels: ['Entity', GRAPH_KIND[entity.type].label], id, props }, origin);
+      graph.addNode({ labels: ['Entity', graphKindOf(entity.type).label], id, props }, origin);
     }
     const source = citedSource(entity.cite, entity.says ?? entity.name, origin);
     statedIn(id, source, origin);
@@ -233,10 +219,9 @@ export function factsToGraph(facts: Facts, context: SourceContext): GraphData {
         // the project held the event: the event is one of the project's meetings
         graph.addRelationship({ type: 'IN_PROJECT', from: to, to: from, props }, origin);
         break;
-      case 'OPENED':
-      case 'HOUSED_AT':
+      default:
+        // LEADS, OPENED, HOUSED_AT and any other type of the model: as it is
         graph.addRelationship({ type: relation.type, from, to, props }, origin);
-        break;
     }
   }
 

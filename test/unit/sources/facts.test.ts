@@ -217,3 +217,55 @@ describe('a broken fact file', () => {
     );
   });
 });
+
+// A kind or relationship type added to the model can be stated in the file without a change of
+// its format (docs/architecture.md, the recipes): named as the graph names it.
+describe("the model's kinds and relationship types in the fact file", () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'facts-'));
+    file = path.join(dir, 'facts.yaml');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const withAdded = (entity: string, relation: string) =>
+    writeFileSync(
+      file,
+      readFileSync(DEFAULT_FACTS_PATH, 'utf8')
+        .replace('entities:\n', `entities:\n  - ${entity}\n`)
+        .replace('relations:\n', `relations:\n  - ${relation}\n`),
+    );
+  const graphOf = () =>
+    buildSources([reportSource as SourcePlugin, factFileSource(file) as SourcePlugin])[1]!.graph;
+
+  it('makes an entity of a kind of the model a node of that kind, cited', () => {
+    withAdded(
+      '{ id: creative-economy, type: FieldOfAction, name: Creative economy, cite: factsheet-2012@slide 3 }',
+      '{ from: ier-ljubljana, type: MEMBER_OF, to: aufbauwerk, role: member, cite: factsheet-2012@slide 3 }',
+    );
+    const graph = graphOf();
+    const field = graph.nodes.find((n) => n.id === 'field/creative-economy');
+    expect(field?.labels).toEqual(['Entity', 'FieldOfAction']);
+    expect(field?.props.name).toBe('Creative economy');
+    const [stated] = graph.relationships.filter(
+      (r) => r.type === 'STATED_IN' && r.from === 'field/creative-economy',
+    );
+    expect(stated?.to).toMatch(/^source\//);
+    const member = graph.relationships.find(
+      (r) => r.type === 'MEMBER_OF' && r.to === 'institution/aufbauwerk',
+    );
+    expect(member).toMatchObject({ from: 'institution/ier-ljubljana', props: { role: 'member' } });
+    expect(member?.props.sourceIds).toHaveLength(1);
+  });
+
+  it('refuses a relationship of the model between kinds it does not join there', () => {
+    withAdded(
+      '{ id: creative-economy, type: FieldOfAction, name: Creative economy, cite: factsheet-2012@slide 3 }',
+      '{ from: wp1, type: MEMBER_OF, to: aufbauwerk, cite: factsheet-2012@slide 3 }',
+    );
+    expect(() => graphOf()).toThrow(
+      'facts.yaml: entry "wp1 MEMBER_OF aufbauwerk": from "wp1" (Action in the graph) is not a City or Institution',
+    );
+  });
+});
