@@ -79,11 +79,11 @@ const LOCK = `
     n IS NOT NULL AND any(l IN labels(n) WHERE l IN ref.labels) AS ok`;
 
 /**
- * The properties of node `n` a curator has set, with $curated added: loads leave them alone
+ * The properties of node `v` a curator has set, with $curated added: loads leave them alone
  * (src/ingest/load-graph.ts).
  */
-const CURATED = `coalesce(n.curatedProperties, []) +
-  [key IN $curated WHERE NOT key IN coalesce(n.curatedProperties, [])]`;
+const curatedProperties = (v: string) => `coalesce(${v}.curatedProperties, []) +
+  [key IN $curated WHERE NOT key IN coalesce(${v}.curatedProperties, [])]`;
 
 /**
  * Before a curator's first change of a property of `v` that documents state: keeps the
@@ -260,7 +260,7 @@ export class CurationWrite {
       `MATCH (n:${label} {id: $id})
        ${keepStatedValues('n')}
        SET n += $props, n.updatedBy = $by, n.updatedAt = $at,
-         n.curatedProperties = ${CURATED}
+         n.curatedProperties = ${curatedProperties('n')}
        ${relinks.length > 0 ? `WITH n ${relinks.join('')}` : ''}`,
       {
         id,
@@ -298,7 +298,7 @@ export class CurationWrite {
        ${keepStatedValues('m')}
        SET m.name = $name, m.nameDe = $nameDe, m.kind = $kind, m.status = $status,
          m.year = $year, m.date = $date, m.updatedBy = $by, m.updatedAt = $at,
-         m.curatedProperties = ${CURATED.replaceAll('n.', 'm.')}
+         m.curatedProperties = ${curatedProperties('m')}
        WITH m
        // a link to the same city or venue stays as it is
        OPTIONAL MATCH (m)-[old:HELD_IN|AT_VENUE]->(previous)
