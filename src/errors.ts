@@ -43,9 +43,6 @@ export class ConflictError extends DomainError {
 /** The caller did not say who they are (or not in a way we accept). */
 export class UnauthenticatedError extends DomainError {}
 
-/** The caller is known but may not do this. */
-export class ForbiddenError extends DomainError {}
-
 /**
  * The database cannot serve now (down, restarting, too slow); trying again later may work.
  * `reason` says why: `timeout`, or the driver's code.

@@ -4,7 +4,6 @@ import {
   BadInputError,
   ConflictError,
   DomainError,
-  ForbiddenError,
   NotFoundError,
   ServiceUnavailableError,
   UnauthenticatedError,
@@ -25,7 +24,6 @@ function extensionsOf(error: DomainError): { code: string; [detail: string]: unk
       : { code: 'CONFLICT' };
   }
   if (error instanceof UnauthenticatedError) return { code: 'UNAUTHENTICATED' };
-  if (error instanceof ForbiddenError) return { code: 'FORBIDDEN' };
   if (error instanceof ServiceUnavailableError) {
     return { code: 'SERVICE_UNAVAILABLE', cause: error.reason };
   }
@@ -38,7 +36,6 @@ const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'UNAUTHENTICATED',
-  'FORBIDDEN',
   'SERVICE_UNAVAILABLE',
   'CONFLICT',
   'RATE_LIMITED',

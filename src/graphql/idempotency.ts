@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { findAnswer, storeAnswer } from '../curation/idempotency';
+import { ConflictError } from '../errors';
 import type { Context } from './context';
+import { formatError } from './format-error';
 
 /**
  * `Idempotency-Key` on a mutation: a retry with the same key and the same request gets the
@@ -46,18 +48,18 @@ export function idempotencyPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * The refusal of a reused key, as a domain error: the plugin answers before execution, where
+ * Apollo does not call formatError, so it is called here.
+ */
 function conflict(key: string): GraphQLResponse {
+  const error = new ConflictError(`Idempotency-Key '${key}' was used for another request.`);
   return {
     http: { status: undefined, headers: new HeaderMap() },
     body: {
       kind: 'single',
       singleResult: {
-        errors: [
-          {
-            message: `Idempotency-Key '${key}' was used for another request.`,
-            extensions: { code: 'CONFLICT' },
-          },
-        ],
+        errors: [formatError({ message: error.message }, error)],
       },
     },
   };

@@ -103,7 +103,15 @@ describe('Idempotency-Key', () => {
   it('refuses the same key with another request', async () => {
     expect((await create('retry-2', 'One action')).errors).toBeUndefined();
     const other = await create('retry-2', 'Another action');
-    expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(other).toEqual({
+      status: 200,
+      errors: [
+        {
+          message: "Idempotency-Key 'retry-2' was used for another request.",
+          extensions: { code: 'CONFLICT' },
+        },
+      ],
+    });
     expect(
       (await gql<Row>(api.url, `{ action(id: "action/another-action") { id } }`)).data!.action,
     ).toBeNull();

@@ -2,7 +2,6 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   BadInputError,
   ConflictError,
-  ForbiddenError,
   NotFoundError,
   ServiceUnavailableError,
   UnauthenticatedError,
@@ -28,7 +27,6 @@ describe('domain errors at the API edge', () => {
     [new NotFoundError('city/atlantis', 'id'), { code: 'NOT_FOUND', field: 'id' }],
     [new ConflictError('duplicate'), { code: 'CONFLICT' }],
     [new UnauthenticatedError('no key'), { code: 'UNAUTHENTICATED' }],
-    [new ForbiddenError('not yours'), { code: 'FORBIDDEN' }],
     [
       new ServiceUnavailableError('down', 'timeout'),
       { code: 'SERVICE_UNAVAILABLE', cause: 'timeout' },
