@@ -67,7 +67,6 @@ export interface Database {
   readonly driver: Driver;
   read<T = Record<string, unknown>>(cypher: string, params?: Params): Promise<T[]>;
   write<T = Record<string, unknown>>(cypher: string, params?: Params): Promise<T[]>;
-  readTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R>;
   /** `timeoutMs` overrides the transaction timeout, e.g. for bulk loads. */
   writeTransaction<R>(
     work: (tx: ManagedTransaction) => Promise<R>,
@@ -284,7 +283,6 @@ export function createDatabase(options: DatabaseOptions): Database {
     read: (cypher, params = {}) => withRetries('READ', () => autoCommitRead(cypher, params)),
     write: (cypher, params = {}) =>
       transaction('WRITE', async (tx) => rowsOf(await tx.run(cypher, params))),
-    readTransaction: (work) => transaction('READ', work),
     writeTransaction: (work, { timeoutMs } = {}) => transaction('WRITE', work, timeoutMs),
     async ping() {
       sessionsInUse += 1;

@@ -330,6 +330,8 @@ describe('heavy queries', () => {
 
   it('runs N at a time, queues a few more, refuses the rest with 503 while cheap ones pass', async () => {
     // One pooled connection, held by the test: a heavy query that has its slot waits for it.
+    // Held through the Database (a transaction of RETURN 1 that writes nothing) so that its
+    // session counts in the neo4j_sessions_* gauges checked below.
     const database = createDatabase({
       ...neo4jTestEnv(),
       maxConnectionPoolSize: 1,
@@ -339,7 +341,7 @@ describe('heavy queries', () => {
     try {
       const held = new Promise<void>((resolve) => (releaseConnection = resolve));
       const holding = new Promise<void>((connected) => {
-        void database.readTransaction(async (tx) => {
+        void database.writeTransaction(async (tx) => {
           await tx.run('RETURN 1');
           connected();
           await held;
