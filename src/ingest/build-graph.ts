@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTOR_LABELS, entityKind, type EntityLabel, type RelationshipTypeName } from '../model';
+import {
+  entityKind,
+  RELATIONSHIP_TYPES,
+  type EntityLabel,
+  type NodeLabel,
+  type RelationshipType,
+  type RelationshipTypeName,
+} from '../model';
 import {
   ANNOTATION_FILES,
   Annotations,
@@ -73,9 +80,10 @@ type EntityDeclaration = {
   props: Record<string, unknown>;
 };
 
-const ACTORS: EntityLabel[] = [...ACTOR_LABELS];
-/** What an actor can be a member of: a group, or a project (the report's partner cities). */
-const GROUPS: EntityLabel[] = ['Institution', 'Project'];
+/** The model's relationship types by name: the labels an annotated link may start and end at. */
+const ENDS = new Map<RelationshipTypeName, RelationshipType>(
+  RELATIONSHIP_TYPES.map((r) => [r.type, r]),
+);
 const {
   meetings: MEETINGS_FILE,
   statementsEn: STATEMENTS_FILE,
@@ -211,7 +219,7 @@ export function assembleGraph(
     origin: Origin,
     ends: { from: string; to: string },
     target: Link,
-    expected: EntityLabel[],
+    expected: readonly NodeLabel[],
   ): void => {
     const targetLabels = graph.labelsOf(target.id);
     if (!expected.some((label) => targetLabels.includes(label))) {
@@ -236,52 +244,45 @@ export function assembleGraph(
       origin,
     );
   };
-  const outgoing = (
-    type: RelationshipTypeName,
-    origin: Origin,
-    target: Link | undefined,
-    expected: EntityLabel[],
-  ) => {
-    if (target) link(type, origin, { from: origin.entry, to: target.id }, target, expected);
+  /** A link from the entry to `target`, which must have one of the labels the type ends at. */
+  const outgoing = (type: RelationshipTypeName, origin: Origin, target: Link | undefined) => {
+    if (target) {
+      link(type, origin, { from: origin.entry, to: target.id }, target, ENDS.get(type)!.to);
+    }
   };
-  const incoming = (
-    type: RelationshipTypeName,
-    origin: Origin,
-    source: Link,
-    expected: EntityLabel[],
-  ) => link(type, origin, { from: source.id, to: origin.entry }, source, expected);
+  /** A link from `source` to the entry; `source` must have one of the labels the type starts at. */
+  const incoming = (type: RelationshipTypeName, origin: Origin, source: Link) =>
+    link(type, origin, { from: source.id, to: origin.entry }, source, ENDS.get(type)!.from);
 
   for (const city of annotations.cities) {
     const origin = { file: ANNOTATION_FILES.cities, entry: city.id };
-    outgoing('IN_COUNTRY', origin, city.country, ['Country']);
-    for (const group of city.memberOf ?? []) outgoing('MEMBER_OF', origin, group, GROUPS);
+    outgoing('IN_COUNTRY', origin, city.country);
+    for (const group of city.memberOf ?? []) outgoing('MEMBER_OF', origin, group);
   }
   for (const institution of annotations.institutions) {
     const origin = { file: ANNOTATION_FILES.institutions, entry: institution.id };
-    outgoing('BASED_IN', origin, institution.city, ['City']);
-    for (const group of institution.memberOf ?? []) outgoing('MEMBER_OF', origin, group, GROUPS);
+    outgoing('BASED_IN', origin, institution.city);
+    for (const group of institution.memberOf ?? []) outgoing('MEMBER_OF', origin, group);
   }
   for (const project of annotations.projects) {
     const origin = { file: ANNOTATION_FILES.projects, entry: project.id };
-    outgoing('BASED_IN', origin, project.city, ['City']);
+    outgoing('BASED_IN', origin, project.city);
   }
   for (const meeting of annotations.meetings) {
     const origin = { file: MEETINGS_FILE, entry: meeting.id };
-    outgoing('HELD_IN', origin, meeting.city, ['City']);
-    outgoing('AT_VENUE', origin, meeting.venue, ['Institution']);
-    for (const other of meeting.heldWith ?? []) outgoing('HELD_WITH', origin, other, ['Meeting']);
-    for (const action of meeting.addressed ?? []) outgoing('ADDRESSED', origin, action, ['Action']);
-    for (const actor of meeting.participants ?? []) incoming('TOOK_PART_IN', origin, actor, ACTORS);
-    for (const project of meeting.projects ?? [])
-      outgoing('IN_PROJECT', origin, project, ['Project']);
+    outgoing('HELD_IN', origin, meeting.city);
+    outgoing('AT_VENUE', origin, meeting.venue);
+    for (const other of meeting.heldWith ?? []) outgoing('HELD_WITH', origin, other);
+    for (const action of meeting.addressed ?? []) outgoing('ADDRESSED', origin, action);
+    for (const actor of meeting.participants ?? []) incoming('TOOK_PART_IN', origin, actor);
+    for (const project of meeting.projects ?? []) outgoing('IN_PROJECT', origin, project);
   }
   for (const action of annotations.actions) {
     const origin = { file: ANNOTATION_FILES.actions, entry: action.id };
-    outgoing('IN_FIELD', origin, action.field, ['FieldOfAction']);
-    outgoing('PART_OF', origin, action.partOf, ['Action']);
-    for (const actor of action.leads ?? []) incoming('LEADS', origin, actor, ACTORS);
-    for (const actor of action.contributors ?? [])
-      incoming('CONTRIBUTES_TO', origin, actor, ACTORS);
+    outgoing('IN_FIELD', origin, action.field);
+    outgoing('PART_OF', origin, action.partOf);
+    for (const actor of action.leads ?? []) incoming('LEADS', origin, actor);
+    for (const actor of action.contributors ?? []) incoming('CONTRIBUTES_TO', origin, actor);
   }
   // a meeting is dated by its Ort heading, or (announced only) by the passage that announces it
   addTimeline(graph, annotations, (meeting, origin) => {
