@@ -28,6 +28,8 @@ export interface RelationshipType {
   readonly qualified: boolean;
   /** What it means, for docs/graph-model.md. */
   readonly meaning: string;
+  /** How the explorer names it, e.g. "based in" / "mit Sitz in". */
+  readonly title: { readonly en: string; readonly de: string };
 }
 
 export const RELATIONSHIP_TYPES = [
@@ -37,6 +39,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Country'],
     qualified: false,
     meaning: 'a city lies in a country',
+    title: { en: 'in country', de: 'liegt in' },
   },
   {
     type: 'BASED_IN',
@@ -44,6 +47,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['City'],
     qualified: false,
     meaning: 'an institution (or a project) is based in a city',
+    title: { en: 'based in', de: 'mit Sitz in' },
   },
   {
     type: 'HELD_IN',
@@ -51,6 +55,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['City'],
     qualified: false,
     meaning: 'a meeting took place in a city',
+    title: { en: 'held in', de: 'fand statt in' },
   },
   {
     type: 'AT_VENUE',
@@ -58,6 +63,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Institution'],
     qualified: false,
     meaning: 'a meeting took place at an institution',
+    title: { en: 'at venue', de: 'am Ort' },
   },
   {
     type: 'NEXT',
@@ -66,6 +72,7 @@ export const RELATIONSHIP_TYPES = [
     // INFERRED where the sources give no order (two meetings of one year)
     qualified: true,
     meaning: 'the next meeting of the series',
+    title: { en: 'next meeting', de: 'nächstes Treffen' },
   },
   {
     type: 'HELD_WITH',
@@ -74,6 +81,7 @@ export const RELATIONSHIP_TYPES = [
     // INFERRED across documents (the report's planned meeting and the news' presentation)
     qualified: true,
     meaning: 'two meetings held together',
+    title: { en: 'held with', de: 'zusammen mit' },
   },
   {
     type: 'HAS_TOPIC',
@@ -81,6 +89,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Statement'],
     qualified: false,
     meaning: "an item of the meeting's 'Thema'",
+    title: { en: 'has topic', de: 'hat Thema' },
   },
   {
     type: 'HAS_OUTCOME',
@@ -88,6 +97,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Statement'],
     qualified: false,
     meaning: "an item of the meeting's 'Ergebnis/Ableitung'",
+    title: { en: 'has outcome', de: 'hat Ergebnis' },
   },
   {
     type: 'ADDRESSED',
@@ -95,6 +105,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Action'],
     qualified: true,
     meaning: 'a meeting dealt with an action',
+    title: { en: 'addressed', de: 'behandelte' },
   },
   {
     type: 'LEADS',
@@ -102,6 +113,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Action'],
     qualified: true,
     meaning: "an actor has the lead ('Federführung') of an action",
+    title: { en: 'leads', de: 'leitet federführend' },
   },
   {
     type: 'CONTRIBUTES_TO',
@@ -109,6 +121,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Action'],
     qualified: true,
     meaning: 'an actor contributes to an action, in a role',
+    title: { en: 'contributes to', de: 'wirkt mit an' },
   },
   {
     type: 'IN_FIELD',
@@ -116,6 +129,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['FieldOfAction'],
     qualified: true,
     meaning: "an action belongs to a field of action ('Handlungsfeld')",
+    title: { en: 'in field', de: 'im Handlungsfeld' },
   },
   {
     type: 'PART_OF',
@@ -123,6 +137,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Action'],
     qualified: true,
     meaning: 'an action is part of a larger one',
+    title: { en: 'part of', de: 'Teil von' },
   },
   {
     type: 'MEMBER_OF',
@@ -131,6 +146,7 @@ export const RELATIONSHIP_TYPES = [
     qualified: true,
     meaning:
       'an actor belongs to a group or (as the report says: partner city, steering committee) to a project, in a role',
+    title: { en: 'member of', de: 'Mitglied von' },
   },
   {
     type: 'TOOK_PART_IN',
@@ -138,6 +154,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Meeting'],
     qualified: true,
     meaning: 'an actor took part in a meeting, in a role',
+    title: { en: 'took part in', de: 'nahm teil an' },
   },
   {
     type: 'IN_PROJECT',
@@ -145,6 +162,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Project'],
     qualified: true,
     meaning: 'an action or meeting belongs to a project',
+    title: { en: 'in project', de: 'im Projekt' },
   },
   {
     type: 'PARTNER_IN',
@@ -152,6 +170,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Project'],
     qualified: true,
     meaning: 'an actor is a partner of a project',
+    title: { en: 'partner in', de: 'Partner in' },
   },
   {
     type: 'OPENED',
@@ -159,6 +178,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Institution'],
     qualified: true,
     meaning: 'an actor opened a centre or office',
+    title: { en: 'opened', de: 'eröffnete' },
   },
   {
     type: 'HOUSED_AT',
@@ -166,6 +186,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Institution'],
     qualified: true,
     meaning: 'a centre or office is housed at another institution',
+    title: { en: 'housed at', de: 'untergebracht bei' },
   },
   {
     type: 'STATED_IN',
@@ -173,6 +194,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Source'],
     qualified: false,
     meaning: 'a passage that states it',
+    title: { en: 'stated in', de: 'genannt in' },
   },
   {
     type: 'IN_DOCUMENT',
@@ -180,6 +202,7 @@ export const RELATIONSHIP_TYPES = [
     to: ['Document'],
     qualified: false,
     meaning: 'the document a passage is in',
+    title: { en: 'in document', de: 'im Dokument' },
   },
   {
     type: 'MENTIONS',
@@ -187,6 +210,7 @@ export const RELATIONSHIP_TYPES = [
     to: ENTITY_LABELS,
     qualified: false,
     meaning: 'a statement names an entity',
+    title: { en: 'mentions', de: 'erwähnt' },
   },
 ] as const satisfies readonly RelationshipType[];
 

@@ -1,7 +1,7 @@
 // Labels in English or German, in the page's language (the store's): entity names switch
 // between `name` and `nameDe`, statements between `textEn` and `text`, kinds take their titles
 // from the model, and the page's own words follow.
-import type { RelationshipTypeName } from '../../src/model/relationships';
+import { RELATIONSHIP_TYPES } from '../../src/model/relationships';
 import type { Named } from './api';
 import type {
   ActionKind,
@@ -251,33 +251,8 @@ export function statementText(s: { text: string; textEn: string }): string {
 
 type Words = { readonly en: string; readonly de: string };
 
-// Typed by the model's relationship types and the schema's enums: a new value fails the
-// typecheck here until it has its words in both languages.
-const RELATIONSHIPS: Record<RelationshipTypeName, Words> = {
-  IN_COUNTRY: { en: 'in country', de: 'liegt in' },
-  BASED_IN: { en: 'based in', de: 'mit Sitz in' },
-  HELD_IN: { en: 'held in', de: 'fand statt in' },
-  AT_VENUE: { en: 'at venue', de: 'am Ort' },
-  NEXT: { en: 'next meeting', de: 'nächstes Treffen' },
-  HELD_WITH: { en: 'held with', de: 'zusammen mit' },
-  HAS_TOPIC: { en: 'has topic', de: 'hat Thema' },
-  HAS_OUTCOME: { en: 'has outcome', de: 'hat Ergebnis' },
-  ADDRESSED: { en: 'addressed', de: 'behandelte' },
-  LEADS: { en: 'leads', de: 'leitet federführend' },
-  CONTRIBUTES_TO: { en: 'contributes to', de: 'wirkt mit an' },
-  IN_FIELD: { en: 'in field', de: 'im Handlungsfeld' },
-  PART_OF: { en: 'part of', de: 'Teil von' },
-  MEMBER_OF: { en: 'member of', de: 'Mitglied von' },
-  TOOK_PART_IN: { en: 'took part in', de: 'nahm teil an' },
-  IN_PROJECT: { en: 'in project', de: 'im Projekt' },
-  PARTNER_IN: { en: 'partner in', de: 'Partner in' },
-  OPENED: { en: 'opened', de: 'eröffnete' },
-  HOUSED_AT: { en: 'housed at', de: 'untergebracht bei' },
-  STATED_IN: { en: 'stated in', de: 'genannt in' },
-  IN_DOCUMENT: { en: 'in document', de: 'im Dokument' },
-  MENTIONS: { en: 'mentions', de: 'erwähnt' },
-};
-
+// Typed by the schema's enums: a new value fails the typecheck here until it has its words in
+// both languages. Relationship types have theirs in the model (src/model/relationships.ts).
 const VALUES: Record<
   InstitutionKind | MeetingKind | ActionKind | MeetingStatus | Basis | StatementKind,
   Words
@@ -322,7 +297,7 @@ const VALUES: Record<
 
 /** A relationship type's name, e.g. BASED_IN as "based in" / "mit Sitz in". */
 export function relationshipLabel(type: string): string {
-  const words = (RELATIONSHIPS as Record<string, Words | undefined>)[type];
+  const words = RELATIONSHIP_TYPES.find((r) => r.type === type)?.title;
   return words ? words[lang()] : humanize(type);
 }
 
