@@ -133,15 +133,17 @@ describe('the fact file as a source', () => {
   });
 });
 
-describe('a broken fact file', () => {
-  let dir: string;
-  let file: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'facts-'));
-    file = path.join(dir, 'facts.yaml');
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+// Tests that write an edited copy of the fact file (and of the identities) to a directory of
+// their own.
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'facts-'));
+  file = path.join(dir, 'facts.yaml');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('a broken fact file', () => {
   const withEdit = (from: string, to: string) => {
     const text = readFileSync(DEFAULT_FACTS_PATH, 'utf8');
     expect(text).toContain(from);
@@ -221,14 +223,6 @@ describe('a broken fact file', () => {
 // A kind or relationship type added to the model can be stated in the file without a change of
 // its format (docs/architecture.md, the recipes): named as the graph names it.
 describe("the model's kinds and relationship types in the fact file", () => {
-  let dir: string;
-  let file: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'facts-'));
-    file = path.join(dir, 'facts.yaml');
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
   const withAdded = (entity: string, relation: string) =>
     writeFileSync(
       file,
