@@ -7,7 +7,7 @@ import type { DetailsNeighbourhood, EntityDetails, Named, SourceRef } from './ap
 import { byId, h, replace } from './dom';
 import { kindLabel, label, relationshipLabel, roleIn, roleText, t, valueLabel } from './i18n';
 import { kindOf } from './kinds';
-import { indexRoles, loadedLinks } from './roles';
+import { indexRoles, loadedLinks, qualifiedLink } from './roles';
 import type { QualifiedLink, RoleIndex } from './roles';
 import { edgeKey } from './store';
 import type { DrawnEdge, PageState, PageStore } from './store';
@@ -396,56 +396,21 @@ function ownLinks(entity: EntityDetails): QualifiedLink[] {
   switch (entity.__typename) {
     case 'Institution':
       return [
-        ...entity.memberships.map((m): QualifiedLink => ({
-          ...m,
-          from: id,
-          type: 'MEMBER_OF',
-          to: m.group.id,
-        })),
-        ...entity.groupMembers.map((m): QualifiedLink => ({
-          ...m,
-          from: m.member.id,
-          type: 'MEMBER_OF',
-          to: id,
-        })),
+        ...entity.memberships.map((m) => qualifiedLink(m, id, 'MEMBER_OF', m.group.id)),
+        ...entity.groupMembers.map((m) => qualifiedLink(m, m.member.id, 'MEMBER_OF', id)),
       ];
     case 'Meeting':
       return [
-        ...entity.participations.map((p): QualifiedLink => ({
-          ...p,
-          from: p.actor.id,
-          type: 'TOOK_PART_IN',
-          to: id,
-        })),
-        ...entity.agenda.map((a): QualifiedLink => ({
-          ...a,
-          from: id,
-          type: 'ADDRESSED',
-          to: a.action.id,
-        })),
+        ...entity.participations.map((p) => qualifiedLink(p, p.actor.id, 'TOOK_PART_IN', id)),
+        ...entity.agenda.map((a) => qualifiedLink(a, id, 'ADDRESSED', a.action.id)),
       ];
     case 'Action':
       return [
-        ...entity.leadership.map((l): QualifiedLink => ({
-          ...l,
-          from: l.actor.id,
-          type: 'LEADS',
-          to: id,
-        })),
-        ...entity.contributors.map((c): QualifiedLink => ({
-          ...c,
-          from: c.actor.id,
-          type: 'CONTRIBUTES_TO',
-          to: id,
-        })),
+        ...entity.leadership.map((l) => qualifiedLink(l, l.actor.id, 'LEADS', id)),
+        ...entity.contributors.map((c) => qualifiedLink(c, c.actor.id, 'CONTRIBUTES_TO', id)),
       ];
     case 'Project':
-      return entity.partners.map((p): QualifiedLink => ({
-        ...p,
-        from: p.actor.id,
-        type: 'PARTNER_IN',
-        to: id,
-      }));
+      return entity.partners.map((p) => qualifiedLink(p, p.actor.id, 'PARTNER_IN', id));
     default:
       return [];
   }

@@ -21,6 +21,16 @@ export interface QualifiedLink extends Role {
   to: string;
 }
 
+/** The link of `type` from `from` to `to`, in the role `of` names. */
+export function qualifiedLink(
+  of: Role,
+  from: string,
+  type: RelationshipTypeName,
+  to: string,
+): QualifiedLink {
+  return { role: of.role, roleDe: of.roleDe, from, type, to };
+}
+
 export function indexRoles(links: Iterable<QualifiedLink>): Map<string, Role[]> {
   const index = new Map<string, Role[]>();
   for (const link of links) {
@@ -41,23 +51,23 @@ export function* loadedLinks(
 ): Generator<QualifiedLink> {
   for (const action of state.actions ?? []) {
     for (const lead of action.leadership) {
-      yield { ...lead, from: lead.actor.id, type: 'LEADS', to: action.id };
+      yield qualifiedLink(lead, lead.actor.id, 'LEADS', action.id);
     }
     for (const c of action.contributors) {
-      yield { ...c, from: c.actor.id, type: 'CONTRIBUTES_TO', to: action.id };
+      yield qualifiedLink(c, c.actor.id, 'CONTRIBUTES_TO', action.id);
     }
   }
   for (const meeting of state.meetings) {
     for (const p of meeting.participations) {
-      yield { ...p, from: p.actor.id, type: 'TOOK_PART_IN', to: meeting.id };
+      yield qualifiedLink(p, p.actor.id, 'TOOK_PART_IN', meeting.id);
     }
     for (const item of meeting.agenda) {
-      yield { ...item, from: meeting.id, type: 'ADDRESSED', to: item.action.id };
+      yield qualifiedLink(item, meeting.id, 'ADDRESSED', item.action.id);
     }
   }
   for (const project of state.projects ?? []) {
     for (const p of project.partners) {
-      yield { ...p, from: p.actor.id, type: 'PARTNER_IN', to: project.id };
+      yield qualifiedLink(p, p.actor.id, 'PARTNER_IN', project.id);
     }
   }
 }
