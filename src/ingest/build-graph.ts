@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   entityKind,
-  RELATIONSHIP_TYPES,
+  relationshipKind,
   type EntityLabel,
   type NodeLabel,
-  type RelationshipType,
   type RelationshipTypeName,
 } from '../model';
 import {
@@ -80,10 +79,6 @@ type EntityDeclaration = {
   props: Record<string, unknown>;
 };
 
-/** The model's relationship types by name: the labels an annotated link may start and end at. */
-const ENDS = new Map<RelationshipTypeName, RelationshipType>(
-  RELATIONSHIP_TYPES.map((r) => [r.type, r]),
-);
 const {
   meetings: MEETINGS_FILE,
   statementsEn: STATEMENTS_FILE,
@@ -247,12 +242,12 @@ export function assembleGraph(
   /** A link from the entry to `target`, which must have one of the labels the type ends at. */
   const outgoing = (type: RelationshipTypeName, origin: Origin, target: Link | undefined) => {
     if (target) {
-      link(type, origin, { from: origin.entry, to: target.id }, target, ENDS.get(type)!.to);
+      link(type, origin, { from: origin.entry, to: target.id }, target, relationshipKind(type).to);
     }
   };
   /** A link from `source` to the entry; `source` must have one of the labels the type starts at. */
   const incoming = (type: RelationshipTypeName, origin: Origin, source: Link) =>
-    link(type, origin, { from: source.id, to: origin.entry }, source, ENDS.get(type)!.from);
+    link(type, origin, { from: source.id, to: origin.entry }, source, relationshipKind(type).from);
 
   for (const city of annotations.cities) {
     const origin = { file: ANNOTATION_FILES.cities, entry: city.id };

@@ -580,6 +580,13 @@ export const ENTITY_RELATIONSHIP_TYPES: readonly RelationshipTypeName[] = RELATI
   (r) => [...r.from, ...r.to].every(isEntityLabel),
 ).map((r) => r.type);
 
+const BY_TYPE = new Map<string, RelationshipType>(RELATIONSHIP_TYPES.map((r) => [r.type, r]));
+
+/** The model's description of relationship type `type`: its ends, qualification, titles. */
+export function relationshipKind(type: RelationshipTypeName): RelationshipType {
+  return BY_TYPE.get(type)!;
+}
+
 export function isRelationshipType(type: string): type is RelationshipTypeName {
-  return (RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(type);
+  return BY_TYPE.has(type);
 }

@@ -1,7 +1,7 @@
 // Labels in English or German, in the page's language (the store's): entity names switch
 // between `name` and `nameDe`, statements between `textEn` and `text`, kinds take their titles
 // from the model, and the page's own words follow.
-import { RELATIONSHIP_TYPES } from '../../src/model/relationships';
+import { isRelationshipType, relationshipKind } from '../../src/model/relationships';
 import type { Named } from './api';
 import type {
   ActionKind,
@@ -297,8 +297,7 @@ const VALUES: Record<
 
 /** A relationship type's name, e.g. BASED_IN as "based in" / "mit Sitz in". */
 export function relationshipLabel(type: string): string {
-  const words = RELATIONSHIP_TYPES.find((r) => r.type === type)?.title;
-  return words ? words[lang()] : humanize(type);
+  return isRelationshipType(type) ? relationshipKind(type).title[lang()] : humanize(type);
 }
 
 /** An enum value (a kind, status or basis) in the page's language. */

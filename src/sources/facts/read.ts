@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readYaml, text, validate } from '../../ingest/annotations';
 import { DEFAULT_FACTS_PATH, factFileDocumentId } from '../../ingest/documents';
 import { AnnotationError } from '../../ingest/errors';
-import { RELATIONSHIP_TYPES } from '../../model';
+import { relationshipKind, type RelationshipTypeName } from '../../model';
 import {
   FactEntity,
   FactFile,
@@ -148,7 +148,6 @@ export function readFacts(
     const entry = `${relation.from} ${relation.type} ${relation.to}`;
     checkCite(entry, relation.cite);
     const fileEnds = RELATION_ENDS[relation.type as keyof typeof RELATION_ENDS];
-    const modelEnds = RELATIONSHIP_TYPES.find(({ type }) => type === relation.type);
     for (const [end, id, index] of [
       ['from', relation.from, 0],
       ['to', relation.to, 1],
@@ -162,7 +161,8 @@ export function readFacts(
         continue;
       }
       // a type of the model: the graph's kind of the entity must be one the type joins there
-      const kinds: readonly string[] = index === 0 ? modelEnds!.from : modelEnds!.to;
+      const model = relationshipKind(relation.type as RelationshipTypeName);
+      const kinds: readonly string[] = index === 0 ? model.from : model.to;
       const { label } = graphKindOf(actual!);
       if (!kinds.includes(label)) {
         fail(entry, `${end} "${id}" (${label} in the graph) is not a ${kinds.join(' or ')}`);

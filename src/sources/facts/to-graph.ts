@@ -212,9 +212,6 @@ export function factsToGraph(facts: Facts, context: SourceContext): GraphData {
       case 'PARTNER_OF':
         graph.addRelationship({ type: 'PARTNER_IN', from, to, props }, origin);
         break;
-      case 'LEADS':
-        graph.addRelationship({ type: 'LEADS', from, to, props }, origin);
-        break;
       case 'HELD':
         // the project held the event: the event is one of the project's meetings
         graph.addRelationship({ type: 'IN_PROJECT', from: to, to: from, props }, origin);
