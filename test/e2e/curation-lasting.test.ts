@@ -14,7 +14,7 @@ import type { GraphData } from '../../src/ingest/graph-data';
 import { writeGraph } from '../../src/ingest/load-graph';
 import { ensureReportLoaded, loadSources } from '../../src/ingest/load-report';
 import { factFileSource } from '../../src/sources/facts';
-import { linkIdentity } from '../../src/model';
+import { ENTITY_RELATIONSHIP_TYPES, linkIdentity } from '../../src/model';
 import { reportSource } from '../../src/sources/report';
 import type { SourcePlugin } from '../../src/sources/types';
 import { gql, startTestApi, TEST_API_KEY, type TestApi } from '../support/api-server';
@@ -415,3 +415,41 @@ it(
   },
   LOADS_TIMEOUT_MS,
 );
+
+it('finds a path round a retracted entity, and through it again once restored', async () => {
+  // An institution the report states, and two of its neighbours whose one shortest path runs
+  // through it: a search over every node would find that path still.
+  const walk = ENTITY_RELATIONSHIP_TYPES.join('|');
+  const [around] = await api.db.read<Row>(
+    `MATCH (x:Entity)-[:${walk}]-(i:Institution)-[:${walk}]-(y:Entity)
+     WHERE $report IN i.documentIds AND x.id < y.id AND NOT EXISTS { (x)-[:${walk}]-(y) }
+       AND NOT EXISTS { (x)-[:${walk}]-(m)-[:${walk}]-(y) WHERE m <> i }
+     RETURN i.id AS id, x.id AS from, y.id AS to ORDER BY id, from, to LIMIT 1`,
+    { report: REPORT },
+  );
+  expect(around).toBeDefined();
+  const { id, from, to } = around as { id: string; from: string; to: string };
+  const connection = async () =>
+    (
+      await read(
+        `query($from: ID!, $to: ID!) { connection(fromId: $from, toId: $to) { length nodes { id } } }`,
+        { from, to },
+      )
+    ).connection;
+  const through = { length: 2, nodes: [{ id: from }, { id }, { id: to }] };
+  expect(await connection()).toEqual(through);
+
+  const deleted = await mutate(
+    `mutation($id: ID!) { deleteInstitution(id: $id, reason: "not a partner") { id deleted } }`,
+    { id },
+  );
+  expect(deleted.deleteInstitution).toEqual({ id, deleted: true });
+  const round = await connection();
+  expect(round?.nodes.map((node: Row) => node.id) ?? []).not.toContain(id);
+  expect(round === null || round.length > 2).toBe(true);
+
+  await mutate(`mutation($id: ID!) { restore(id: $id, reason: "a partner after all") { id } }`, {
+    id,
+  });
+  expect(await connection()).toEqual(through);
+});

@@ -412,27 +412,37 @@ describe('the Cypher of a request', () => {
      OPTIONAL CALL (this0, this1) {
        WITH this0, this1
        WHERE (this0 IS NOT NULL AND this1 IS NOT NULL AND this0 <> this1)
-       MATCH p2 = shortestPath((this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)*1..3]-(this1)) WHERE all(this3 IN nodes(p2) WHERE this3:Entity)
+       MATCH p2 = shortestPath((this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)*1..3]-(this1))
        RETURN p2
      }
+     OPTIONAL CALL (this0, this1, p2) {
+       WITH this0, this1, p2
+       WHERE NOT (all(this3 IN nodes(p2) WHERE this3:Entity))
+       MATCH p4 = shortestPath((this0)-[:(IN_COUNTRY|BASED_IN|HELD_IN|AT_VENUE|NEXT|HELD_WITH|ADDRESSED|LEADS|CONTRIBUTES_TO|IN_FIELD|PART_OF|MEMBER_OF|TOOK_PART_IN|IN_PROJECT|PARTNER_IN|OPENED|HOUSED_AT)*1..3]-(this1)) WHERE all(this5 IN nodes(p4) WHERE this5:Entity)
+       RETURN p4
+     }
+     WITH this0, this1, CASE
+       WHEN all(this6 IN nodes(p2) WHERE this6:Entity) THEN p2
+       ELSE p4
+     END AS p7
      WITH this0, this1, CASE
        WHEN (this0 IS NOT NULL AND this0 = this1) THEN [this0]
-       ELSE nodes(p2)
-     END AS var4, CASE
+       ELSE nodes(p7)
+     END AS var8, CASE
        WHEN (this0 IS NOT NULL AND this0 = this1) THEN []
-       ELSE relationships(p2)
-     END AS var5
-     RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this6 IN var4 | [this6.id, labels(this6), this6.name]] AS nodes, [this7 IN var5 | [this7.key, type(this7), startNode(this7).id, endNode(this7).id, this7.role, this7.roleDe, CASE
-       WHEN type(this7) IN ['NEXT', 'HELD_WITH', 'ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN', 'OPENED', 'HOUSED_AT'] THEN CASE
-         WHEN this7.createdBy IS NOT NULL THEN 'CURATED'
-         WHEN this7.inferred = true THEN 'INFERRED'
+       ELSE relationships(p7)
+     END AS var9
+     RETURN this0 IS NOT NULL AS fromExists, this1 IS NOT NULL AS toExists, [this10 IN var8 | [this10.id, labels(this10), this10.name]] AS nodes, [this11 IN var9 | [this11.key, type(this11), startNode(this11).id, endNode(this11).id, this11.role, this11.roleDe, CASE
+       WHEN type(this11) IN ['NEXT', 'HELD_WITH', 'ADDRESSED', 'LEADS', 'CONTRIBUTES_TO', 'IN_FIELD', 'PART_OF', 'MEMBER_OF', 'TOOK_PART_IN', 'IN_PROJECT', 'PARTNER_IN', 'OPENED', 'HOUSED_AT'] THEN CASE
+         WHEN this11.createdBy IS NOT NULL THEN 'CURATED'
+         WHEN this11.inferred = true THEN 'INFERRED'
          ELSE 'STATED'
        END
-       WHEN this7.inferred = true THEN 'INFERRED'
-     END, this7.note, COLLECT {
-       UNWIND coalesce(this7.sourceIds, []) AS var8
-       MATCH (this9:Source { id: var8 })
-       RETURN [this9.id, this9.quote]
+       WHEN this11.inferred = true THEN 'INFERRED'
+     END, this11.note, COLLECT {
+       UNWIND coalesce(this11.sourceIds, []) AS var12
+       MATCH (this13:Source { id: var12 })
+       RETURN [this13.id, this13.quote]
      }]] AS relationships"
     `);
     const neighbourhood = infoOf(`{
