@@ -35,6 +35,12 @@ export interface SampleIds {
   action: string;
   /** A word of one city's name: a selective full-text search. */
   searchText: string;
+  /**
+   * City pairs spread over the networks, from the first and last (city and otherCity) to two
+   * neighbouring ones: the growth of connection is measured over them, as one pair's path search
+   * costs what the order of Neo4j's search makes of it (see bench/README.md).
+   */
+  cityPairs: Array<{ fromId: string; toId: string }>;
 }
 
 export interface GeneratedGraph extends GraphData {
@@ -119,6 +125,13 @@ export function sampleIds(scale: number): SampleIds {
     meeting: benchId('Meeting', 0, 1),
     action: benchId('Action', 0, 0),
     searchText: placeName(0, 2),
+    cityPairs: Array.from({ length: 8 }, (_, k) => {
+      const network = Math.floor((k * scale) / 8);
+      return {
+        fromId: benchId('City', network, k % PER_NETWORK.cities),
+        toId: benchId('City', scale - 1 - network, (k + 3) % PER_NETWORK.cities),
+      };
+    }),
   };
 }
 

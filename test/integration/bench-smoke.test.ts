@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateChunks, generateGraph } from '../../bench/generate';
+import { generateChunks, generateGraph, sampleIds } from '../../bench/generate';
 import {
   benchDatabase,
   buildIndexes,
@@ -100,6 +100,24 @@ describe('benchmark smoke run', () => {
     const trips = await roundTripsOf(ours, () => graphql(ours.url, document, variables));
     expect(trips).toBeGreaterThanOrEqual(1);
     expect(trips).toBeLessThanOrEqual(10);
+  });
+
+  test('the city pairs of the connection growth are distinct cities, each pair connected', async () => {
+    const pairs = load.sample.cityPairs;
+    expect(pairs[0]).toEqual({ fromId: load.sample.city, toId: load.sample.otherCity });
+    const spread = sampleIds(10).cityPairs;
+    expect(new Set(spread.map((pair) => pair.fromId)).size).toBe(spread.length);
+    const document = contractDocuments().get('Connection') as string;
+    for (const pair of pairs) {
+      expect(pair.fromId).not.toEqual(pair.toId);
+      const { connection } = (await graphql(ours.url, document, pair)) as {
+        connection: { length: number; nodes: Ref[] } | null;
+      };
+      expect(connection?.length).toBeGreaterThan(0);
+      expect(connection?.nodes.map((node) => node.id)).toEqual(
+        expect.arrayContaining([pair.fromId, pair.toId]),
+      );
+    }
   });
 
   test("the bulk import (neo4j-admin database import full) gives the online load's graph", async () => {
