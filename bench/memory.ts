@@ -8,6 +8,7 @@
 //
 // Options (also as env BENCH_*): --scale 10000  --minutes 5  --connections 8
 //   --sample-seconds 30  --warmup-seconds 20  --settle-seconds 3
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { sampleIds } from './generate';
 import { option, withServedScale, type BenchServer } from './harness';
@@ -32,7 +33,7 @@ const settings = {
  * not what stays. The slowest operation there takes under 0.5 s (p99), so 3 s is ample.
  */
 async function settledStats(server: BenchServer) {
-  await new Promise((resolve) => setTimeout(resolve, settings.settleSeconds * 1000));
+  await sleep(settings.settleSeconds * 1000);
   return server.stats({ gc: true });
 }
 
